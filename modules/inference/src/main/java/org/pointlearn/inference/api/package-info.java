@@ -1,0 +1,2 @@
+/** placeholder */
+package org.pointlearn.inference.api;

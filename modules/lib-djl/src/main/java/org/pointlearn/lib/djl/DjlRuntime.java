@@ -1,0 +1,70 @@
+package org.pointlearn.lib.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.nio.file.Path;
+
+/**
+ * Starts DJL's PyTorch engine fully offline. The only place that initialises DJL: it
+ * finds engines through the thread's context class loader, which must be the loader of
+ * this wrapper module (where the native jar lives), not the caller's.
+ */
+public final class DjlRuntime {
+
+    /** The engine Pointlearn runs on. */
+    public static final String ENGINE_NAME = "PyTorch";
+
+    private static Engine engine;
+
+    private DjlRuntime() {
+    }
+
+    /**
+     * Returns the PyTorch engine, starting it on first use.
+     *
+     * @param cacheDir where libtorch is unpacked from the bundled native jar (about 430 MB);
+     *                 ignored when {@code DJL_CACHE_DIR} is already set
+     * @return the engine
+     * @throws EngineUnavailableException when the engine cannot start, in words
+     */
+    public static synchronized Engine engine(Path cacheDir) throws EngineUnavailableException {
+        if (engine != null) {
+            return engine;
+        }
+        // Never download: the native library ships inside the application.
+        System.setProperty("ai.djl.offline", "true");
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", cacheDir.toAbsolutePath().toString());
+        }
+        // One inter-op thread: the default of two gave latency spikes of seconds on 2 cores.
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads",
+                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Engine.class.getClassLoader());
+        try {
+            Engine e = Engine.getEngine(ENGINE_NAME);
+            if (e == null) {
+                throw new EngineUnavailableException("DJL found no PyTorch engine on its class path");
+            }
+            engine = e;
+            return e;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new EngineUnavailableException("the PyTorch engine failed to start: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The device this engine would use by default: a GPU when it sees one, else the CPU.
+     *
+     * @param e a started engine
+     * @return the device
+     */
+    public static Device defaultDevice(Engine e) {
+        return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+}
