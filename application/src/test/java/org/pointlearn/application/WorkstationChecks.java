@@ -1,0 +1,71 @@
+package org.pointlearn.application;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.Callable;
+import junit.framework.TestCase;
+import org.netbeans.junit.NbTestCase;
+import org.openide.windows.TopComponent;
+
+/**
+ * The checks a person would make after starting the workstation: the three windows are
+ * there, the viewer shows the demo brain slice, the wheel scrolls it, and the status bar
+ * tells the renderer and the inference device. Subclasses start it with other settings.
+ */
+abstract class WorkstationChecks extends NbTestCase {
+
+    static final long STARTUP_MS = 180_000;
+
+    WorkstationChecks(String name) {
+        super(name);
+    }
+
+    /** Asserts the renderer the status bar names. */
+    abstract void assertRenderer(String rendererLabel);
+
+    /** Name of the saved screenshot. */
+    abstract String screenshotName();
+
+    public void testWorkstationShowsTheDemoSliceAndScrolls() throws Exception {
+        WorkstationScreen screen = new WorkstationScreen();
+        TopComponent viewer = await("the viewer window", () -> screen.shownWindow("ViewerTopComponent"));
+        await("the DICOM browser window", () -> screen.shownWindow("DicomBrowserTopComponent"));
+        await("the model panel", () -> screen.shownWindow("ModelTopComponent"));
+
+        BufferedImage slice = await("a brain slice in the viewer", () -> {
+            BufferedImage img = screen.capture(screen.bounds(viewer));
+            return SliceImage.greyLevels(img) > 40 && SliceImage.centreMinusCorners(img) > 30 ? img : null;
+        });
+        screen.save(slice, screenshotName() + "-viewer.png");
+
+        String renderer = await("the renderer in the status bar", () -> screen.statusLabel("pointlearn.renderer"));
+        assertRenderer(renderer);
+        String engine = await("the engine ready in the status bar", () -> {
+            String s = screen.statusLabel("pointlearn.engine");
+            return s != null && !s.contains("starting") ? s : null;
+        });
+        assertEquals("Engine: PyTorch 2.7.1 on CPU", engine);
+
+        Rectangle area = screen.bounds(viewer);
+        screen.wheel(area, 12);
+        BufferedImage scrolled = await("another slice after scrolling", () -> {
+            BufferedImage img = screen.capture(screen.bounds(viewer));
+            return SliceImage.changedFraction(slice, img) > 0.02 ? img : null;
+        });
+        assertTrue("the scrolled slice still shows anatomy", SliceImage.greyLevels(scrolled) > 40);
+        screen.save(screen.captureScreen(), screenshotName() + ".png");
+    }
+
+    static <T> T await(String what, Callable<T> probe) throws Exception {
+        long deadline = System.currentTimeMillis() + STARTUP_MS;
+        while (System.currentTimeMillis() < deadline) {
+            T v = probe.call();
+            if (v != null) {
+                return v;
+            }
+            Thread.sleep(250);
+        }
+        TestCase.fail("not seen within " + STARTUP_MS / 1000 + " s: " + what);
+        return null;
+    }
+}

@@ -1,0 +1,120 @@
+package org.pointlearn.application;
+
+import java.awt.AWTException;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
+
+/** What a person sees of the running workstation: windows, labels and screen pixels. */
+final class WorkstationScreen {
+
+    private final Robot robot;
+
+    WorkstationScreen() throws AWTException {
+        robot = new Robot();
+    }
+
+    /** The window with this preferred ID, if it is open and showing. */
+    TopComponent shownWindow(String id) throws Exception {
+        return onEdt(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent(id);
+            return tc != null && tc.isOpened() && tc.isShowing() ? tc : null;
+        });
+    }
+
+    /** Screen bounds of a window's content. */
+    Rectangle bounds(TopComponent tc) throws Exception {
+        return onEdt(() -> {
+            Point p = tc.getLocationOnScreen();
+            return new Rectangle(p.x, p.y, tc.getWidth(), tc.getHeight());
+        });
+    }
+
+    /** The text of the status-bar label with this component name, or null. */
+    String statusLabel(String name) throws Exception {
+        return onEdt(() -> {
+            for (Window w : Window.getWindows()) {
+                JLabel l = find(w, name);
+                if (l != null) {
+                    return l.getText();
+                }
+            }
+            return null;
+        });
+    }
+
+    BufferedImage capture(Rectangle r) {
+        robot.waitForIdle();
+        return robot.createScreenCapture(r);
+    }
+
+    void save(BufferedImage image, String name) throws IOException {
+        File dir = new File(System.getProperty("pointlearn.screenshots", "target/screenshots"));
+        dir.mkdirs();
+        ImageIO.write(image, "png", new File(dir, name));
+    }
+
+    BufferedImage captureScreen() throws Exception {
+        Rectangle all = onEdt(() -> WindowManager.getDefault().getMainWindow().getGraphicsConfiguration()
+                .getDevice().getDefaultConfiguration().getBounds());
+        return capture(all);
+    }
+
+    void wheel(Rectangle over, int notches) {
+        robot.mouseMove(over.x + over.width / 2, over.y + over.height / 2);
+        robot.waitForIdle();
+        for (int i = 0; i < Math.abs(notches); i++) {
+            robot.mouseWheel(Integer.signum(notches));
+            robot.delay(40);
+        }
+        robot.waitForIdle();
+    }
+
+    private static JLabel find(Component c, String name) {
+        if (c instanceof JLabel l && name.equals(l.getName())) {
+            return l;
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                JLabel l = find(child, name);
+                if (l != null) {
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+
+    interface EdtCall<T> {
+        T call() throws Exception;
+    }
+
+    static <T> T onEdt(EdtCall<T> call) throws InterruptedException, InvocationTargetException {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                result.set(call.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw new InvocationTargetException(failure.get());
+        }
+        return result.get();
+    }
+}

@@ -1,0 +1,44 @@
+package org.pointlearn.inference.impl;
+
+import ai.djl.Device;
+import java.util.Locale;
+
+/**
+ * Which device inference runs on: a GPU when the engine sees one, else the CPU, unless
+ * the user asked otherwise with the {@code pointlearn.device} system property or the
+ * {@code POINTLEARN_DEVICE} environment variable ({@code auto}, {@code cpu}, {@code gpu}).
+ */
+final class DeviceChoice {
+
+    /** The chosen device and, when the request could not be met, why. */
+    record Choice(Device device, String note) {
+    }
+
+    private DeviceChoice() {
+    }
+
+    static String requested() {
+        String v = System.getProperty("pointlearn.device");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("POINTLEARN_DEVICE");
+        }
+        return v == null || v.isBlank() ? "auto" : v.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static Choice choose(String requested, int gpuCount) {
+        return switch (requested) {
+            case "cpu" -> new Choice(Device.cpu(), "CPU chosen by setting");
+            case "gpu" -> gpuCount > 0
+                    ? new Choice(Device.gpu(), "GPU chosen by setting")
+                    : new Choice(Device.cpu(), "GPU requested, but the engine sees none");
+            case "auto" -> new Choice(gpuCount > 0 ? Device.gpu() : Device.cpu(), "");
+            default -> new Choice(gpuCount > 0 ? Device.gpu() : Device.cpu(),
+                    "unknown device setting '" + requested + "' ignored (use auto, cpu or gpu)");
+        };
+    }
+
+    /** The device in words for the status bar. */
+    static String describe(Device d) {
+        return d.isGpu() ? "GPU " + d.getDeviceId() : "CPU";
+    }
+}

@@ -1,0 +1,91 @@
+package org.pointlearn.inference.impl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.modules.Places;
+import org.openide.util.RequestProcessor;
+import org.openide.util.lookup.ServiceProvider;
+import org.pointlearn.inference.api.EngineStatus;
+import org.pointlearn.inference.api.InferenceRuntime;
+import org.pointlearn.lib.djl.DjlRuntime;
+import org.pointlearn.lib.djl.EngineUnavailableException;
+
+/** Starts DJL's PyTorch engine in the background and reports what it runs on. */
+@ServiceProvider(service = InferenceRuntime.class)
+public final class DjlInferenceRuntime implements InferenceRuntime {
+
+    private static final Logger LOG = Logger.getLogger(DjlInferenceRuntime.class.getName());
+    private static final RequestProcessor RP = new RequestProcessor("Inference engine start", 1);
+
+    private final List<Consumer<EngineStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile EngineStatus status = new EngineStatus(EngineStatus.State.STARTING, "", "", "");
+    private boolean started;
+
+    @Override
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        RP.post(this::load);
+    }
+
+    @Override
+    public EngineStatus status() {
+        return status;
+    }
+
+    @Override
+    public void addStatusListener(Consumer<EngineStatus> listener) {
+        listeners.add(listener);
+    }
+
+    private void load() {
+        long t0 = System.nanoTime();
+        try {
+            Engine engine = DjlRuntime.engine(cacheDirectory());
+            DeviceChoice.Choice choice = DeviceChoice.choose(DeviceChoice.requested(), engine.getGpuCount());
+            selfTest(engine, choice);
+            String detail = choice.note().isEmpty() ? engine.getGpuCount() + " GPU(s) visible" : choice.note();
+            publish(new EngineStatus(EngineStatus.State.READY, "PyTorch " + engine.getVersion(),
+                    DeviceChoice.describe(choice.device()), detail));
+            LOG.log(Level.INFO, "Inference engine ready in {0} ms: {1}",
+                    new Object[] {(System.nanoTime() - t0) / 1_000_000, status.summary()});
+        } catch (EngineUnavailableException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Inference engine failed to start", e);
+            publish(new EngineStatus(EngineStatus.State.FAILED, "", "", e.getMessage()));
+        }
+    }
+
+    /** One tiny computation proves the native library really runs on the chosen device. */
+    private static void selfTest(Engine engine, DeviceChoice.Choice choice) {
+        try (NDManager m = engine.newBaseManager(choice.device())) {
+            NDArray sum = m.ones(new ai.djl.ndarray.types.Shape(2, 2)).sum();
+            if (sum.getFloat() != 4f) {
+                throw new IllegalStateException("the engine computed 1+1+1+1 = " + sum.getFloat());
+            }
+        }
+    }
+
+    private void publish(EngineStatus s) {
+        status = s;
+        for (Consumer<EngineStatus> l : listeners) {
+            l.accept(s);
+        }
+    }
+
+    /** The unpacked libtorch lives in the application's cache folder, never in ~/.djl.ai. */
+    private static Path cacheDirectory() {
+        File cache = Places.getCacheDirectory();
+        return cache != null ? Places.getCacheSubdirectory("djl").toPath()
+                : Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl");
+    }
+}
