@@ -1,0 +1,81 @@
+package org.pointlearn.inference.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.imaging.api.Image2D;
+
+class SegmentationModelTest {
+
+    @BeforeAll
+    static void engine() throws Exception {
+        TestModels.engine();
+    }
+
+    private static Image2D image() {
+        float[] v = new float[100 * 80];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.sin(i * 0.01) * 100;
+        }
+        return Image2D.grey(100, 80, v);
+    }
+
+    @Test
+    void aSavedModelLoadsAndPredictsTheSame(@TempDir Path dir) throws Exception {
+        List<Click> clicks = List.of(new Click(50, 40, true), new Click(10, 10, false));
+        float[] before;
+        try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
+            before = new Predictor(m).predict(m.encoder().prepare(image()), clicks, null);
+            m.save(dir);
+            assertTrue(m.card().version.startsWith("test@"), m.card().version);
+        }
+        try (SegmentationModel m = SegmentationModel.load(dir, Device.cpu())) {
+            float[] after = new Predictor(m).predict(m.encoder().prepare(image()), clicks, null);
+            assertEquals(100 * 80, after.length, "probability on the image's own grid");
+            assertArrayEquals(before, after, 1e-6f);
+        }
+    }
+
+    @Test
+    void aDamagedParametersFileIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
+            m.save(dir);
+        }
+        byte[] p = Files.readAllBytes(dir.resolve("model.params"));
+        p[p.length / 2] ^= 0x55;
+        Files.write(dir.resolve("model.params"), p);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
+        assertTrue(e.getMessage().contains("does not match its SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void parametersOfAnotherArchitectureAreRefused(@TempDir Path dir) throws Exception {
+        try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
+            m.save(dir);
+        }
+        String json = Files.readString(dir.resolve("model.json")).replace("\"base\": 4", "\"base\": 8");
+        Files.writeString(dir.resolve("model.json"), json);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
+        assertTrue(e.getMessage().contains("do not fit the architecture"), e.getMessage());
+    }
+
+    @Test
+    void aBrokenCardIsRefusedInWords(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("model.json"), "{ not json");
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+        Files.writeString(dir.resolve("model.json"), "{\"format\": 1, \"architecture\": {\"type\": \"resnet\"}}");
+        e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
+        assertTrue(e.getMessage().contains("only unet is known"), e.getMessage());
+    }
+}
