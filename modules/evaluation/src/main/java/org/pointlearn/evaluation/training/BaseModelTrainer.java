@@ -1,0 +1,211 @@
+package org.pointlearn.evaluation.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.pointlearn.evaluation.clicker.SimulatedUser;
+import org.pointlearn.evaluation.data.DataSplit;
+import org.pointlearn.evaluation.data.Dataset;
+import org.pointlearn.evaluation.data.DatasetReader;
+import org.pointlearn.evaluation.data.GroupSplit;
+import org.pointlearn.evaluation.data.Sample;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.inference.api.ModelCard;
+import org.pointlearn.inference.api.ModelLoadException;
+import org.pointlearn.inference.api.SegmentationLoss;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/**
+ * Trains a click-responsive base model (method.md, "Initial training"): every step takes a
+ * batch of augmented examples, simulates 0..N rounds of user clicks without gradient
+ * (each next click where the current prediction is most wrong, the prediction fed back as
+ * the previous mask), then takes one gradient step on Dice + CCG-weighted cross-entropy.
+ * The best epoch by validation Dice is kept; every epoch is a checkpoint to resume from.
+ */
+final class BaseModelTrainer {
+
+    private final TrainingOptions o;
+    private final PrintStream log;
+    private final SimulatedUser user = new SimulatedUser();
+
+    BaseModelTrainer(TrainingOptions options, PrintStream log) {
+        this.o = options;
+        this.log = log;
+    }
+
+    void run() throws IOException, ModelLoadException, org.pointlearn.evaluation.data.DatasetException {
+        Dataset ds = new DatasetReader().read(o.data);
+        ds.problems().forEach(p -> log.println("skipped " + p));
+        if (ds.samples().isEmpty()) {
+            throw new IOException("no usable image/mask pairs in " + o.data);
+        }
+        DataSplit split = GroupSplit.split(ds.ids(), o.validationFraction, o.seed);
+        log.printf("data %s: %d train, %d validation images%n", o.data, split.train().size(), split.validation().size());
+        Path checkpoint = o.out.resolveSibling(o.out.getFileName() + ".checkpoint");
+        int firstEpoch = 1;
+        SegmentationModel model;
+        if (o.resume && Files.exists(checkpoint.resolve("model.json"))) {
+            model = SegmentationModel.load(checkpoint, Device.cpu());
+            firstEpoch = ((Number) model.card().training.get("epochsDone")).intValue() + 1;
+            log.println("resuming after epoch " + (firstEpoch - 1) + " from " + checkpoint);
+        } else {
+            model = SegmentationModel.create(newCard(ds, split), Device.cpu());
+        }
+        try (model) {
+            List<WorkingSample> train = working(ds, split.train(), model.encoder());
+            List<Sample> validation = split.validation().stream().map(id -> ds.sample(id).orElseThrow()).toList();
+            loop(model, train, validation, firstEpoch, checkpoint);
+        }
+    }
+
+    private void loop(SegmentationModel model, List<WorkingSample> train, List<Sample> validation,
+            int firstEpoch, Path checkpoint) throws IOException {
+        int totalSteps = o.epochs * o.stepsPerEpoch;
+        int offset = (firstEpoch - 1) * o.stepsPerEpoch;
+        Tracker cosine = n -> (float) (o.learningRate / 100 + (o.learningRate - o.learningRate / 100)
+                * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, (double) (n + offset) / totalSteps))));
+        DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine).build())
+                .optDevices(new Device[] {model.device()});
+        Augmenter augmenter = new Augmenter("percentile".equals(model.card().normalisation.type));
+        double best = model.card().metrics.get("validationDiceAt3") instanceof Number n ? n.doubleValue() : -1;
+        long start = System.nanoTime();
+        try (Trainer trainer = model.djlModel().newTrainer(cfg)) {
+            trainer.initialize(SegmentationModel.inputShape(model.card(), o.batch));
+            for (int epoch = firstEpoch; epoch <= o.epochs; epoch++) {
+                Random rnd = new Random(o.seed * 7919 + epoch);
+                double loss = 0;
+                for (int step = 0; step < o.stepsPerEpoch; step++) {
+                    loss += step(trainer, model, pick(train, augmenter, rnd), rnd);
+                }
+                ValidationScore v = ValidationScore.measure(model, validation, user);
+                boolean improved = v.diceAt3() > best;
+                model.card().training.put("epochsDone", epoch);
+                if (improved) {
+                    best = v.diceAt3();
+                    v.writeInto(model.card());
+                    model.card().metrics.put("bestEpoch", epoch);
+                    model.card().version = null;
+                    model.save(o.out);
+                }
+                model.card().version = null;
+                model.save(checkpoint);
+                double minutes = (System.nanoTime() - start) / 6e10;
+                log.printf("epoch %d/%d  loss %.4f  val dice@1 %.3f @3 %.3f @5 %.3f%s  %.1f min%n", epoch, o.epochs,
+                        loss / o.stepsPerEpoch, v.diceAt1(), v.diceAt3(), v.diceAt5(), improved ? "  saved" : "", minutes);
+                if (minutes > o.minutes) {
+                    log.println("time budget of " + o.minutes + " min reached; resume with --resume");
+                    break;
+                }
+            }
+        }
+    }
+
+    private List<WorkingSample> pick(List<WorkingSample> train, Augmenter augmenter, Random rnd) {
+        List<WorkingSample> batch = new ArrayList<>(o.batch);
+        for (int b = 0; b < o.batch; b++) {
+            batch.add(augmenter.apply(train.get(rnd.nextInt(train.size())), rnd));
+        }
+        return batch;
+    }
+
+    /** One gradient step after simulated clicking; returns the loss. */
+    private double step(Trainer trainer, SegmentationModel model, List<WorkingSample> batch, Random rnd) {
+        List<List<Click>> clicks = new ArrayList<>();
+        float[][] previous = new float[batch.size()][];
+        for (WorkingSample s : batch) {
+            clicks.add(new ArrayList<>(o.clickTraining ? List.of(TrainingClicks.firstPositive(s.mask(), rnd))
+                    : TrainingClicks.randomSet(s.mask(), rnd)));
+        }
+        if (o.clickTraining) {
+            int rounds = rnd.nextInt(o.maxClickIterations + 1);
+            for (int r = 0; r < rounds; r++) {
+                float[][] probs = BatchForward.probabilities(model, batch, clicks, previous);
+                for (int b = 0; b < batch.size(); b++) {
+                    int size = batch.get(b).size();
+                    Mask2D pred = Mask2D.threshold(probs[b], size, size, 0.5f);
+                    user.nextClick(batch.get(b).mask(), pred, clicks.get(b)).ifPresent(clicks.get(b)::add);
+                    previous[b] = probs[b];
+                }
+            }
+        }
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            NDArray x = BatchForward.inputs(m, model, batch, clicks, previous);
+            NDArray target = masks(m, batch);
+            NDArray weight = o.clickTraining ? weights(m, batch, clicks) : null;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray loss = SegmentationLoss.compute(logits, target, weight);
+                float value = loss.getFloat();
+                if (!Float.isFinite(value)) {
+                    throw new IllegalStateException("training diverged: the loss is " + value
+                            + "; lower --lr or resume from the last checkpoint");
+                }
+                gc.backward(loss);
+                trainer.step();
+                return value;
+            }
+        }
+    }
+
+    private static NDArray masks(NDManager m, List<WorkingSample> batch) {
+        int n = batch.get(0).size() * batch.get(0).size();
+        float[] all = new float[batch.size() * n];
+        for (int b = 0; b < batch.size(); b++) {
+            System.arraycopy(batch.get(b).mask().toFloats(), 0, all, b * n, n);
+        }
+        int size = batch.get(0).size();
+        return m.create(all, new Shape(batch.size(), 1, size, size));
+    }
+
+    private NDArray weights(NDManager m, List<WorkingSample> batch, List<List<Click>> clicks) {
+        int size = batch.get(0).size();
+        int n = size * size;
+        float[] all = new float[batch.size() * n];
+        for (int b = 0; b < batch.size(); b++) {
+            List<double[]> centres = clicks.get(b).stream().map(c -> new double[] {c.x(), c.y()}).toList();
+            System.arraycopy(SegmentationLoss.clickCenteredWeights(centres, size, o.ccgLambda, o.ccgSigma), 0, all, b * n, n);
+        }
+        return m.create(all, new Shape(batch.size(), 1, size, size));
+    }
+
+    private static List<WorkingSample> working(Dataset ds, List<String> ids, InputEncoder encoder) {
+        return ids.stream().map(id -> WorkingSample.of(ds.sample(id).orElseThrow(), encoder)).toList();
+    }
+
+    private ModelCard newCard(Dataset ds, DataSplit split) throws IOException {
+        ModelCard card = new ModelCard();
+        card.name = o.name;
+        card.description = o.description;
+        card.imageChannels = ds.samples().get(0).image().channels();
+        card.workingSize = o.workingSize;
+        card.architecture.base = o.base;
+        card.architecture.levels = o.levels;
+        card.normalisation.type = card.imageChannels == 1 ? "percentile" : "zscore";
+        card.training.put("data", o.data.getFileName().toString());
+        card.training.put("dataSource", DataProvenance.describe(o.data));
+        card.training.put("trainIds", split.train());
+        card.training.put("validationIds", split.validation());
+        card.training.put("splitBy", "patient/image group (id before the last '_'), seed " + o.seed);
+        card.training.putAll(o.asCardEntry());
+        card.training.put("command", "make train-" + o.name);
+        return card;
+    }
+}

@@ -1,0 +1,36 @@
+package org.pointlearn.evaluation.training;
+
+import java.nio.file.Path;
+import org.pointlearn.lib.djl.DjlRuntime;
+
+/**
+ * Command line: trains a base model.
+ * {@code TrainCommand --data <domain folder> --out models/<name> [--epochs N] [--ablation] ...}
+ */
+public final class TrainCommand {
+
+    private TrainCommand() {
+    }
+
+    /**
+     * Runs the training.
+     *
+     * @param args see {@link TrainingOptions}
+     * @throws Exception on failure (the message says what went wrong)
+     */
+    public static void main(String[] args) throws Exception {
+        TrainingOptions options;
+        try {
+            options = TrainingOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("train: " + e.getMessage());
+            System.err.println("usage: train --data <domain folder> --out <model folder> [--name N] [--epochs N]"
+                    + " [--steps N] [--batch N] [--lr X] [--seed N] [--val F] [--size N] [--base N] [--levels N]"
+                    + " [--ablation] [--minutes M] [--resume]");
+            System.exit(2);
+            return;
+        }
+        DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl"));
+        new BaseModelTrainer(options, System.out).run();
+    }
+}

@@ -1,0 +1,91 @@
+package org.pointlearn.evaluation.training;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of one base-model training run, from {@code --key value} arguments. Defaults are
+ * the values the shipped models were trained with (see the model cards).
+ */
+final class TrainingOptions {
+
+    Path data;
+    Path out;
+    String name;
+    String description = "";
+    int workingSize = 256;
+    int base = 16;
+    int levels = 4;
+    int epochs = 40;
+    int stepsPerEpoch = 25;
+    int batch = 8;
+    double learningRate = 1e-3;
+    long seed = 42;
+    double validationFraction = 0.2;
+    /** Iterative click simulation, previous-mask feedback and the CCG term (off: the ablation). */
+    boolean clickTraining = true;
+    int maxClickIterations = 3;
+    double ccgLambda = 5;
+    double ccgSigma = 10;
+    double minutes = Double.POSITIVE_INFINITY;
+    boolean resume;
+
+    static TrainingOptions parse(String[] args) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+            String key = args[i].substring(2);
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            kv.put(key, flag ? "true" : args[++i]);
+        }
+        TrainingOptions o = new TrainingOptions();
+        o.data = Path.of(require(kv, "data"));
+        o.out = Path.of(require(kv, "out"));
+        o.name = kv.getOrDefault("name", o.out.getFileName().toString());
+        o.description = kv.getOrDefault("description", o.description);
+        o.workingSize = Integer.parseInt(kv.getOrDefault("size", "" + o.workingSize));
+        o.base = Integer.parseInt(kv.getOrDefault("base", "" + o.base));
+        o.levels = Integer.parseInt(kv.getOrDefault("levels", "" + o.levels));
+        o.epochs = Integer.parseInt(kv.getOrDefault("epochs", "" + o.epochs));
+        o.stepsPerEpoch = Integer.parseInt(kv.getOrDefault("steps", "" + o.stepsPerEpoch));
+        o.batch = Integer.parseInt(kv.getOrDefault("batch", "" + o.batch));
+        o.learningRate = Double.parseDouble(kv.getOrDefault("lr", "" + o.learningRate));
+        o.seed = Long.parseLong(kv.getOrDefault("seed", "" + o.seed));
+        o.validationFraction = Double.parseDouble(kv.getOrDefault("val", "" + o.validationFraction));
+        o.clickTraining = !Boolean.parseBoolean(kv.getOrDefault("ablation", "false"));
+        o.maxClickIterations = Integer.parseInt(kv.getOrDefault("click-iterations", "" + o.maxClickIterations));
+        o.ccgLambda = Double.parseDouble(kv.getOrDefault("ccg-lambda", "" + o.ccgLambda));
+        o.ccgSigma = Double.parseDouble(kv.getOrDefault("ccg-sigma", "" + o.ccgSigma));
+        o.minutes = Double.parseDouble(kv.getOrDefault("minutes", "Infinity"));
+        o.resume = Boolean.parseBoolean(kv.getOrDefault("resume", "false"));
+        return o;
+    }
+
+    private static String require(Map<String, String> kv, String key) {
+        String v = kv.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing --" + key);
+        }
+        return v;
+    }
+
+    /** The settings as they go into the model card. */
+    Map<String, Object> asCardEntry() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", epochs);
+        m.put("stepsPerEpoch", stepsPerEpoch);
+        m.put("batch", batch);
+        m.put("optimizer", "Adam, cosine decay from " + learningRate + " to " + learningRate / 100);
+        m.put("seed", seed);
+        m.put("clickResponsiveTraining", clickTraining);
+        m.put("clickIterations", clickTraining ? "0.." + maxClickIterations + " without gradient, previous mask fed back" : "none");
+        m.put("loss", clickTraining ? "soft Dice + BCE weighted by Click-Centered Gaussian (lambda "
+                + ccgLambda + ", sigma " + ccgSigma + " px)" : "soft Dice + BCE");
+        m.put("augmentation", "horizontal flip 0.5, vertical flip 0.2, rotation +-12 deg, scale +-12 %, shift +-6 %, "
+                + "contrast +-15 %, brightness +-0.08, gamma exp(+-0.25)");
+        return m;
+    }
+}

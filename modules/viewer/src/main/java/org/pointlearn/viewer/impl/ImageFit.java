@@ -1,0 +1,44 @@
+package org.pointlearn.viewer.impl;
+
+import java.awt.geom.Rectangle2D;
+
+/**
+ * Fits a slice of a given physical size into a display area, keeping its aspect ratio and
+ * centring it: the same placement for both renderers.
+ */
+public final class ImageFit {
+
+    private ImageFit() {
+    }
+
+    /**
+     * Where the slice goes in the area.
+     *
+     * @param widthMm slice width in millimetres
+     * @param heightMm slice height in millimetres
+     * @param areaWidth area width in pixels
+     * @param areaHeight area height in pixels
+     * @return the slice's rectangle in area pixels
+     */
+    public static Rectangle2D.Double fit(double widthMm, double heightMm, int areaWidth, int areaHeight) {
+        double scale = Math.min(areaWidth / widthMm, areaHeight / heightMm);
+        double w = widthMm * scale;
+        double h = heightMm * scale;
+        return new Rectangle2D.Double((areaWidth - w) / 2, (areaHeight - h) / 2, w, h);
+    }
+
+    /**
+     * Half the visible height in millimetres for a parallel-projection camera that shows
+     * the whole slice (VTK's parallel scale).
+     *
+     * @param widthMm slice width in millimetres
+     * @param heightMm slice height in millimetres
+     * @param areaWidth area width in pixels
+     * @param areaHeight area height in pixels
+     * @return the parallel scale
+     */
+    public static double parallelScale(double widthMm, double heightMm, int areaWidth, int areaHeight) {
+        double areaAspect = (double) Math.max(1, areaWidth) / Math.max(1, areaHeight);
+        return Math.max(heightMm, widthMm / areaAspect) / 2;
+    }
+}

@@ -1,0 +1,103 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import javax.swing.JComponent;
+import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.ImageFit;
+
+/** The pure Java2D slice canvas: works everywhere, including without OpenGL. */
+final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MARGIN = 8;
+
+    private transient BufferedImage image;
+    private double widthMm;
+    private double heightMm;
+    private transient List<String> caption = List.of();
+
+    Java2dSliceCanvas() {
+        setOpaque(true);
+        setBackground(Color.BLACK);
+        setForeground(Color.WHITE);
+        setFocusable(true);
+        setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        setPreferredSize(new Dimension(512, 512));
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(GreySlice slice, List<String> lines) {
+        image = toImage(slice);
+        widthMm = slice.widthMm();
+        heightMm = slice.heightMm();
+        caption = List.copyOf(lines);
+        repaint();
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            g2.setColor(getBackground());
+            g2.fillRect(0, 0, getWidth(), getHeight());
+            if (image != null) {
+                paintSlice(g2);
+                paintCaption(g2);
+            }
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    private void paintSlice(Graphics2D g2) {
+        Rectangle2D.Double r = ImageFit.fit(widthMm, heightMm, getWidth(), getHeight());
+        g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        int x = (int) Math.round(r.x);
+        int y = (int) Math.round(r.y);
+        g2.drawImage(image, x, y, (int) Math.round(r.x + r.width) - x, (int) Math.round(r.y + r.height) - y, null);
+    }
+
+    private void paintCaption(Graphics2D g2) {
+        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g2.setFont(getFont());
+        FontMetrics fm = g2.getFontMetrics();
+        int baseline = getHeight() - MARGIN - fm.getDescent() - (caption.size() - 1) * fm.getHeight();
+        for (String line : caption) {
+            g2.setColor(Color.BLACK);
+            g2.drawString(line, MARGIN + 1, baseline + 1);
+            g2.setColor(getForeground());
+            g2.drawString(line, MARGIN, baseline);
+            baseline += fm.getHeight();
+        }
+    }
+
+    /** Grey replicated into RGB, so what is drawn is exactly the windowed grey level. */
+    private static BufferedImage toImage(GreySlice slice) {
+        int w = slice.width();
+        int h = slice.height();
+        byte[] grey = slice.pixels();
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            int v = grey[i] & 0xff;
+            rgb[i] = (v << 16) | (v << 8) | v;
+        }
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, w, h, rgb, 0, w);
+        return img;
+    }
+}

@@ -1,0 +1,24 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.Component;
+import java.util.List;
+import org.pointlearn.viewer.impl.GreySlice;
+
+/**
+ * A surface showing one windowed slice, fitted to its size with the aspect of the pixel
+ * spacing, row 0 at the top and column 0 at the left, with a caption in the lower left.
+ * Used on the event thread only.
+ */
+interface SliceCanvas {
+
+    /** The component to place in a window; it receives the mouse wheel and keys. */
+    Component component();
+
+    /**
+     * Shows a slice.
+     *
+     * @param slice the windowed slice
+     * @param caption lines drawn in the lower-left corner, first line on top
+     */
+    void show(GreySlice slice, List<String> caption);
+}

@@ -1,0 +1,97 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.Component;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.event.MouseWheelEvent;
+import javax.swing.SwingUtilities;
+import org.pointlearn.imaging.api.WindowLevel;
+
+/**
+ * The viewer's navigation tools on a canvas: the mouse wheel moves one slice per notch,
+ * arrow keys and Page Up/Down one slice, Home/End to the ends; right-drag sets the window
+ * (horizontal: width, vertical: level).
+ */
+final class SliceNavigation extends MouseAdapter {
+
+    /** Fraction of the window width one pixel of right-drag changes. */
+    private static final double DRAG_SENSITIVITY = 1.0 / 200;
+
+    private final SliceViewModel view;
+    private double wheelRemainder;
+    private int dragX;
+    private int dragY;
+    private WindowLevel dragStart;
+
+    private SliceNavigation(SliceViewModel view) {
+        this.view = view;
+    }
+
+    /** Attaches the tools to a canvas component. */
+    static void attach(Component canvas, SliceViewModel view) {
+        SliceNavigation navigation = new SliceNavigation(view);
+        canvas.addMouseWheelListener(navigation);
+        canvas.addMouseListener(navigation);
+        canvas.addMouseMotionListener(navigation);
+        canvas.addKeyListener(navigation.keys());
+    }
+
+    @Override
+    public void mouseWheelMoved(MouseWheelEvent e) {
+        // Touchpads send fractions of a notch: add them up, move by whole notches.
+        wheelRemainder += e.getPreciseWheelRotation();
+        int notches = (int) wheelRemainder;
+        wheelRemainder -= notches;
+        if (notches != 0) {
+            view.moveSlices(notches);
+        }
+    }
+
+    @Override
+    public void mousePressed(MouseEvent e) {
+        e.getComponent().requestFocusInWindow();
+        if (SwingUtilities.isRightMouseButton(e) && view.hasVolume()) {
+            dragX = e.getX();
+            dragY = e.getY();
+            dragStart = view.window();
+        }
+    }
+
+    @Override
+    public void mouseDragged(MouseEvent e) {
+        if (dragStart == null || !SwingUtilities.isRightMouseButton(e)) {
+            return;
+        }
+        double step = dragStart.width() * DRAG_SENSITIVITY;
+        double width = Math.max(step / 100, dragStart.width() + (e.getX() - dragX) * step);
+        double center = dragStart.center() + (e.getY() - dragY) * step;
+        view.setWindow(new WindowLevel(center, width));
+    }
+
+    @Override
+    public void mouseReleased(MouseEvent e) {
+        if (SwingUtilities.isRightMouseButton(e)) {
+            dragStart = null;
+        }
+    }
+
+    private KeyAdapter keys() {
+        return new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                switch (e.getKeyCode()) {
+                    case KeyEvent.VK_UP, KeyEvent.VK_LEFT, KeyEvent.VK_PAGE_UP -> view.moveSlices(-1);
+                    case KeyEvent.VK_DOWN, KeyEvent.VK_RIGHT, KeyEvent.VK_PAGE_DOWN -> view.moveSlices(1);
+                    case KeyEvent.VK_HOME -> view.goToSlice(0);
+                    case KeyEvent.VK_END -> view.goToSlice(view.sliceCount() - 1);
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+            }
+        };
+    }
+}

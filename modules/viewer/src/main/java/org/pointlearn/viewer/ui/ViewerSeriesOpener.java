@@ -1,0 +1,106 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.EventQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.netbeans.api.progress.ProgressHandle;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
+import org.openide.awt.StatusDisplayer;
+import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
+import org.openide.util.lookup.ServiceProvider;
+import org.pointlearn.dicom.api.DicomException;
+import org.pointlearn.dicom.api.SeriesOpener;
+import org.pointlearn.dicom.api.SeriesRef;
+import org.pointlearn.dicom.api.StudyIndex;
+import org.pointlearn.imaging.api.Volume;
+
+/**
+ * Opens a series in the viewer: loads it from the study index in the background and
+ * shows it, or shows in words why it could not be opened (the log keeps the details).
+ */
+@ServiceProvider(service = SeriesOpener.class)
+@Messages({
+    "# {0} - modality",
+    "TITLE_UnnamedSeries={0} series",
+    "# {0} - series name",
+    "PROGRESS_Loading=Loading {0}",
+    "# {0} - series name",
+    "# {1} - reason",
+    "MSG_OpenFailed=Could not open {0}: {1}",
+    "MSG_NoStudyIndex=no study index is installed (the DICOM module is missing)"
+})
+public final class ViewerSeriesOpener implements SeriesOpener {
+
+    private static final Logger LOG = Logger.getLogger(ViewerSeriesOpener.class.getName());
+    private static final RequestProcessor LOADING = new RequestProcessor("Pointlearn series loading", 1);
+
+    /** Opens the series at a user's request; failures are also shown in a dialog. */
+    @Override
+    public void open(SeriesRef series) {
+        open(series, true);
+    }
+
+    /**
+     * Opens a series; on the event thread.
+     *
+     * @param series the series to show
+     * @param dialogOnFailure whether a failure also pops up a dialog (not for automatic opens)
+     */
+    void open(SeriesRef series, boolean dialogOnFailure) {
+        ViewerTopComponent viewer = ViewerTopComponent.findInstance();
+        viewer.open();
+        viewer.requestActive();
+        long request = viewer.beginLoading(title(series));
+        LOADING.post(() -> load(StudyIndex.getDefault(), viewer, request, series, dialogOnFailure));
+    }
+
+    /** The name of a series for window titles and messages: its description, else its modality. */
+    static String title(SeriesRef series) {
+        String description = series.description();
+        return description == null || description.isBlank()
+                ? Bundle.TITLE_UnnamedSeries(series.modality()) : description.trim();
+    }
+
+    /**
+     * Loads a series and hands it, or the failure in words, to the viewer; off the event thread.
+     *
+     * @param index the study index, or null when none is installed
+     * @param viewer the viewer that announced the request
+     * @param request the viewer's request number
+     * @param series the series to load
+     * @param dialogOnFailure whether a failure also pops up a dialog
+     */
+    static void load(StudyIndex index, ViewerTopComponent viewer, long request, SeriesRef series,
+            boolean dialogOnFailure) {
+        String title = title(series);
+        if (index == null) {
+            fail(viewer, request, Bundle.MSG_OpenFailed(title, Bundle.MSG_NoStudyIndex()), dialogOnFailure);
+            return;
+        }
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Loading(title));
+        progress.start();
+        try {
+            Volume volume = index.loadSeries(series);
+            EventQueue.invokeLater(() -> viewer.showVolume(request, volume));
+        } catch (DicomException e) {
+            LOG.log(Level.WARNING, "Could not load series " + series.seriesInstanceUid(), e);
+            fail(viewer, request, Bundle.MSG_OpenFailed(title, e.getMessage()), dialogOnFailure);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Loading series " + series.seriesInstanceUid() + " failed unexpectedly", e);
+            fail(viewer, request, Bundle.MSG_OpenFailed(title, e.toString()), dialogOnFailure);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static void fail(ViewerTopComponent viewer, long request, String words, boolean popUp) {
+        EventQueue.invokeLater(() -> viewer.showProblem(request, words));
+        StatusDisplayer.getDefault().setStatusText(words, StatusDisplayer.IMPORTANCE_ERROR_HIGHLIGHT);
+        if (popUp) {
+            NotifyDescriptor.Message dialog = new NotifyDescriptor.Message(words, NotifyDescriptor.ERROR_MESSAGE);
+            DialogDisplayer.getDefault().notifyLater(dialog);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.EventQueue;
+import java.util.Properties;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.JLabel;
+import javax.swing.SwingConstants;
+import org.netbeans.api.settings.ConvertAsProperties;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.NbBundle.Messages;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.viewer.impl.RendererChoice;
+import org.pointlearn.viewer.impl.RendererSession;
+
+/**
+ * The slice viewer window: shows the current volume, starting at its middle slice, on the
+ * renderer chosen for this session; before a volume is there, a centred message says what
+ * is happening or what went wrong.
+ */
+@ConvertAsProperties(dtd = "-//org.pointlearn.viewer.ui//Viewer//EN", autostore = false)
+@TopComponent.Description(preferredID = ViewerTopComponent.PREFERRED_ID,
+        persistenceType = TopComponent.PERSISTENCE_ALWAYS)
+@TopComponent.Registration(mode = "editor", openAtStartup = true, position = 10)
+@ActionID(category = "Window", id = "org.pointlearn.viewer.ui.ViewerTopComponent")
+@ActionReference(path = "Menu/Window", position = 10)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_ViewerAction",
+        preferredID = ViewerTopComponent.PREFERRED_ID)
+@Messages({
+    "CTL_ViewerAction=Viewer",
+    "CTL_ViewerTopComponent=Viewer",
+    "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window",
+    "MSG_NothingOpen=No series open. Double-click a series in the DICOM browser.",
+    "# {0} - series name",
+    "MSG_Loading=Loading {0} …",
+    "MSG_PreparingDisplay=Preparing the display …"
+})
+public final class ViewerTopComponent extends TopComponent {
+
+    /** The window system's ID of the viewer. */
+    public static final String PREFERRED_ID = "ViewerTopComponent";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ViewerTopComponent.class.getName());
+
+    private final transient SliceViewModel view = new SliceViewModel();
+    private final JLabel message = new JLabel("", SwingConstants.CENTER);
+    private final transient Supplier<CompletionStage<RendererChoice>> renderer;
+    private transient SliceCanvas canvas;
+    private boolean rendererRequested;
+    private String notice;
+    private String messageWords;
+    private long request;
+
+    /** The viewer on the renderer of this session. */
+    public ViewerTopComponent() {
+        this(RendererSession.getDefault()::choice);
+    }
+
+    /** @param renderer gives the renderer choice when the window opens */
+    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer) {
+        this.renderer = renderer;
+        setName(Bundle.CTL_ViewerTopComponent());
+        setToolTipText(Bundle.HINT_ViewerTopComponent());
+        setLayout(new BorderLayout());
+        setBackground(Color.BLACK);
+        setOpaque(true);
+        message.setForeground(Color.LIGHT_GRAY);
+        add(message, BorderLayout.CENTER);
+        view.addChangeListener(e -> refresh());
+        refresh();
+    }
+
+    /** The viewer of the window system, created on first use; on the event thread. */
+    static ViewerTopComponent findInstance() {
+        TopComponent tc = WindowManager.getDefault().findTopComponent(PREFERRED_ID);
+        if (tc instanceof ViewerTopComponent viewer) {
+            return viewer;
+        }
+        throw new IllegalStateException("the window system has no " + PREFERRED_ID
+                + " (found " + tc + "); is the viewer module's layer registered?");
+    }
+
+    /**
+     * Announces a series being loaded; later results of earlier requests are then dropped.
+     *
+     * @param title the series' name, shown as the window title
+     * @return the request number to pass to {@link #showVolume} or {@link #showProblem}
+     */
+    long beginLoading(String title) {
+        request++;
+        setDisplayName(title);
+        showNotice(Bundle.MSG_Loading(title));
+        return request;
+    }
+
+    /** Shows a loaded volume at its middle slice, unless a newer request superseded it. */
+    void showVolume(long requestNumber, Volume volume) {
+        if (requestNumber == request) {
+            notice = null;
+            view.show(volume);
+        }
+    }
+
+    /** Shows why a request failed, in words, unless a newer request superseded it. */
+    void showProblem(long requestNumber, String words) {
+        if (requestNumber == request) {
+            showNotice(words);
+        }
+    }
+
+    /** Shows a centred message instead of the image. */
+    void showNotice(String words) {
+        notice = words;
+        refresh();
+    }
+
+    /** Whether a series was ever asked for in this window. */
+    boolean hasSeries() {
+        return request > 0;
+    }
+
+    /** The centred message now shown, or null when the image is shown. */
+    String shownMessage() {
+        return getComponent(0) == message ? messageWords : null;
+    }
+
+    /** The view state: volume, slice and window. */
+    SliceViewModel view() {
+        return view;
+    }
+
+    /** The canvas, once the renderer was chosen; else null. */
+    SliceCanvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    protected void componentOpened() {
+        if (rendererRequested) {
+            return;
+        }
+        rendererRequested = true;
+        renderer.get().whenComplete((choice, failure) -> EventQueue.invokeLater(() -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "No renderer was chosen; using Java2D", failure);
+            }
+            install(choice != null ? choice : RendererChoice.java2d("renderer choice failed: " + failure));
+        }));
+    }
+
+    @Override
+    protected void componentActivated() {
+        if (canvas != null) {
+            canvas.component().requestFocusInWindow();
+        }
+    }
+
+    private void install(RendererChoice choice) {
+        canvas = SliceCanvases.create(choice);
+        SliceNavigation.attach(canvas.component(), view);
+        refresh();
+    }
+
+    private void refresh() {
+        if (notice != null || !view.hasVolume()) {
+            showMessage(notice != null ? notice : Bundle.MSG_NothingOpen());
+        } else if (canvas == null) {
+            showMessage(Bundle.MSG_PreparingDisplay());
+        } else {
+            showOnly(canvas.component());
+            canvas.show(view.image(), view.caption());
+        }
+    }
+
+    private void showMessage(String words) {
+        messageWords = words;
+        showOnly(message);
+        message.setText(centred(words));
+    }
+
+    private void showOnly(Component c) {
+        if (getComponentCount() == 1 && getComponent(0) == c) {
+            return;
+        }
+        removeAll();
+        add(c, BorderLayout.CENTER);
+        revalidate();
+        repaint();
+    }
+
+    /** HTML so that long error messages wrap instead of running off the window. */
+    private static String centred(String words) {
+        String escaped = words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<html><div style='text-align:center;width:420px'>" + escaped + "</div></html>";
+    }
+
+    void writeProperties(Properties p) {
+        p.setProperty("version", "1.0");
+    }
+
+    void readProperties(Properties p) {
+        // Nothing to restore: the series shown comes from the study index each session.
+    }
+}

@@ -1,0 +1,113 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.Component;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.util.List;
+import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.ImageFit;
+import vtk.vtkCamera;
+import vtk.vtkImageActor;
+import vtk.vtkImageData;
+import vtk.vtkPanel;
+import vtk.vtkRenderer;
+import vtk.vtkTextActor;
+import vtk.vtkUnsignedCharArray;
+
+/**
+ * The VTK slice canvas: an image actor under a parallel camera looking from the feet
+ * (view-up -y), so VTK's bottom-up rows show row 0 at the top and column 0 at the left.
+ * Create and use only on the event thread, after VTK was loaded.
+ */
+final class VtkSliceCanvas implements SliceCanvas {
+
+    private static final int MARGIN = 8;
+
+    private final vtkPanel panel = new vtkPanel();
+    private final vtkImageData image = new vtkImageData();
+    private final vtkUnsignedCharArray scalars = new vtkUnsignedCharArray();
+    private final vtkImageActor actor = new vtkImageActor();
+    private final vtkTextActor caption = new vtkTextActor();
+    private GreySlice shown;
+
+    VtkSliceCanvas() {
+        detachVtkInteraction();
+        scalars.SetNumberOfComponents(1);
+        image.GetPointData().SetScalars(scalars);
+        actor.SetInputData(image);
+        actor.InterpolateOn();
+        actor.GetMapper().BorderOn();
+        caption.GetTextProperty().SetFontSize(14);
+        caption.GetTextProperty().SetColor(1, 1, 1);
+        caption.GetTextProperty().ShadowOn();
+        caption.SetDisplayPosition(MARGIN, MARGIN);
+        vtkRenderer renderer = panel.GetRenderer();
+        renderer.SetBackground(0, 0, 0);
+        renderer.AddActor(actor);
+        renderer.AddActor2D(caption);
+        panel.setFocusable(true);
+        panel.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                panel.setSize(panel.getWidth(), panel.getHeight());
+                fitCamera();
+                render();
+            }
+        });
+    }
+
+    @Override
+    public Component component() {
+        return panel;
+    }
+
+    @Override
+    public void show(GreySlice slice, List<String> lines) {
+        boolean newFrame = shown == null || shown.width() != slice.width() || shown.height() != slice.height()
+                || shown.columnSpacing() != slice.columnSpacing() || shown.rowSpacing() != slice.rowSpacing();
+        shown = slice;
+        image.SetDimensions(slice.width(), slice.height(), 1);
+        image.SetSpacing(slice.columnSpacing(), slice.rowSpacing(), 1);
+        image.SetOrigin(0, 0, 0);
+        scalars.SetJavaArray(slice.pixels());
+        scalars.Modified();
+        image.Modified();
+        caption.SetInput(String.join("\n", lines));
+        if (newFrame) {
+            fitCamera();
+        }
+        render();
+    }
+
+    /** Our own tools drive the view; vtkPanel's camera interaction would fight them. */
+    private void detachVtkInteraction() {
+        panel.removeMouseListener(panel);
+        panel.removeMouseMotionListener(panel);
+        panel.removeMouseWheelListener(panel);
+        panel.removeKeyListener(panel);
+    }
+
+    private void fitCamera() {
+        if (shown == null) {
+            return;
+        }
+        double cx = (shown.width() - 1) * shown.columnSpacing() / 2;
+        double cy = (shown.height() - 1) * shown.rowSpacing() / 2;
+        double distance = 2 * Math.max(shown.widthMm(), shown.heightMm()) + 1;
+        vtkCamera camera = panel.GetRenderer().GetActiveCamera();
+        camera.ParallelProjectionOn();
+        camera.SetFocalPoint(cx, cy, 0);
+        // From below (-z) with view-up -y: rows run downwards, columns to the right.
+        camera.SetPosition(cx, cy, -distance);
+        camera.SetViewUp(0, -1, 0);
+        camera.SetParallelScale(ImageFit.parallelScale(shown.widthMm(), shown.heightMm(),
+                panel.getWidth(), panel.getHeight()));
+        panel.GetRenderer().ResetCameraClippingRange();
+    }
+
+    private void render() {
+        if (panel.isDisplayable() && panel.getWidth() > 0 && panel.getHeight() > 0) {
+            panel.Render();
+        }
+    }
+}

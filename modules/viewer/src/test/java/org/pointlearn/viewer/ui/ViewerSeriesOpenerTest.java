@@ -1,0 +1,102 @@
+package org.pointlearn.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.swing.event.ChangeListener;
+import org.junit.jupiter.api.Test;
+import org.openide.util.Lookup;
+import org.pointlearn.dicom.api.DicomException;
+import org.pointlearn.dicom.api.IndexedStudy;
+import org.pointlearn.dicom.api.SeriesOpener;
+import org.pointlearn.dicom.api.SeriesRef;
+import org.pointlearn.dicom.api.StudyIndex;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.viewer.impl.RendererChoice;
+
+class ViewerSeriesOpenerTest {
+
+    private static final SeriesRef T1 = new SeriesRef("1.2.3", "1.2.3.4", "MR", "Colin27 T1", 181);
+
+    @Test
+    void theBrowserFindsTheViewerThroughTheLookup() {
+        assertInstanceOf(ViewerSeriesOpener.class, Lookup.getDefault().lookup(SeriesOpener.class));
+    }
+
+    @Test
+    void aSeriesIsNamedByItsDescriptionElseItsModality() {
+        assertEquals("Colin27 T1", ViewerSeriesOpener.title(T1));
+        assertEquals("CT series", ViewerSeriesOpener.title(new SeriesRef("1", "2", "CT", " ", 3)));
+    }
+
+    @Test
+    void aLoadedSeriesAppearsInTheViewer() throws Exception {
+        ViewerTopComponent viewer = viewerLoading();
+        Volume volume = TestVolumes.brightFirstVoxel(8, 8, 7, 1, 1);
+        ViewerSeriesOpener.load(new StubIndex(volume, null), viewer, 1, T1, false);
+        assertNull(ViewerTopComponentTest.onEdt(viewer::shownMessage));
+        assertEquals("Slice 4/7", viewer.view().caption().get(0));
+    }
+
+    @Test
+    void aLoadingFailureIsShownInWordsInTheViewer() throws Exception {
+        ViewerTopComponent viewer = viewerLoading();
+        DicomException problem = new DicomException("series 1.2.3.4 has no readable images");
+        ViewerSeriesOpener.load(new StubIndex(null, problem), viewer, 1, T1, false);
+        assertEquals("Could not open Colin27 T1: series 1.2.3.4 has no readable images",
+                ViewerTopComponentTest.onEdt(viewer::shownMessage));
+    }
+
+    @Test
+    void withoutAStudyIndexTheViewerSaysTheDicomModuleIsMissing() throws Exception {
+        ViewerTopComponent viewer = viewerLoading();
+        ViewerSeriesOpener.load(null, viewer, 1, T1, false);
+        assertEquals("Could not open Colin27 T1: no study index is installed (the DICOM module is missing)",
+                ViewerTopComponentTest.onEdt(viewer::shownMessage));
+    }
+
+    private static ViewerTopComponent viewerLoading() throws Exception {
+        return ViewerTopComponentTest.onEdt(() -> {
+            ViewerTopComponent viewer = new ViewerTopComponent(
+                    () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")));
+            viewer.componentOpened();
+            assertEquals(1, viewer.beginLoading(ViewerSeriesOpener.title(T1)));
+            return viewer;
+        });
+    }
+
+    /** An index that loads one volume or fails with one exception. */
+    private record StubIndex(Volume volume, DicomException failure) implements StudyIndex {
+
+        @Override
+        public SeriesRef ensureDemoStudy() {
+            return T1;
+        }
+
+        @Override
+        public List<IndexedStudy> studies() {
+            return List.of();
+        }
+
+        @Override
+        public Volume loadSeries(SeriesRef series) throws DicomException {
+            if (failure != null) {
+                throw failure;
+            }
+            return volume;
+        }
+
+        @Override
+        public void addChangeListener(ChangeListener l) {
+            throw new UnsupportedOperationException("the viewer does not follow index changes");
+        }
+
+        @Override
+        public void removeChangeListener(ChangeListener l) {
+            throw new UnsupportedOperationException("the viewer does not follow index changes");
+        }
+    }
+}

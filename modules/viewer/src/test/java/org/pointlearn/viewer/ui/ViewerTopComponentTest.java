@@ -1,0 +1,111 @@
+package org.pointlearn.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.EventQueue;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.viewer.impl.RendererChoice;
+
+class ViewerTopComponentTest {
+
+    private final Volume fiveSlices = TestVolumes.brightFirstVoxel(8, 8, 5, 1, 1);
+
+    @Test
+    void beforeAnyVolumeItSaysWhatToDo() throws Exception {
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        assertEquals("No series open. Double-click a series in the DICOM browser.", onEdt(viewer::shownMessage));
+    }
+
+    @Test
+    void whileLoadingItSaysSoAndIsNamedAfterTheSeries() throws Exception {
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        onEdt(() -> viewer.beginLoading("Colin27 T1"));
+        assertEquals("Colin27 T1", viewer.getDisplayName());
+        assertEquals("Loading Colin27 T1 …", onEdt(viewer::shownMessage));
+    }
+
+    @Test
+    void aLoadedVolumeIsShownAtItsMiddleSlice() throws Exception {
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        onEdt(() -> {
+            viewer.showVolume(viewer.beginLoading("T1"), fiveSlices);
+            return null;
+        });
+        assertNull(onEdt(viewer::shownMessage));
+        assertSame(viewer.canvas().component(), viewer.getComponent(0));
+        assertEquals("Slice 3/5", viewer.view().caption().get(0));
+    }
+
+    @Test
+    void aSlowEarlierSeriesDoesNotReplaceTheOneAskedForLast() throws Exception {
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        onEdt(() -> {
+            long first = viewer.beginLoading("First");
+            long second = viewer.beginLoading("Second");
+            viewer.showVolume(first, fiveSlices);
+            viewer.showProblem(first, "Could not open First: gone");
+            return null;
+        });
+        assertEquals("Loading Second …", onEdt(viewer::shownMessage));
+        assertEquals("Second", viewer.getDisplayName());
+    }
+
+    @Test
+    void aFailureIsShownInWords() throws Exception {
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        String words = "Could not open T1: series 1.2.3 has no images on disk";
+        onEdt(() -> {
+            viewer.showProblem(viewer.beginLoading("T1"), words);
+            return null;
+        });
+        assertEquals(words, onEdt(viewer::shownMessage));
+    }
+
+    @Test
+    void aVolumeArrivingBeforeTheRendererWaitsWithAMessage() throws Exception {
+        CompletableFuture<RendererChoice> later = new CompletableFuture<>();
+        ViewerTopComponent viewer = onEdt(() -> {
+            ViewerTopComponent v = new ViewerTopComponent(() -> later);
+            v.componentOpened();
+            v.showVolume(v.beginLoading("T1"), fiveSlices);
+            return v;
+        });
+        assertEquals("Preparing the display …", onEdt(viewer::shownMessage));
+        later.complete(RendererChoice.java2d("VTK disabled by setting"));
+        onEdt(() -> null);
+        assertNull(onEdt(viewer::shownMessage));
+        assertTrue(viewer.canvas() instanceof Java2dSliceCanvas);
+    }
+
+    private static ViewerTopComponent openedViewer() {
+        ViewerTopComponent viewer = new ViewerTopComponent(
+                () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")));
+        viewer.componentOpened();
+        return viewer;
+    }
+
+    /** Runs on the event thread after everything queued there, and returns the result. */
+    static <T> T onEdt(java.util.concurrent.Callable<T> task) throws InterruptedException, InvocationTargetException {
+        EventQueue.invokeAndWait(() -> { });
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        EventQueue.invokeAndWait(() -> {
+            try {
+                result.set(task.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw new InvocationTargetException(failure.get());
+        }
+        return result.get();
+    }
+}

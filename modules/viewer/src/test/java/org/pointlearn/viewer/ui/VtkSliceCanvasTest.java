@@ -1,0 +1,170 @@
+package org.pointlearn.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.EventQueue;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.JFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.WindowLevel;
+import org.pointlearn.viewer.impl.GreySlice;
+
+/** What the VTK canvas puts on the screen, grabbed from the display. Needs a display with GLX. */
+class VtkSliceCanvasTest {
+
+    private static final WindowLevel MARKER_WINDOW = new WindowLevel(500, 1000);
+    private static final Path SHOTS = Path.of("target", "vtk-test-shots");
+
+    private JFrame frame;
+
+    @BeforeEach
+    void vtkMustRenderHere() throws Exception {
+        VtkVerdict.assumeVtkRenders();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        EventQueue.invokeAndWait(() -> {
+            if (frame != null) {
+                frame.dispose();
+            }
+        });
+    }
+
+    @Test
+    void firstVoxelOfTheFirstRowAppearsTopLeftNotUpsideDown() throws Exception {
+        Volume v = TestVolumes.brightFirstVoxel(40, 20, 3, 1, 1);
+        List<String> caption = List.of("Slice 2/3", "W/L 500/1000");
+        BufferedImage shot = showAndGrab(GreySlice.of(v, 1, MARKER_WINDOW), caption, 400, 300, "marker");
+        assertTrue(Pixels.grey(shot, 3, 53) > 240, "top-left of the image: " + Pixels.grey(shot, 3, 53));
+        assertEquals(0, Pixels.grey(shot, 3, 30), "letterbox above the image");
+        assertGreyNear(26, Pixels.grey(shot, 396, 53), "top-right of the image");
+        assertGreyNear(26, Pixels.grey(shot, 3, 246), "bottom-left of the image");
+        assertGreyNear(26, Pixels.grey(shot, 396, 246), "bottom-right of the image");
+        assertTrue(Pixels.brighterThan(shot, 150, 0, 250, 200, 50) > 20, "no caption in the lower left");
+        assertEquals(0, Pixels.brighterThan(shot, 150, 0, 0, 400, 50), "caption outside the lower left");
+    }
+
+    @Test
+    void pixelSpacingSetsTheAspectRatio() throws Exception {
+        Volume v = TestVolumes.brightFirstVoxel(20, 20, 1, 1, 2);
+        BufferedImage shot = showAndGrab(GreySlice.of(v, 0, MARKER_WINDOW), List.of(), 300, 300, "aspect");
+        assertEquals(0, Pixels.grey(shot, 70, 150), "left of the image");
+        assertGreyNear(26, Pixels.grey(shot, 80, 150), "inside, left");
+        assertGreyNear(26, Pixels.grey(shot, 220, 150), "inside, right");
+        assertEquals(0, Pixels.grey(shot, 230, 150), "right of the image");
+    }
+
+    @Test
+    void colin27MiddleSliceLooksLikeTheJava2dRendering() throws Exception {
+        SliceViewModel view = new SliceViewModel();
+        view.show(TestVolumes.colin27());
+        BufferedImage vtk = showAndGrab(view.image(), view.caption(), 400, 400, "colin27-middle");
+        BufferedImage java2d = Java2dSliceCanvasTest.render(view.image(), view.caption(), 400, 400);
+        assertTrue(Pixels.distinctGreys(vtk, 0, 0, 400, 340) > 100, "too few grey levels: not a real image");
+        double centre = Pixels.meanGrey(vtk, 150, 150, 100, 100);
+        double corners = (Pixels.meanGrey(vtk, 0, 0, 40, 40) + Pixels.meanGrey(vtk, 360, 0, 40, 40)) / 2;
+        assertTrue(centre > corners + 50, "brain centre " + centre + " not brighter than corners " + corners);
+        double difference = Pixels.meanAbsoluteDifference(vtk, java2d, 0, 0, 400, 340);
+        assertTrue(difference < 4, "VTK and Java2D differ by " + difference + " grey levels on average");
+    }
+
+    @Test
+    void wheelAndDragsReachOurToolsNotVtksCamera() throws Exception {
+        SliceViewModel view = new SliceViewModel();
+        view.show(TestVolumes.brightFirstVoxel(40, 20, 9, 1, 1));
+        view.setWindow(MARKER_WINDOW);
+        VtkSliceCanvas canvas = open(400, 300);
+        EventQueue.invokeAndWait(() -> {
+            SliceNavigation.attach(canvas.component(), view);
+            view.addChangeListener(e -> canvas.show(view.image(), view.caption()));
+            canvas.show(view.image(), view.caption());
+        });
+        Rectangle area = settleAndLocate(canvas);
+        Robot robot = new Robot();
+        robot.mouseMove(area.x + 200, area.y + 150);
+        robot.mouseWheel(1);
+        robot.mouseWheel(1);
+        robot.waitForIdle();
+        assertEquals(6, ViewerTopComponentTest.onEdt(view::slice), "two notches down from the middle slice 4");
+        drag(robot, InputEvent.BUTTON1_DOWN_MASK, area.x + 200, area.y + 150, 120, 80);
+        drag(robot, InputEvent.BUTTON2_DOWN_MASK, area.x + 200, area.y + 150, -90, 40);
+        BufferedImage shot = grab(canvas, "after-drags");
+        assertTrue(Pixels.grey(shot, 3, 53) > 240, "the camera moved: marker no longer top-left");
+        assertGreyNear(26, Pixels.grey(shot, 396, 246), "bottom-right of the image");
+    }
+
+    private BufferedImage showAndGrab(GreySlice slice, List<String> caption, int width, int height, String name)
+            throws Exception {
+        VtkSliceCanvas canvas = open(width, height);
+        EventQueue.invokeAndWait(() -> canvas.show(slice, caption));
+        return grab(canvas, name);
+    }
+
+    private VtkSliceCanvas open(int width, int height) throws Exception {
+        AtomicReference<VtkSliceCanvas> canvas = new AtomicReference<>();
+        EventQueue.invokeAndWait(() -> {
+            canvas.set(new VtkSliceCanvas());
+            frame = new JFrame("VtkSliceCanvasTest");
+            canvas.get().component().setPreferredSize(new Dimension(width, height));
+            frame.add(canvas.get().component());
+            frame.pack();
+            frame.setLocation(20, 20);
+            frame.setVisible(true);
+        });
+        return canvas.get();
+    }
+
+    /** Waits until the window is on screen and drawn; returns the canvas' screen area. */
+    private static Rectangle settleAndLocate(VtkSliceCanvas canvas) throws Exception {
+        Robot robot = new Robot();
+        robot.waitForIdle();
+        Thread.sleep(300);
+        robot.waitForIdle();
+        AtomicReference<Rectangle> onScreen = new AtomicReference<>();
+        EventQueue.invokeAndWait(() -> {
+            Component c = canvas.component();
+            Point p = c.getLocationOnScreen();
+            onScreen.set(new Rectangle(p.x, p.y, c.getWidth(), c.getHeight()));
+        });
+        return onScreen.get();
+    }
+
+    private static BufferedImage grab(VtkSliceCanvas canvas, String name) throws Exception {
+        Rectangle area = settleAndLocate(canvas);
+        assertEquals(canvas.component().getPreferredSize(), area.getSize(), "canvas size on screen");
+        BufferedImage shot = new Robot().createScreenCapture(area);
+        Files.createDirectories(SHOTS);
+        ImageIO.write(shot, "png", SHOTS.resolve(name + ".png").toFile());
+        return shot;
+    }
+
+    private static void drag(Robot robot, int button, int x, int y, int dx, int dy) {
+        robot.mouseMove(x, y);
+        robot.mousePress(button);
+        for (int step = 1; step <= 10; step++) {
+            robot.mouseMove(x + dx * step / 10, y + dy * step / 10);
+        }
+        robot.mouseRelease(button);
+        robot.waitForIdle();
+    }
+
+    private static void assertGreyNear(int expected, int actual, String where) {
+        assertTrue(Math.abs(expected - actual) <= 3, where + ": grey " + actual + ", expected about " + expected);
+    }
+}
