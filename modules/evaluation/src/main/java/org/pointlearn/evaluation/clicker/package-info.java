@@ -1,0 +1,2 @@
+/** The simulated user of the evaluation protocol and the distance transform it relies on. */
+package org.pointlearn.evaluation.clicker;

@@ -1,0 +1,49 @@
+package org.pointlearn.evaluation.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.evaluation.metrics.DiceCurve;
+import org.pointlearn.evaluation.metrics.ImageResult;
+import org.pointlearn.evaluation.metrics.PolicySummary;
+
+class SummaryCsvTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesTheExactHeaderAndDotDecimalsEvenInAGermanLocale() throws Exception {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            PolicySummary s = PolicySummary.of("brain-ms-flair", "frozen", List.of(
+                    new ImageResult("a", DiceCurve.of(List.of(0.123456, 0.5, 0.7, 0.8, 0.86, 0.91), 20), List.of())));
+            Path file = folder.resolve("summary.csv");
+            SummaryCsv.write(file, List.of(s));
+            List<String> lines = Files.readAllLines(file);
+            assertEquals("domain,policy,images,dice_at_1,dice_at_3,dice_at_5,dice_at_10,dice_at_20,noc85,noc90,auc",
+                    lines.get(0));
+            double auc = (0.123456 + 0.5 + 0.7 + 0.8 + 0.86 + 15 * 0.91) / 20;
+            assertEquals("brain-ms-flair,frozen,1,0.1235,0.7000,0.8600,0.9100,0.9100,5.00,6.00,"
+                    + String.format(Locale.ROOT, "%.4f", auc), lines.get(1));
+            assertEquals(2, lines.size());
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void quotesNamesHoldingCommas() throws Exception {
+        Path file = folder.resolve("summary.csv");
+        SummaryCsv.write(file, List.of(ReportFixtures.run("d", "post, with \"CCG\"", 0.5, 0.01, 2).summary()));
+        String row = Files.readAllLines(file).get(1);
+        assertTrue(row.startsWith("d,\"post, with \"\"CCG\"\"\",2,0.5050,"), row);
+    }
+}
