@@ -1,0 +1,27 @@
+package org.pointlearn.dicom.impl;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pointlearn.dicom.api.DicomException;
+import org.pointlearn.imaging.api.Volume;
+
+/** Loads the image files of one series as a volume. */
+final class SeriesLoader {
+
+    private SeriesLoader() {
+    }
+
+    /**
+     * Reads and stacks the files.
+     *
+     * @throws DicomException when a file cannot be read or the images do not form one stack
+     */
+    static Volume load(List<Path> files) throws DicomException {
+        List<SliceImage> images = new ArrayList<>(files.size());
+        for (Path file : files) {
+            images.add(SliceReader.read(file));
+        }
+        return SliceStack.stack(images);
+    }
+}
