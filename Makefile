@@ -3,7 +3,7 @@
 MVN  ?= mvn -B
 XVFB ?= xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all setup build run test clean
+.PHONY: all setup build run test clean eval train-brain-mri train-fundus-disc train-ablation
 
 all: build
 
@@ -22,6 +22,26 @@ run: build
 ## Every unit test plus the GUI tests, under a virtual X display.
 test: setup
 	$(XVFB) $(MVN) verify
+
+## The evaluation protocol: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder>
+POLICY ?= frozen
+SUBSET ?= all
+eval: build
+	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder> [SUBSET=validation]"; exit 2; }
+	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET)
+
+## Base-model training (about an hour each on 2 cores); the results are committed in models/.
+SHARED ?= ../shared/data
+TRAIN = scripts/evaluation org.pointlearn.evaluation.training.TrainCommand
+train-brain-mri: build
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --minutes 60 $(ARGS) \
+	  --description "Brain lesion on axial MRI slices (trained on metastases, T2-weighted)"
+train-fundus-disc: build
+	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --size 128 --minutes 45 $(ARGS) \
+	  --description "Optic disc on colour fundus photographs"
+train-ablation: build
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out target/models/brain-mri-ablation --ablation --minutes 60 $(ARGS) \
+	  --description "Ablation: brain model without click-responsive training"
 
 clean:
 	$(MVN) -q clean

@@ -6,7 +6,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
+import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class VtkProbe {
                 return new Result(true, "VTK " + last.substring(OK_PREFIX.length()));
             }
             return new Result(false, "VTK could not render (exit code " + p.exitValue() + "): " + tail(out));
-        } catch (IOException | URISyntaxException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return new Result(false, "VTK probe could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,9 +102,25 @@ public final class VtkProbe {
         return lines[lines.length - 1].trim();
     }
 
-    private static String jarOf(Class<?> c) throws URISyntaxException {
-        CodeSource src = c.getProtectionDomain().getCodeSource();
-        return Path.of(src.getLocation().toURI()).toString();
+    /**
+     * The jar or class folder a class was loaded from. Read from the class file's own URL:
+     * inside the NetBeans module system the code source is not a plain file URL.
+     */
+    static String jarOf(Class<?> c) throws URISyntaxException {
+        String resource = c.getName().replace('.', '/') + ".class";
+        URL url = c.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new URISyntaxException(resource, "class file not found through its class loader");
+        }
+        String s = url.toString();
+        if (s.startsWith("jar:")) {
+            return Path.of(new URI(s.substring(4, s.indexOf("!/")))).toString();
+        }
+        if (s.startsWith("file:")) {
+            String path = Path.of(url.toURI()).toString();
+            return path.substring(0, path.length() - resource.length() - 1);
+        }
+        throw new URISyntaxException(s, "cannot run a child JVM from classes loaded this way");
     }
 
     /**
