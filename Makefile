@@ -21,7 +21,7 @@ run: build
 
 ## Every unit test plus the GUI tests, under a virtual X display.
 test: setup
-	$(XVFB) $(MVN) verify
+	$(XVFB) $(MVN) clean verify
 
 ## The evaluation protocol: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder>
 POLICY ?= frozen
