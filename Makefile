@@ -3,7 +3,7 @@
 MVN  ?= mvn -B
 XVFB ?= xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all setup build run test clean eval train-brain-mri train-fundus-disc train-ablation
+.PHONY: all setup build run test clean eval bench train-brain-mri train-fundus-disc train-ablation
 
 all: build
 
@@ -29,6 +29,11 @@ SUBSET ?= all
 eval: build
 	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder> [SUBSET=validation]"; exit 2; }
 	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET)
+
+## Latency benchmarks (medians of 30 runs) -> docs/bench.md
+BENCH_MODEL ?= models/brain-mri
+bench: build
+	scripts/evaluation org.pointlearn.evaluation.cli.BenchCommand --model $(BENCH_MODEL) --out docs/bench.md --runs 30
 
 ## Base-model training (about an hour each on 2 cores); the results are committed in models/.
 SHARED ?= ../shared/data

@@ -1,14 +1,16 @@
 package org.pointlearn.inference.api;
 
 /**
- * What the inference engine is running on, as the status bar and model panel show it.
+ * What the inference engine is running on and which segmentation model it has loaded, as
+ * the status bar and model panel show it.
  *
  * @param state starting, ready or failed
  * @param engine engine name and version, e.g. "PyTorch 2.7.1"
  * @param device the compute device in words, e.g. "CPU" or "GPU 0"
  * @param detail the reason when failed, or extra facts (threads, GPU count)
+ * @param model the segmentation model, or null while none is loaded
  */
-public record EngineStatus(State state, String engine, String device, String detail) {
+public record EngineStatus(State state, String engine, String device, String detail, ModelInfo model) {
 
     /** Life cycle of the engine. */
     public enum State {
@@ -18,6 +20,28 @@ public record EngineStatus(State state, String engine, String device, String det
         READY,
         /** Could not load; see the detail. */
         FAILED
+    }
+
+    /**
+     * The segmentation model as the user sees it.
+     *
+     * @param name short name, e.g. brain-mri
+     * @param version the exact parameters' id, e.g. brain-mri@3f2a9c1e
+     * @param description what it segments
+     * @param detail training data and validation figures, or why it could not be loaded
+     * @param loaded whether it is ready to predict
+     */
+    public record ModelInfo(String name, String version, String description, String detail, boolean loaded) {
+    }
+
+    /** A status without a model. */
+    public EngineStatus(State state, String engine, String device, String detail) {
+        this(state, engine, device, detail, null);
+    }
+
+    /** The same status with another model. */
+    public EngineStatus withModel(ModelInfo m) {
+        return new EngineStatus(state, engine, device, detail, m);
     }
 
     /** One line for a status bar. */

@@ -1,5 +1,6 @@
 package org.pointlearn.inference.api;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.openide.util.Lookup;
 
@@ -16,6 +17,9 @@ public interface InferenceRuntime {
 
     /** The engine's current status. */
     EngineStatus status();
+
+    /** The segmentation model loaded at start-up, once it is ready. */
+    Optional<SegmentationModel> activeModel();
 
     /** Calls the listener on every status change (on a background thread). */
     void addStatusListener(Consumer<EngineStatus> listener);

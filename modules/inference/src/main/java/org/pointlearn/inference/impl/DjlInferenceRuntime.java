@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -15,6 +16,9 @@ import org.openide.util.RequestProcessor;
 import org.openide.util.lookup.ServiceProvider;
 import org.pointlearn.inference.api.EngineStatus;
 import org.pointlearn.inference.api.InferenceRuntime;
+import org.pointlearn.inference.api.ModelCard;
+import org.pointlearn.inference.api.ModelLoadException;
+import org.pointlearn.inference.api.SegmentationModel;
 import org.pointlearn.lib.djl.DjlRuntime;
 import org.pointlearn.lib.djl.EngineUnavailableException;
 
@@ -28,6 +32,7 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
     private final List<Consumer<EngineStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile EngineStatus status = new EngineStatus(EngineStatus.State.STARTING, "", "", "");
     private boolean started;
+    private volatile SegmentationModel model;
 
     @Override
     public synchronized void start() {
@@ -59,10 +64,44 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
                     DeviceChoice.describe(choice.device()), detail));
             LOG.log(Level.INFO, "Inference engine ready in {0} ms: {1}",
                     new Object[] {(System.nanoTime() - t0) / 1_000_000, status.summary()});
+            loadDefaultModel(choice.device());
         } catch (EngineUnavailableException | RuntimeException e) {
             LOG.log(Level.WARNING, "Inference engine failed to start", e);
             publish(new EngineStatus(EngineStatus.State.FAILED, "", "", e.getMessage()));
         }
+    }
+
+    private void loadDefaultModel(ai.djl.Device device) {
+        String name = ShippedModels.DEFAULT;
+        var folder = ShippedModels.locate(name);
+        if (folder.isEmpty()) {
+            publish(status.withModel(new EngineStatus.ModelInfo(name, "", "",
+                    "not found in " + ShippedModels.whereLooked(), false)));
+            return;
+        }
+        try {
+            SegmentationModel m = SegmentationModel.load(folder.get(), device);
+            model = m;
+            publish(status.withModel(describe(m.card())));
+            LOG.log(Level.INFO, "Segmentation model {0} loaded from {1}", new Object[] {m.card().version, folder.get()});
+        } catch (ModelLoadException e) {
+            LOG.log(Level.WARNING, "Shipped model could not be loaded", e);
+            publish(status.withModel(new EngineStatus.ModelInfo(name, "", "", e.getMessage(), false)));
+        }
+    }
+
+    private static EngineStatus.ModelInfo describe(ModelCard card) {
+        StringBuilder d = new StringBuilder("trained on ").append(card.training.getOrDefault("data", "?"));
+        Object dice = card.metrics.get("validationDiceAt5");
+        if (dice instanceof Number n) {
+            d.append(String.format(java.util.Locale.ROOT, "; validation Dice after 5 clicks %.2f", n.doubleValue()));
+        }
+        return new EngineStatus.ModelInfo(card.name, card.version, card.description, d.toString(), true);
+    }
+
+    @Override
+    public Optional<SegmentationModel> activeModel() {
+        return Optional.ofNullable(model);
     }
 
     /** One tiny computation proves the native library really runs on the chosen device. */

@@ -43,7 +43,13 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "LBL_Device=Device:",
     "LBL_State=State:",
     "LBL_InUse=In use:",
+    "LBL_Purpose=Segments:",
+    "LBL_Detail=Details:",
     "MSG_NoModel=No segmentation model installed yet",
+    "MSG_ModelLoading=Loading…",
+    "# {0} - model name",
+    "# {1} - reason",
+    "MSG_ModelMissing={0}: {1}",
     "MSG_NoVersions=No versions yet.",
     "MSG_VersionsAppear=Versions appear here once adaptation runs.",
     "STATE_STARTING=Starting…",
@@ -63,6 +69,8 @@ public final class ModelTopComponent extends TopComponent {
     private final JLabel device = value("pointlearn.model.device");
     private final JLabel state = value("pointlearn.model.state");
     private final JLabel model = value("pointlearn.model.inUse");
+    private final JLabel modelPurpose = value("pointlearn.model.purpose");
+    private final JLabel modelDetail = value("pointlearn.model.detail");
     private final JLabel versions = new JLabel("<html><div style='text-align:center'>" + Bundle.MSG_NoVersions()
             + "<br>" + Bundle.MSG_VersionsAppear() + "</div></html>", SwingConstants.CENTER);
     private int row;
@@ -85,6 +93,8 @@ public final class ModelTopComponent extends TopComponent {
         heading(Bundle.HEAD_Model());
         model.setText(Bundle.MSG_NoModel());
         field(Bundle.LBL_InUse(), model);
+        field(Bundle.LBL_Purpose(), modelPurpose);
+        field(Bundle.LBL_Detail(), modelDetail);
         heading(Bundle.HEAD_Versions());
         versionsArea();
         showEngine(new EngineStatus(EngineStatus.State.STARTING, "", "", ""));
@@ -100,6 +110,28 @@ public final class ModelTopComponent extends TopComponent {
             case READY -> Bundle.STATE_READY();
             case FAILED -> Bundle.STATE_FAILED(status.detail());
         });
+        showModel(status);
+    }
+
+    private void showModel(EngineStatus status) {
+        EngineStatus.ModelInfo m = status.model();
+        if (m == null) {
+            model.setText(status.state() == EngineStatus.State.READY ? Bundle.MSG_ModelLoading() : Bundle.MSG_NoModel());
+            modelPurpose.setText(Bundle.MSG_NotKnownYet());
+            modelDetail.setText(Bundle.MSG_NotKnownYet());
+        } else if (!m.loaded()) {
+            model.setText(Bundle.MSG_ModelMissing(m.name(), m.detail()));
+            modelPurpose.setText(Bundle.MSG_NotKnownYet());
+            modelDetail.setText(Bundle.MSG_NotKnownYet());
+        } else {
+            model.setText(m.version());
+            modelPurpose.setText(wrap(orDash(m.description())));
+            modelDetail.setText(wrap(m.detail()));
+        }
+    }
+
+    private static String wrap(String text) {
+        return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</html>";
     }
 
     private static String orDash(String s) {
@@ -158,7 +190,7 @@ public final class ModelTopComponent extends TopComponent {
     /** The texts shown, top to bottom, as a reader sees them. */
     String shownText() {
         return String.join("\n", engine.getText(), device.getText(), state.getText(), model.getText(),
-                versions.getText());
+                modelPurpose.getText(), modelDetail.getText(), versions.getText());
     }
 
     void writeProperties(Properties p) {

@@ -32,6 +32,38 @@ class ModelTopComponentTest {
     }
 
     @Test
+    void showsTheLoadedModelWithWhatItSegmentsAndHowWellItDid() throws Exception {
+        List<Consumer<EngineStatus>> feed = new ArrayList<>();
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        EngineStatus ready = new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "");
+        ViewerTopComponentTest.onEdt(() -> {
+            feed.forEach(c -> c.accept(ready));
+            return null;
+        });
+        assertTrue(panel.shownText().contains("Loading…"), panel.shownText());
+        ViewerTopComponentTest.onEdt(() -> {
+            feed.forEach(c -> c.accept(ready.withModel(new EngineStatus.ModelInfo("brain-mri", "brain-mri@0a1b2c3d",
+                    "Brain lesion", "trained on brain-mets-t2w; validation Dice after 5 clicks 0.85", true))));
+            return null;
+        });
+        String text = panel.shownText();
+        assertTrue(text.contains("brain-mri@0a1b2c3d"), text);
+        assertTrue(text.contains("validation Dice after 5 clicks 0.85"), text);
+    }
+
+    @Test
+    void saysWhyTheShippedModelIsMissing() throws Exception {
+        List<Consumer<EngineStatus>> feed = new ArrayList<>();
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ViewerTopComponentTest.onEdt(() -> {
+            feed.forEach(c -> c.accept(new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")
+                    .withModel(new EngineStatus.ModelInfo("brain-mri", "", "", "not found in /x", false))));
+            return null;
+        });
+        assertTrue(panel.shownText().contains("brain-mri: not found in /x"), panel.shownText());
+    }
+
+    @Test
     void showsWhyTheEngineFailed() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
         ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));

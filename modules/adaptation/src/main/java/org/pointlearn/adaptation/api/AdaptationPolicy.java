@@ -1,0 +1,74 @@
+package org.pointlearn.adaptation.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What a session learns from, and when: after each accepted image (post), after each click
+ * (mid), with or without the Click-Centered Gaussian weighting, or one of the two prior
+ * approaches used as baselines.
+ *
+ * @param name the name used on the command line and in reports
+ * @param post whether accepting an image updates the model
+ * @param mid whether each click updates the model before the re-prediction
+ * @param clickWeighting whether the loss up-weights pixels near the clicks (CCG)
+ * @param rule the loss and the parameters the updates use
+ */
+public record AdaptationPolicy(String name, boolean post, boolean mid, boolean clickWeighting, Rule rule) {
+
+    /** The learning rule of a policy. */
+    public enum Rule {
+        /** No learning. */
+        NONE,
+        /** Dice + BCE on the user-refined mask, all weights (the paper's method). */
+        REFINED_MASK,
+        /** TENT-style: entropy of the prediction, BatchNorm scale and shift only, at accept. */
+        ENTROPY,
+        /** IA+SA-style: loss on the clicked pixels plus a term keeping the output near the initial prediction. */
+        CLICKED_PIXELS
+    }
+
+    /** The base model, never updated. */
+    public static final AdaptationPolicy FROZEN = new AdaptationPolicy("frozen", false, false, false, Rule.NONE);
+    /** Post-Interaction updates only, with CCG. */
+    public static final AdaptationPolicy POST = new AdaptationPolicy("post", true, false, true, Rule.REFINED_MASK);
+    /** Mid-Interaction updates only, with CCG. */
+    public static final AdaptationPolicy MID = new AdaptationPolicy("mid", false, true, true, Rule.REFINED_MASK);
+    /** Post- and Mid-Interaction updates with CCG: the paper's method (same as {@link #METHOD}). */
+    public static final AdaptationPolicy POST_MID = new AdaptationPolicy("post+mid", true, true, true, Rule.REFINED_MASK);
+    /** The paper's method: Post- and Mid-Interaction updates with CCG. */
+    public static final AdaptationPolicy METHOD = new AdaptationPolicy("method", true, true, true, Rule.REFINED_MASK);
+    /** Post- and Mid-Interaction updates without CCG. */
+    public static final AdaptationPolicy NO_GAUSS = new AdaptationPolicy("nogauss", true, true, false, Rule.REFINED_MASK);
+    /** Post-Interaction updates without CCG. */
+    public static final AdaptationPolicy POST_NO_GAUSS = new AdaptationPolicy("post-nogauss", true, false, false,
+            Rule.REFINED_MASK);
+    /** Mid-Interaction updates without CCG. */
+    public static final AdaptationPolicy MID_NO_GAUSS = new AdaptationPolicy("mid-nogauss", false, true, false,
+            Rule.REFINED_MASK);
+    /** TENT-style entropy minimisation of the BatchNorm affine parameters at accept. */
+    public static final AdaptationPolicy TENT = new AdaptationPolicy("tent", true, false, false, Rule.ENTROPY);
+    /** IA+SA-style adaptation from the clicked pixels after each click, kept across images. */
+    public static final AdaptationPolicy IASA = new AdaptationPolicy("iasa", false, true, false, Rule.CLICKED_PIXELS);
+
+    /** Every named policy. */
+    public static List<AdaptationPolicy> all() {
+        return List.of(FROZEN, POST, MID, POST_MID, METHOD, NO_GAUSS, POST_NO_GAUSS, MID_NO_GAUSS, TENT, IASA);
+    }
+
+    /**
+     * The policy of that name.
+     *
+     * @throws IllegalArgumentException naming the known policies when the name is unknown
+     */
+    public static AdaptationPolicy named(String name) {
+        return all().stream().filter(p -> p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown adaptation policy '" + name + "'; known: "
+                        + all().stream().map(AdaptationPolicy::name).collect(Collectors.joining(", "))));
+    }
+
+    /** Whether this policy ever changes the model. */
+    public boolean adapts() {
+        return rule != Rule.NONE && (post || mid);
+    }
+}

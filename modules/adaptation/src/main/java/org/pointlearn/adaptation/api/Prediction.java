@@ -1,0 +1,30 @@
+package org.pointlearn.adaptation.api;
+
+import java.util.List;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+
+/**
+ * What the user sees after a click or an undo: the object probability on the image's grid.
+ *
+ * @param probability width*height values in 0..1, row by row
+ * @param width image columns
+ * @param height image rows
+ * @param clicks the clicks it answers
+ * @param adapted whether the model learned from the latest click before predicting
+ */
+public record Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted) {
+
+    /** The threshold the overlay and the protocol use. */
+    public static final float THRESHOLD = 0.5f;
+
+    /** Copies the click list. */
+    public Prediction {
+        clicks = List.copyOf(clicks);
+    }
+
+    /** The prediction as a mask at the 0.5 threshold. */
+    public Mask2D mask() {
+        return Mask2D.threshold(probability, width, height, THRESHOLD);
+    }
+}

@@ -1,0 +1,60 @@
+package org.pointlearn.adaptation.impl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies of a list of native arrays in their own memory scope, to be copied back into the
+ * live arrays later. Restoring writes into the live arrays in place, so whatever refers to
+ * them (the network, the optimizer) stays valid.
+ */
+public final class ArraySnapshot implements AutoCloseable {
+
+    private final NDManager manager;
+    private final List<NDArray> copies;
+
+    private ArraySnapshot(NDManager manager, List<NDArray> copies) {
+        this.manager = manager;
+        this.copies = copies;
+    }
+
+    /**
+     * Copies the arrays.
+     *
+     * @param parent the scope under which the copies live until {@link #close()}
+     * @param live the arrays to copy
+     * @return the snapshot
+     */
+    public static ArraySnapshot of(NDManager parent, List<NDArray> live) {
+        NDManager m = parent.newSubManager();
+        List<NDArray> copies = new ArrayList<>(live.size());
+        for (NDArray a : live) {
+            NDArray c = a.duplicate();
+            c.attach(m);
+            copies.add(c);
+        }
+        return new ArraySnapshot(m, copies);
+    }
+
+    /** Writes the copies back into the live arrays, in the same order. */
+    public void restoreInto(List<NDArray> live) {
+        if (live.size() != copies.size()) {
+            throw new IllegalStateException("snapshot of " + copies.size() + " arrays cannot restore " + live.size());
+        }
+        for (int i = 0; i < live.size(); i++) {
+            copies.get(i).copyTo(live.get(i));
+        }
+    }
+
+    /** The copies, in order (owned by the snapshot). */
+    public List<NDArray> arrays() {
+        return List.copyOf(copies);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

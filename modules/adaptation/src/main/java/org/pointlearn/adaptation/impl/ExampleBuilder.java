@@ -1,0 +1,112 @@
+package org.pointlearn.adaptation.impl;
+
+import java.util.List;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.inference.api.SegmentationLoss;
+
+/**
+ * Builds the training examples of the adaptation rules on the working grid, from what the
+ * user did on the image: the network input as the prediction saw it, the target, and the
+ * per-pixel weights (the Click-Centered Gaussian when the policy uses it).
+ */
+public final class ExampleBuilder {
+
+    private static final double REFERENCE_SIZE = 256;
+
+    private final InputEncoder encoder;
+    private final int size;
+    private final double scale;
+
+    /** @param encoder the model's encoder */
+    public ExampleBuilder(InputEncoder encoder) {
+        this.encoder = encoder;
+        this.size = encoder.workingSize();
+        this.scale = size / REFERENCE_SIZE;
+    }
+
+    /**
+     * Mid-Interaction: the current refined mask as target, the clicked pixels taking their
+     * click's label.
+     *
+     * @param image the prepared image
+     * @param clicks all clicks so far
+     * @param previous the previous-mask input of the latest prediction (source grid) or null
+     * @param prediction the latest prediction (source grid)
+     * @param settings CCG and click radius
+     * @param weighted whether the CCG weighting is used
+     */
+    public UpdateExample refined(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous,
+            float[] prediction, AdaptationSettings settings, boolean weighted) {
+        float[] target = binary(encoder.toWorkingGrid(prediction, image.sourceWidth(), image.sourceHeight()));
+        for (Click c : clicks) {
+            paint(target, null, c, image, settings.clickTargetRadius());
+        }
+        return new UpdateExample(encoder.encode(image, clicks, previous), target,
+                weighted ? weights(image, clicks, settings) : null, null);
+    }
+
+    /** Post-Interaction: the accepted mask as target. */
+    public UpdateExample accepted(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous, Mask2D mask,
+            AdaptationSettings settings, boolean weighted) {
+        float[] target = binary(encoder.toWorkingGrid(mask.toFloats(), mask.width(), mask.height()));
+        return new UpdateExample(encoder.encode(image, clicks, previous), target,
+                weighted ? weights(image, clicks, settings) : null, null);
+    }
+
+    /**
+     * IA+SA: targets only at the clicked pixels (weight 1 there, 0 elsewhere), anchored to the
+     * image's initial prediction.
+     */
+    public UpdateExample clickedPixels(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous,
+            float[] initialPrediction, AdaptationSettings settings) {
+        float[] target = new float[size * size];
+        float[] weight = new float[size * size];
+        for (Click c : clicks) {
+            paint(target, weight, c, image, settings.clickTargetRadius());
+        }
+        float[] anchor = binary(encoder.toWorkingGrid(initialPrediction, image.sourceWidth(), image.sourceHeight()));
+        return new UpdateExample(encoder.encode(image, clicks, previous), target, weight, anchor);
+    }
+
+    /** TENT: the input alone. */
+    public UpdateExample unlabelled(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous) {
+        return new UpdateExample(encoder.encode(image, clicks, previous), null, null, null);
+    }
+
+    private float[] weights(InputEncoder.WorkingImage image, List<Click> clicks, AdaptationSettings settings) {
+        List<double[]> centres = clicks.stream().map(c -> new double[] {
+            encoder.toWorking(c.x(), image.sourceWidth()), encoder.toWorking(c.y(), image.sourceHeight())}).toList();
+        return SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), settings.ccgSigma() * scale);
+    }
+
+    private void paint(float[] target, float[] weight, Click c, InputEncoder.WorkingImage image, double radius) {
+        double cx = encoder.toWorking(c.x(), image.sourceWidth());
+        double cy = encoder.toWorking(c.y(), image.sourceHeight());
+        double r = Math.max(0.5, radius * scale);
+        int x0 = Math.max(0, (int) Math.floor(cx - r));
+        int x1 = Math.min(size - 1, (int) Math.ceil(cx + r));
+        int y0 = Math.max(0, (int) Math.floor(cy - r));
+        int y1 = Math.min(size - 1, (int) Math.ceil(cy + r));
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+                    target[y * size + x] = c.positive() ? 1f : 0f;
+                    if (weight != null) {
+                        weight[y * size + x] = 1f;
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] binary(float[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] >= 0.5f ? 1f : 0f;
+        }
+        return out;
+    }
+}

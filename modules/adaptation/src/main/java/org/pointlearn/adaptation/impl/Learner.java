@@ -1,0 +1,187 @@
+package org.pointlearn.adaptation.impl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/**
+ * Takes gradient steps on a live model. BatchNorm stays in inference mode: the forward pass
+ * runs with {@code training=false} inside a gradient collector, so running statistics are
+ * used and never changed while gradients still reach every trainable weight (measured in
+ * LearnerTest). All native arrays of a step live in a sub-scope closed before it returns;
+ * steps and predictions are serialised on the model, like the inference Predictor's.
+ */
+public final class Learner implements AutoCloseable {
+
+    /** The engine allows one gradient collector at a time in a JVM. */
+    private static final Object COLLECTOR = new Object();
+
+    private final SegmentationModel model;
+    private final List<NDArray> all = new ArrayList<>();
+    private final List<NDArray> trainable = new ArrayList<>();
+    private final AdamOptimizer optimizer;
+
+    /**
+     * @param model the model to update in place (not closed here)
+     * @param batchNormAffineOnly whether only BatchNorm scale and shift learn (TENT), else all weights
+     */
+    public Learner(SegmentationModel model, boolean batchNormAffineOnly) {
+        this.model = model;
+        synchronized (model) {
+            for (Pair<String, Parameter> p : model.block().getParameters()) {
+                NDArray a = p.getValue().getArray();
+                all.add(a);
+                boolean learns = p.getValue().requiresGradient()
+                        && (!batchNormAffineOnly || isBatchNormAffine(p.getKey(), a));
+                a.setRequiresGradient(learns);
+                if (learns) {
+                    trainable.add(a);
+                }
+            }
+            optimizer = new AdamOptimizer(model.djlModel().getNDManager(), trainable);
+        }
+    }
+
+    private static boolean isBatchNormAffine(String name, NDArray a) {
+        return name.toLowerCase(java.util.Locale.ROOT).contains("batchnorm") && (name.endsWith("gamma") || name.endsWith("beta")) && a.getShape().dimension() == 1;
+    }
+
+    /** The model being updated. */
+    public SegmentationModel model() {
+        return model;
+    }
+
+    /** Number of values that learn. */
+    public long trainableValues() {
+        return trainable.stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /**
+     * One gradient step on a batch; no step when the loss is not finite.
+     *
+     * @return the loss before the step
+     */
+    public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate) {
+        synchronized (model) {
+            try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
+                NDArray x = stack(m, batch, UpdateExample::input, model.card().inputChannels());
+                UpdateLoss.BatchArrays arrays = new UpdateLoss.BatchArrays(stack(m, batch, UpdateExample::target, 1),
+                        stack(m, batch, UpdateExample::weight, 1), stack(m, batch, UpdateExample::anchor, 1));
+                float value;
+                synchronized (COLLECTOR) {
+                    try (GradientCollector gc = model.djlModel().getNDManager().getEngine().newGradientCollector()) {
+                        NDArray logits = model.block().forward(new ParameterStore(m, false), new NDList(x), false)
+                                .singletonOrThrow();
+                        NDArray l = loss.compute(logits, arrays);
+                        value = l.getFloat();
+                        if (!Float.isFinite(value)) {
+                            return value;
+                        }
+                        gc.backward(l);
+                    }
+                }
+                optimizer.step(trainable, (float) learningRate);
+                return value;
+            }
+        }
+    }
+
+    private NDArray stack(NDManager m, List<UpdateExample> batch, java.util.function.Function<UpdateExample, float[]> part,
+            int channels) {
+        if (part.apply(batch.get(0)) == null) {
+            return null;
+        }
+        int size = model.card().workingSize;
+        int per = channels * size * size;
+        float[] data = new float[batch.size() * per];
+        for (int b = 0; b < batch.size(); b++) {
+            System.arraycopy(part.apply(batch.get(b)), 0, data, b * per, per);
+        }
+        return m.create(data, new Shape(batch.size(), channels, size, size));
+    }
+
+    /** Probabilities on the working grid for network inputs (inference mode, no gradient). */
+    public float[][] predict(List<float[]> inputs) {
+        synchronized (model) {
+            try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
+                int size = model.card().workingSize;
+                int per = model.card().inputChannels() * size * size;
+                float[] data = new float[inputs.size() * per];
+                for (int b = 0; b < inputs.size(); b++) {
+                    System.arraycopy(inputs.get(b), 0, data, b * per, per);
+                }
+                NDArray x = m.create(data, SegmentationModel.inputShape(model.card(), inputs.size()));
+                float[] p = Activation.sigmoid(model.block().forward(new ParameterStore(m, false), new NDList(x), false)
+                        .singletonOrThrow()).toFloatArray();
+                float[][] out = new float[inputs.size()][size * size];
+                for (int b = 0; b < inputs.size(); b++) {
+                    System.arraycopy(p, b * size * size, out[b], 0, size * size);
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Whether every parameter value is a finite number. */
+    public boolean parametersFinite() {
+        synchronized (model) {
+            try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
+                for (NDArray a : all) {
+                    NDArray s = a.abs().sum();
+                    s.attach(m);
+                    if (!Float.isFinite(s.getFloat())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Copies of all parameters (BatchNorm statistics included) and the optimizer state. */
+    public ModelState capture() {
+        synchronized (model) {
+            return new ModelState(ArraySnapshot.of(model.djlModel().getNDManager(), all), optimizer.capture());
+        }
+    }
+
+    /** Puts the model and the optimizer back to a captured state, exactly. */
+    public void restore(ModelState state) {
+        synchronized (model) {
+            state.parameters().restoreInto(all);
+            if (state.optimizer() != null) {
+                optimizer.restore(state.optimizer());
+            } else {
+                optimizer.reset();
+            }
+        }
+    }
+
+    /** Copies the parameters of another model of the same architecture into this one; resets the optimizer. */
+    public void load(SegmentationModel source) {
+        List<NDArray> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : source.block().getParameters()) {
+            values.add(p.getValue().getArray());
+        }
+        synchronized (model) {
+            for (int i = 0; i < all.size(); i++) {
+                values.get(i).copyTo(all.get(i));
+            }
+            optimizer.reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}

@@ -1,0 +1,147 @@
+package org.pointlearn.evaluation.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.pointlearn.evaluation.clicker.SimulatedUser;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.inference.api.ModelCard;
+import org.pointlearn.inference.api.ModelLoadException;
+import org.pointlearn.inference.api.Predictor;
+import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.lib.djl.DjlRuntime;
+
+/**
+ * Command line: measures the interactive latencies a user feels and writes a Markdown
+ * table. {@code BenchCommand --model <model folder> --out docs/bench.md [--runs 30]}.
+ */
+public final class BenchCommand {
+
+    private static final int WARMUP = 5;
+
+    private final int runs;
+    private final List<String> rows = new ArrayList<>();
+
+    private BenchCommand(int runs) {
+        this.runs = runs;
+    }
+
+    /**
+     * Runs the benchmarks.
+     *
+     * @param args see the class comment
+     * @throws Exception when the model cannot be loaded or the table written
+     */
+    public static void main(String[] args) throws Exception {
+        var kv = Arguments.parse(args, java.util.Set.of("model", "out"));
+        DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl"));
+        BenchCommand bench = new BenchCommand(Integer.parseInt(kv.getOrDefault("runs", "30")));
+        Path out = Path.of(kv.get("out"));
+        try (SegmentationModel model = load(Path.of(kv.get("model")))) {
+            bench.inference(model);
+        }
+        bench.clicker();
+        bench.write(out, kv.get("model"));
+        System.out.println(Files.readString(out));
+    }
+
+    private static SegmentationModel load(Path folder) throws ModelLoadException {
+        return SegmentationModel.load(folder, Device.cpu());
+    }
+
+    private void inference(SegmentationModel model) {
+        ModelCard card = model.card();
+        Predictor predictor = new Predictor(model);
+        Image2D slice = syntheticSlice(512, 512, card.imageChannels);
+        InputEncoder.WorkingImage prepared = model.encoder().prepare(slice);
+        float[] input = model.encoder().encode(prepared, List.of(new Click(256, 256, true)), null);
+        int s = card.workingSize;
+        time("model forward, " + s + "x" + s + ", batch 1", "", () -> {
+            try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
+                model.block().forward(new ParameterStore(m, false),
+                        new NDList(m.create(input, SegmentationModel.inputShape(card, 1))), false);
+            }
+        });
+        time("image preparation (once per slice): 512x512 -> " + s + ", normalise", "",
+                () -> model.encoder().prepare(slice));
+        List<Click> clicks = new ArrayList<>(List.of(new Click(256, 256, true)));
+        float[][] previous = {predictor.predict(prepared, clicks, null)};
+        clicks.add(new Click(300, 260, false));
+        time("one click end to end on 512x512: encode + forward + resample back", "<= 80 ms",
+                () -> previous[0] = predictor.predict(prepared, clicks, previous[0]));
+    }
+
+    private void clicker() {
+        SimulatedUser user = new SimulatedUser();
+        for (int[] size : new int[][] {{256, 256}, {1024, 680}}) {
+            Mask2D truth = disk(size[0], size[1], 0.5, 0.5, 0.3);
+            Mask2D pred = disk(size[0], size[1], 0.6, 0.5, 0.3);
+            time("simulated user, next click, " + size[0] + "x" + size[1], "",
+                    () -> user.nextClick(truth, pred, List.of()));
+        }
+    }
+
+    private void time(String what, String target, Runnable task) {
+        for (int i = 0; i < WARMUP; i++) {
+            task.run();
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            task.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        rows.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d | %s |", what, ms[runs / 2],
+                ms[(int) Math.ceil(runs * 0.9) - 1], runs, target));
+        System.out.println(rows.get(rows.size() - 1));
+    }
+
+    private void write(Path out, String model) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("# Benchmarks\n\n");
+        b.append("Written by `make bench` on ").append(LocalDate.now()).append(" (")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.arch")).append(", CPU inference, model `").append(model)
+                .append("`). Times in milliseconds after ").append(WARMUP).append(" warm-up runs.\n\n");
+        b.append("| operation | median | p90 | runs | target |\n|---|---|---|---|---|\n");
+        rows.forEach(r -> b.append(r).append('\n'));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, b.toString());
+    }
+
+    private static Image2D syntheticSlice(int w, int h, int channels) {
+        Random rnd = new Random(1);
+        float[] v = new float[w * h * channels];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 100 + 50 * (float) Math.sin(i * 0.001) + rnd.nextFloat() * 20;
+        }
+        return new Image2D(w, h, channels, v, 1, 1);
+    }
+
+    private static Mask2D disk(int w, int h, double cx, double cy, double r) {
+        float[] f = new float[w * h];
+        double rr = r * Math.min(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = x - cx * w;
+                double dy = y - cy * h;
+                f[y * w + x] = dx * dx + dy * dy <= rr * rr ? 1 : 0;
+            }
+        }
+        return Mask2D.threshold(f, w, h, 0.5f);
+    }
+}
