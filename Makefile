@@ -3,7 +3,7 @@
 MVN  ?= mvn -B
 XVFB ?= xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all setup build run test clean eval bench train-brain-mri train-fundus-disc train-ablation
+.PHONY: all setup build run test clean eval bench results train-brain-mri train-fundus-disc train-ablation
 
 all: build
 
@@ -23,6 +23,8 @@ run: build
 test: setup
 	$(XVFB) $(MVN) clean verify
 
+SHARED ?= ../shared/data
+
 ## The evaluation protocol: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder>
 POLICY ?= frozen
 SUBSET ?= all
@@ -35,8 +37,11 @@ BENCH_MODEL ?= models/brain-mri
 bench: build
 	scripts/evaluation org.pointlearn.evaluation.cli.BenchCommand --model $(BENCH_MODEL) --out docs/bench.md --runs 30
 
+## docs/results.md: every domain through the protocol (frozen models; about 10 minutes)
+results: build
+	scripts/results $(SHARED)
+
 ## Base-model training (about an hour each on 2 cores); the results are committed in models/.
-SHARED ?= ../shared/data
 TRAIN = scripts/evaluation org.pointlearn.evaluation.training.TrainCommand
 train-brain-mri: build
 	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --minutes 60 $(ARGS) \
@@ -45,7 +50,7 @@ train-fundus-disc: build
 	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --size 128 --minutes 45 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
 train-ablation: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out target/models/brain-mri-ablation --ablation --minutes 60 $(ARGS) \
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --minutes 60 $(ARGS) \
 	  --description "Ablation: brain model without click-responsive training"
 
 clean:

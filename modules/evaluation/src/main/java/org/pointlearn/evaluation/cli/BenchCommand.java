@@ -1,6 +1,5 @@
 package org.pointlearn.evaluation.cli;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -19,9 +18,9 @@ import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.InputEncoder;
 import org.pointlearn.inference.api.ModelCard;
-import org.pointlearn.inference.api.ModelLoadException;
 import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.inference.api.ComputeDevice;
 import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
@@ -47,19 +46,16 @@ public final class BenchCommand {
      */
     public static void main(String[] args) throws Exception {
         var kv = Arguments.parse(args, java.util.Set.of("model", "out"));
-        DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl"));
+        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
+        System.out.println("device: " + device);
         BenchCommand bench = new BenchCommand(Integer.parseInt(kv.getOrDefault("runs", "30")));
         Path out = Path.of(kv.get("out"));
-        try (SegmentationModel model = load(Path.of(kv.get("model")))) {
+        try (SegmentationModel model = SegmentationModel.load(Path.of(kv.get("model")), device.device())) {
             bench.inference(model);
         }
         bench.clicker();
-        bench.write(out, kv.get("model"));
+        bench.write(out, kv.get("model"), device);
         System.out.println(Files.readString(out));
-    }
-
-    private static SegmentationModel load(Path folder) throws ModelLoadException {
-        return SegmentationModel.load(folder, Device.cpu());
     }
 
     private void inference(SegmentationModel model) {
@@ -110,12 +106,12 @@ public final class BenchCommand {
         System.out.println(rows.get(rows.size() - 1));
     }
 
-    private void write(Path out, String model) throws IOException {
+    private void write(Path out, String model, ComputeDevice device) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("# Benchmarks\n\n");
         b.append("Written by `make bench` on ").append(LocalDate.now()).append(" (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("os.arch")).append(", CPU inference, model `").append(model)
+                .append(System.getProperty("os.arch")).append(", inference on ").append(device).append(", model `").append(model)
                 .append("`). Times in milliseconds after ").append(WARMUP).append(" warm-up runs.\n\n");
         b.append("| operation | median | p90 | runs | target |\n|---|---|---|---|---|\n");
         rows.forEach(r -> b.append(r).append('\n'));

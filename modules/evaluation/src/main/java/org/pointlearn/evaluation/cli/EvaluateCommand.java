@@ -1,6 +1,5 @@
 package org.pointlearn.evaluation.cli;
 
-import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.pointlearn.evaluation.protocol.ProtocolRunner;
 import org.pointlearn.evaluation.protocol.SampleOrder;
 import org.pointlearn.evaluation.report.EvaluationReport;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.inference.api.ComputeDevice;
 import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
@@ -52,10 +52,11 @@ public final class EvaluateCommand {
             System.err.println("eval: policy '" + policy + "' is not available yet (available: frozen)");
             System.exit(2);
         }
-        DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl"));
+        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
+        System.out.println("device: " + device);
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
         ds.problems().forEach(p -> System.out.println("skipped " + p));
-        try (SegmentationModel model = SegmentationModel.load(Path.of(kv.get("model")), Device.cpu())) {
+        try (SegmentationModel model = SegmentationModel.load(Path.of(kv.get("model")), device.device())) {
             List<Sample> sequence = subset(ds, model, kv.getOrDefault("subset", "all"));
             ProtocolRunner runner = new ProtocolRunner();
             long t0 = System.nanoTime();

@@ -45,8 +45,11 @@ final class BaseModelTrainer {
     private final PrintStream log;
     private final SimulatedUser user = new SimulatedUser();
 
-    BaseModelTrainer(TrainingOptions options, PrintStream log) {
+    private final Device device;
+
+    BaseModelTrainer(TrainingOptions options, Device device, PrintStream log) {
         this.o = options;
+        this.device = device;
         this.log = log;
     }
 
@@ -62,11 +65,11 @@ final class BaseModelTrainer {
         int firstEpoch = 1;
         SegmentationModel model;
         if (o.resume && Files.exists(checkpoint.resolve("model.json"))) {
-            model = SegmentationModel.load(checkpoint, Device.cpu());
+            model = SegmentationModel.load(checkpoint, device);
             firstEpoch = ((Number) model.card().training.get("epochsDone")).intValue() + 1;
             log.println("resuming after epoch " + (firstEpoch - 1) + " from " + checkpoint);
         } else {
-            model = SegmentationModel.create(newCard(ds, split), Device.cpu());
+            model = SegmentationModel.create(newCard(ds, split), device);
         }
         try (model) {
             List<WorkingSample> train = working(ds, split.train(), model.encoder());

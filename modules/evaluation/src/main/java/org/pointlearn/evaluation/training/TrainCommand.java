@@ -1,6 +1,7 @@
 package org.pointlearn.evaluation.training;
 
 import java.nio.file.Path;
+import org.pointlearn.inference.api.ComputeDevice;
 import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
@@ -30,7 +31,8 @@ public final class TrainCommand {
             System.exit(2);
             return;
         }
-        DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl"));
-        new BaseModelTrainer(options, System.out).run();
+        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
+        System.out.println("device: " + device);
+        new BaseModelTrainer(options, device.device(), System.out).run();
     }
 }

@@ -8,16 +8,16 @@ import java.util.Locale;
  * the user asked otherwise with the {@code pointlearn.device} system property or the
  * {@code POINTLEARN_DEVICE} environment variable ({@code auto}, {@code cpu}, {@code gpu}).
  */
-final class DeviceChoice {
+public final class DeviceChoice {
 
     /** The chosen device and, when the request could not be met, why. */
-    record Choice(Device device, String note) {
+    public record Choice(Device device, String note) {
     }
 
     private DeviceChoice() {
     }
 
-    static String requested() {
+    public static String requested() {
         String v = System.getProperty("pointlearn.device");
         if (v == null || v.isBlank()) {
             v = System.getenv("POINTLEARN_DEVICE");
@@ -25,7 +25,7 @@ final class DeviceChoice {
         return v == null || v.isBlank() ? "auto" : v.trim().toLowerCase(Locale.ROOT);
     }
 
-    static Choice choose(String requested, int gpuCount) {
+    public static Choice choose(String requested, int gpuCount) {
         return switch (requested) {
             case "cpu" -> new Choice(Device.cpu(), "CPU chosen by setting");
             case "gpu" -> gpuCount > 0
@@ -38,7 +38,7 @@ final class DeviceChoice {
     }
 
     /** The device in words for the status bar. */
-    static String describe(Device d) {
+    public static String describe(Device d) {
         return d.isGpu() ? "GPU " + d.getDeviceId() : "CPU";
     }
 }
