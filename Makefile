@@ -44,13 +44,13 @@ results: build
 ## Base-model training (about an hour each on 2 cores); the results are committed in models/.
 TRAIN = scripts/evaluation org.pointlearn.evaluation.training.TrainCommand
 train-brain-mri: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --minutes 60 $(ARGS) \
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --epochs 40 --steps 25 --minutes 75 $(ARGS) \
 	  --description "Brain lesion on axial MRI slices (trained on metastases, T2-weighted)"
 train-fundus-disc: build
-	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --size 128 --minutes 45 $(ARGS) \
+	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 25 --steps 25 --minutes 40 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
 train-ablation: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --minutes 60 $(ARGS) \
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 $(ARGS) \
 	  --description "Ablation: brain model without click-responsive training"
 
 clean:
