@@ -38,13 +38,18 @@ abstract class WorkstationChecks extends NbTestCase {
         });
         screen.save(slice, screenshotName() + "-viewer.png");
 
-        String renderer = await("the renderer in the status bar", () -> screen.statusLabel("pointlearn.renderer"));
+        String renderer = await("the renderer in the status bar", () -> screen.labelText("pointlearn.renderer"));
         assertRenderer(renderer);
         String engine = await("the engine ready in the status bar", () -> {
-            String s = screen.statusLabel("pointlearn.engine");
+            String s = screen.labelText("pointlearn.engine");
             return s != null && !s.contains("starting") ? s : null;
         });
         assertEquals("Engine: PyTorch 2.7.1 on CPU", engine);
+        String model = await("the shipped model loaded in the model panel", () -> {
+            String s = screen.labelText("pointlearn.model.inUse");
+            return s != null && s.startsWith("brain-mri") ? s : null;
+        });
+        assertTrue(model, model.matches("brain-mri@[0-9a-f]{8}"));
 
         Rectangle area = screen.bounds(viewer);
         screen.wheel(area, 12);

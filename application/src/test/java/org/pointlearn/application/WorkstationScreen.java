@@ -43,8 +43,8 @@ final class WorkstationScreen {
         });
     }
 
-    /** The text of the status-bar label with this component name, or null. */
-    String statusLabel(String name) throws Exception {
+    /** The text of the label with this component name (status bar, model panel), or null. */
+    String labelText(String name) throws Exception {
         return onEdt(() -> {
             for (Window w : Window.getWindows()) {
                 JLabel l = find(w, name);

@@ -5,12 +5,20 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --key value} and {@code --flag} arguments of the command-line tools. */
-final class Arguments {
+public final class Arguments {
 
     private Arguments() {
     }
 
-    static Map<String, String> parse(String[] args, Set<String> required) {
+    /**
+     * Parses the arguments.
+     *
+     * @param args the command line
+     * @param required keys that must be present
+     * @return key -> value ("true" for a flag), in the given order
+     * @throws IllegalArgumentException naming the first problem
+     */
+    public static Map<String, String> parse(String[] args, Set<String> required) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {

@@ -3,6 +3,8 @@ package org.pointlearn.evaluation.training;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.pointlearn.evaluation.cli.Arguments;
 
 /**
  * Settings of one base-model training run, from {@code --key value} arguments. Defaults are
@@ -32,18 +34,10 @@ final class TrainingOptions {
     boolean resume;
 
     static TrainingOptions parse(String[] args) {
-        Map<String, String> kv = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-            }
-            String key = args[i].substring(2);
-            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            kv.put(key, flag ? "true" : args[++i]);
-        }
+        Map<String, String> kv = Arguments.parse(args, Set.of("data", "out"));
         TrainingOptions o = new TrainingOptions();
-        o.data = Path.of(require(kv, "data"));
-        o.out = Path.of(require(kv, "out"));
+        o.data = Path.of(kv.get("data"));
+        o.out = Path.of(kv.get("out"));
         o.name = kv.getOrDefault("name", o.out.getFileName().toString());
         o.description = kv.getOrDefault("description", o.description);
         o.workingSize = Integer.parseInt(kv.getOrDefault("size", "" + o.workingSize));
@@ -62,14 +56,6 @@ final class TrainingOptions {
         o.minutes = Double.parseDouble(kv.getOrDefault("minutes", "Infinity"));
         o.resume = Boolean.parseBoolean(kv.getOrDefault("resume", "false"));
         return o;
-    }
-
-    private static String require(Map<String, String> kv, String key) {
-        String v = kv.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("missing --" + key);
-        }
-        return v;
     }
 
     /** The settings as they go into the model card. */
