@@ -1,0 +1,68 @@
+package org.pointlearn.inference.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.inference.api.EngineStatus;
+import org.pointlearn.inference.api.ModelCard;
+import org.pointlearn.inference.api.SegmentationModel;
+
+class ShippedModelLoadingTest {
+
+    @AfterEach
+    void forget() {
+        System.clearProperty("pointlearn.models");
+    }
+
+    private static EngineStatus startAndAwaitModel() throws Exception {
+        DjlInferenceRuntime runtime = new DjlInferenceRuntime();
+        CompletableFuture<EngineStatus> withModel = new CompletableFuture<>();
+        runtime.addStatusListener(s -> {
+            if (s.model() != null) {
+                withModel.complete(s);
+            }
+        });
+        runtime.start();
+        return withModel.get(5, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void theDefaultModelIsLoadedAfterTheEngineAndDescribed(@TempDir Path dir) throws Exception {
+        ModelCard card = new ModelCard();
+        card.name = "brain-mri";
+        card.description = "Brain lesion";
+        card.workingSize = 32;
+        card.architecture.base = 4;
+        card.architecture.levels = 3;
+        card.training.put("data", "brain-mets-t2w");
+        card.metrics.put("validationDiceAt5", 0.8123);
+        org.pointlearn.lib.djl.DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR")));
+        try (SegmentationModel m = SegmentationModel.create(card, Device.cpu())) {
+            m.save(dir.resolve("brain-mri"));
+        }
+        System.setProperty("pointlearn.models", dir.toString());
+        EngineStatus s = startAndAwaitModel();
+        assertTrue(s.model().loaded(), s.model().detail());
+        assertTrue(s.model().version().startsWith("brain-mri@"), s.model().version());
+        assertEquals("trained on brain-mets-t2w; validation Dice after 5 clicks 0.81", s.model().detail());
+    }
+
+    @Test
+    void aMissingModelIsReportedWithWhereItWasLookedFor(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        System.setProperty("pointlearn.models", dir.resolve("empty").toString());
+        EngineStatus s = startAndAwaitModel();
+        assertFalse(s.model().loaded());
+        assertTrue(s.model().detail().contains("not found in " + dir.resolve("empty")), s.model().detail());
+        assertEquals(EngineStatus.State.READY, s.state(), "the engine itself still works");
+    }
+}
