@@ -1,9 +1,12 @@
 package org.pointlearn.dicom.api;
 
+import java.nio.file.Path;
 import java.util.List;
 import javax.swing.event.ChangeListener;
 import org.openide.util.Lookup;
 import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.VolumeGeometry;
+import org.pointlearn.imaging.api.WindowLevel;
 
 /**
  * The workstation's local study index: what has been imported, and the way to load it.
@@ -36,6 +39,57 @@ public interface StudyIndex {
      * @throws DicomException when the series is missing, inconsistent or undecodable
      */
     Volume loadSeries(SeriesRef series) throws DicomException;
+
+    /**
+     * Imports a folder (recursively), a DICOMDIR, a zip file or a single DICOM file. Images
+     * whose SOP Instance UID is already indexed are skipped; files that cannot be imported
+     * are listed in the result with the reason and do not stop the import. Folders and
+     * DICOMDIR media are referenced where they are; zip contents are copied into the store.
+     * Call off the event thread.
+     *
+     * @param source what the user chose
+     * @param monitor follows the progress and may cancel between files
+     * @throws DicomException when the source cannot be read at all or the index cannot be
+     *                        written (images committed before stay indexed)
+     */
+    default ImportResult importFrom(Path source, ImportMonitor monitor) throws DicomException {
+        throw new DicomException("This study index (" + getClass().getSimpleName() + ") cannot import");
+    }
+
+    /**
+     * Removes a study from the index and deletes the files the workstation copied for it
+     * (files imported in place stay untouched). Call off the event thread.
+     *
+     * @throws DicomException when the study is not indexed or the index cannot be written
+     */
+    default void deleteStudy(String studyInstanceUid) throws DicomException {
+        throw new DicomException("This study index (" + getClass().getSimpleName() + ") cannot delete studies");
+    }
+
+    /**
+     * Loads only the first slice of a series (the one at the start of the stack along the
+     * slice normal), for a preview or to show something before the whole series is loaded.
+     *
+     * @return a volume of depth 1
+     * @throws DicomException when the series is missing or its first image is undecodable
+     */
+    default Volume loadFirstSlice(SeriesRef series) throws DicomException {
+        Volume all = loadSeries(series);
+        return new Volume(new VolumeGeometry(
+                new int[] {all.geometry().width(), all.geometry().height(), 1}, all.geometry().spacing(),
+                all.geometry().origin(), all.geometry().rowDirection(), all.geometry().columnDirection(),
+                all.geometry().sliceDirection()), new float[][] {all.slice(0)});
+    }
+
+    /**
+     * The display windows the series' files suggest (WindowCenter/WindowWidth, in the
+     * loaded volume's values), first file first; empty when they suggest none.
+     *
+     * @throws DicomException when the series is missing or its files cannot be read
+     */
+    default List<WindowLevel> windowPresets(SeriesRef series) throws DicomException {
+        return List.of();
+    }
 
     /** Listens for changes of the index content (imports, deletions). */
     void addChangeListener(ChangeListener l);

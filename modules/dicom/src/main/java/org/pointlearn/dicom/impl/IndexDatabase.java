@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.pointlearn.dicom.api.DicomException;
@@ -16,7 +17,7 @@ import org.sqlite.SQLiteDataSource;
  */
 final class IndexDatabase {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
     private static final String[] SCHEMA = {
         """
         CREATE TABLE IF NOT EXISTS patient (
@@ -43,7 +44,8 @@ final class IndexDatabase {
             modality TEXT NOT NULL,
             series_number INTEGER NOT NULL,
             description TEXT NOT NULL,
-            frame_of_reference_uid TEXT NOT NULL)""",
+            frame_of_reference_uid TEXT NOT NULL,
+            incomplete INTEGER NOT NULL DEFAULT 0)""",
         """
         CREATE TABLE IF NOT EXISTS instance (
             id INTEGER PRIMARY KEY,
@@ -98,12 +100,25 @@ final class IndexDatabase {
         return file;
     }
 
+    /** Version 1 indexes lack the series' incomplete flag (added for PACS retrieves). */
+    private static void addIncompleteColumn(Statement s) throws SQLException {
+        try (ResultSet columns = s.executeQuery("SELECT COUNT(*) FROM pragma_table_info('series')"
+                + " WHERE name = 'incomplete'")) {
+            columns.next();
+            if (columns.getInt(1) > 0) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE series ADD COLUMN incomplete INTEGER NOT NULL DEFAULT 0");
+    }
+
     private void createSchema() throws DicomException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (String sql : SCHEMA) {
                 s.execute(sql);
             }
+            addIncompleteColumn(s);
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             c.commit();
         } catch (SQLException e) {

@@ -17,7 +17,7 @@ final class IndexQueries {
 
     private static final String SERIES_WITH_COUNTS = """
             SELECT p.patient_name, p.patient_id, st.study_instance_uid, st.study_date, st.description,
-                   se.series_instance_uid, se.modality, se.description, COUNT(i.id)
+                   se.series_instance_uid, se.modality, se.description, COUNT(i.id), se.incomplete
             FROM instance i
             JOIN series se ON i.series_ref = se.id
             JOIN study st ON se.study_ref = st.id
@@ -99,8 +99,77 @@ final class IndexQueries {
         return files;
     }
 
+    /** The files of a series' instances with their stored ImagePositionPatient and ImageOrientationPatient. */
+    List<IndexedInstance> instancePlanes(String seriesInstanceUid) throws DicomException {
+        String sql = """
+                SELECT i.file_path, i.image_position, i.image_orientation FROM instance i
+                JOIN series se ON i.series_ref = se.id
+                WHERE se.series_instance_uid = ?
+                ORDER BY i.instance_number, i.id""";
+        List<IndexedInstance> instances = new ArrayList<>();
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, seriesInstanceUid);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    instances.add(new IndexedInstance(root.resolve(rs.getString(1)), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the images of series " + seriesInstanceUid, e);
+        }
+        return instances;
+    }
+
+    /** The number of indexed instances of a series (0 when it is not indexed). */
+    int indexedImages(String seriesInstanceUid) throws DicomException {
+        String sql = "SELECT COUNT(i.id) FROM instance i JOIN series se ON i.series_ref = se.id"
+                + " WHERE se.series_instance_uid = ?";
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, seriesInstanceUid);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failure("count the images of series " + seriesInstanceUid, e);
+        }
+    }
+
+    /** Sets or clears the incomplete flag of a series. */
+    void markIncomplete(String seriesInstanceUid, boolean incomplete) throws DicomException {
+        try (Connection c = database.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE series SET incomplete = ? WHERE series_instance_uid = ?")) {
+            s.setInt(1, incomplete ? 1 : 0);
+            s.setString(2, seriesInstanceUid);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("mark series " + seriesInstanceUid, e);
+        }
+    }
+
+    /** The files of every instance of a study. */
+    List<Path> studyFiles(String studyInstanceUid) throws DicomException {
+        String sql = """
+                SELECT i.file_path FROM instance i JOIN series se ON i.series_ref = se.id
+                JOIN study st ON se.study_ref = st.id
+                WHERE st.study_instance_uid = ?""";
+        List<Path> files = new ArrayList<>();
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, studyInstanceUid);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    files.add(root.resolve(rs.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the images of study " + studyInstanceUid, e);
+        }
+        return files;
+    }
+
     private static SeriesRef seriesRef(ResultSet rs) throws SQLException {
-        return new SeriesRef(rs.getString(3), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9));
+        return new SeriesRef(rs.getString(3), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                rs.getInt(10) != 0);
     }
 
     private DicomException failure(String what, SQLException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -17,10 +18,13 @@ import org.openide.util.ChangeSupport;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.lookup.ServiceProvider;
 import org.pointlearn.dicom.api.DicomException;
+import org.pointlearn.dicom.api.ImportMonitor;
+import org.pointlearn.dicom.api.ImportResult;
 import org.pointlearn.dicom.api.IndexedStudy;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.WindowLevel;
 
 /**
  * The study index of this workstation: an SQLite database and a file store in one folder,
@@ -41,6 +45,15 @@ public final class LocalStudyIndex implements StudyIndex {
     /** The index in the user directory (a temporary folder when there is none, as in unit tests). */
     public LocalStudyIndex() {
         this(null, DemoStudyBuilder.DEBIAN_TEMPLATE);
+    }
+
+    /**
+     * The index in a given folder, for the headless importer and tests.
+     *
+     * @param root the index folder
+     */
+    public LocalStudyIndex(Path root) {
+        this(root, DemoStudyBuilder.DEBIAN_TEMPLATE);
     }
 
     /**
@@ -92,16 +105,108 @@ public final class LocalStudyIndex implements StudyIndex {
     }
 
     /**
+     * The files of a series' instances.
+     *
+     * @throws DicomException when the series is not indexed
+     */
+    List<Path> instanceFiles(SeriesRef series) throws DicomException {
+        List<Path> files = open().queries().instanceFiles(series.seriesInstanceUid());
+        if (files.isEmpty()) {
+            throw new DicomException("The series \"" + series.description() + "\" (" + series.seriesInstanceUid()
+                    + ") is not in the study index");
+        }
+        return files;
+    }
+
+    @Override
+    public List<WindowLevel> windowPresets(SeriesRef series) throws DicomException {
+        return WindowPresets.read(instanceFiles(series).get(0));
+    }
+
+    @Override
+    public Volume loadFirstSlice(SeriesRef series) throws DicomException {
+        return FirstSlice.load(open().queries().instancePlanes(series.seriesInstanceUid()),
+                "\"" + series.description() + "\" (" + series.seriesInstanceUid() + ")");
+    }
+
+    @Override
+    public ImportResult importFrom(Path source, ImportMonitor monitor) throws DicomException {
+        ImportResult result;
+        try {
+            result = open().importer().importFrom(source, monitor);
+        } catch (DicomException e) {
+            changes.fireChange();
+            throw e;
+        }
+        LOG.log(Level.INFO, "Import of {0}: {1}", new Object[] {source, result.summary()});
+        if (result.imported() > 0) {
+            changes.fireChange();
+        }
+        return result;
+    }
+
+    /**
+     * A new, empty folder in the store's staging area for files about to be imported as
+     * copies (e.g. a retrieve in progress); removed when the index next opens unless imported.
+     *
+     * @throws DicomException when the folder cannot be created
+     */
+    public Path newStagingFolder() throws DicomException {
+        Path folder = open().location().staging().resolve(UUID.randomUUID().toString());
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new DicomException("Cannot create a staging folder in the study index store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Imports the files of a staging folder as copies the index owns: the folder is moved
+     * into the store first, files not indexed (duplicates, failures) are deleted.
+     *
+     * @throws DicomException when the folder cannot be moved or the index cannot be written
+     */
+    public ImportResult importStaged(Path stagingFolder, ImportMonitor monitor) throws DicomException {
+        Opened index = open();
+        ImportResult result = index.importer().importStaged(stagingFolder, monitor);
+        LOG.log(Level.INFO, "Import of retrieved files: {0}", result.summary());
+        if (result.imported() > 0) {
+            changes.fireChange();
+        }
+        return result;
+    }
+
+    /**
+     * Records whether a series holds every image its PACS announced, after a retrieve.
+     *
+     * @param expected the number the PACS announced
+     * @return whether the series is complete now
+     * @throws DicomException when the index cannot be read or written
+     */
+    public boolean recordRetrieved(String seriesInstanceUid, int expected) throws DicomException {
+        IndexQueries queries = open().queries();
+        boolean complete = queries.indexedImages(seriesInstanceUid) >= expected;
+        queries.markIncomplete(seriesInstanceUid, !complete);
+        changes.fireChange();
+        return complete;
+    }
+
+    @Override
+    public void deleteStudy(String studyInstanceUid) throws DicomException {
+        Opened index = open();
+        int files = new StudyRemoval(index.database(), index.location(), index.queries()).remove(studyInstanceUid);
+        LOG.log(Level.INFO, "Study {0} removed from the index, {1} stored files deleted",
+                new Object[] {studyInstanceUid, files});
+        changes.fireChange();
+    }
+
+    /**
      * Imports every file under a folder, in place.
      *
      * @throws DicomException when the folder cannot be listed or the index cannot be written
      */
     ImportResult importFolder(Path folder) throws DicomException {
-        ImportResult result = open().importer().importFolder(folder);
-        if (result.imported() > 0) {
-            changes.fireChange();
-        }
-        return result;
+        return importFrom(folder, ImportMonitor.SILENT);
     }
 
     @Override
@@ -139,10 +244,21 @@ public final class LocalStudyIndex implements StudyIndex {
             if (opened == null) {
                 IndexLocation location = new IndexLocation(configuredRoot != null ? configuredRoot : defaultRoot());
                 IndexDatabase database = new IndexDatabase(location.database());
-                opened = new Opened(location, new DicomImporter(database, location.root()),
+                removeUnfinishedExtractions(location);
+                opened = new Opened(location, database, new DicomImporter(database, location),
                         new IndexQueries(database, location.root()));
             }
             return opened;
+        }
+    }
+
+    /** Extractions an earlier run left unfinished (crash or kill): never indexed, so never needed. */
+    private static void removeUnfinishedExtractions(IndexLocation location) throws DicomException {
+        try {
+            FileTrees.delete(location.staging());
+        } catch (IOException e) {
+            throw new DicomException("Cannot clean the staging folder " + location.staging() + " of the study index: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -162,6 +278,7 @@ public final class LocalStudyIndex implements StudyIndex {
     }
 
     /** The parts of an opened index. */
-    private record Opened(IndexLocation location, DicomImporter importer, IndexQueries queries) {
+    private record Opened(IndexLocation location, IndexDatabase database, DicomImporter importer,
+            IndexQueries queries) {
     }
 }

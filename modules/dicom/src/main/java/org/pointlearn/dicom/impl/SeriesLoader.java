@@ -13,14 +13,14 @@ final class SeriesLoader {
     }
 
     /**
-     * Reads and stacks the files.
+     * Reads and stacks the files; the frames of multi-frame files are stacked with the rest.
      *
      * @throws DicomException when a file cannot be read or the images do not form one stack
      */
     static Volume load(List<Path> files) throws DicomException {
         List<SliceImage> images = new ArrayList<>(files.size());
         for (Path file : files) {
-            images.add(SliceReader.read(file));
+            images.addAll(SliceReader.readFrames(file));
         }
         return SliceStack.stack(images);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * One decoded image of a series: its plane in the patient and its real-world values.
  *
  * @param file where it was read from
+ * @param frame the frame number (1-based) in a multi-frame file, or 0 for a single-frame file
  * @param rows Rows
  * @param columns Columns
  * @param orientation ImageOrientationPatient (row direction, then column direction), or null
@@ -16,7 +17,7 @@ import java.nio.file.Path;
  * @param instanceNumber InstanceNumber, or 0
  * @param values rows x columns values after rescale, row by row
  */
-record SliceImage(Path file, int rows, int columns, double[] orientation, double[] position,
+record SliceImage(Path file, int frame, int rows, int columns, double[] orientation, double[] position,
         double[] pixelSpacing, double sliceThickness, double spacingBetweenSlices, int instanceNumber,
         float[] values) {
 
@@ -35,8 +36,8 @@ record SliceImage(Path file, int rows, int columns, double[] orientation, double
         return new double[] {orientation[3], orientation[4], orientation[5]};
     }
 
-    /** The file name, for messages. */
+    /** The file name (and frame number), for messages. */
     String name() {
-        return file.getFileName().toString();
+        return frame == 0 ? file.getFileName().toString() : file.getFileName() + " frame " + frame;
     }
 }

@@ -7,51 +7,69 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.pointlearn.dicom.api.DicomException;
 
-/** Reads one single-frame greyscale DICOM image: its plane and its rescaled values. */
+/** Reads the frames of a greyscale DICOM image, single- or multi-frame: each frame's plane and rescaled values. */
 final class SliceReader {
 
     private SliceReader() {
     }
 
     /**
-     * Reads an image file.
+     * Reads a single-frame image file.
      *
-     * @throws DicomException when the file is missing, unreadable or not a single greyscale frame
+     * @throws DicomException when the file is missing, unreadable, not greyscale or has several frames
      */
     static SliceImage read(Path file) throws DicomException {
+        List<SliceImage> frames = readFrames(file);
+        if (frames.size() != 1) {
+            throw new DicomException(file.getFileName() + " has " + frames.size() + " frames, not one");
+        }
+        return frames.get(0);
+    }
+
+    /**
+     * Reads every frame of an image file, each as an image of its own.
+     *
+     * @throws DicomException when the file is missing, unreadable or not a greyscale image
+     */
+    static List<SliceImage> readFrames(Path file) throws DicomException {
         if (!Files.isRegularFile(file)) {
             throw new DicomException("The image file " + file + " is missing (moved or deleted after the import);"
                     + " import the series again");
         }
         AttributeList list = new AttributeList();
+        // Compressed frames stay compressed until StoredPixels picks the decoder for their syntax.
+        list.setDecompressPixelData(false);
         try {
             list.read(file.toFile());
         } catch (IOException | com.pixelmed.dicom.DicomException e) {
             throw new DicomException("Cannot read the image file " + file + ": " + e.getMessage(), e);
         }
-        requireSingleGreyFrame(list, file);
-        int[] stored = StoredPixels.decode(list, file);
-        double slope = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleSlope, 1);
-        double intercept = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleIntercept, 0);
-        float[] values = new float[stored.length];
-        for (int i = 0; i < stored.length; i++) {
-            values[i] = (float) (stored[i] * slope + intercept);
+        requireGreyImage(list, file);
+        int[][] stored = StoredPixels.decode(list, file);
+        List<SliceImage> frames = new ArrayList<>(stored.length);
+        for (int f = 0; f < stored.length; f++) {
+            FramePlane plane = FramePlane.of(list, f);
+            frames.add(new SliceImage(file, stored.length > 1 ? f + 1 : 0, integer(list, TagFromName.Rows),
+                    integer(list, TagFromName.Columns), plane.orientation(), plane.position(), plane.pixelSpacing(),
+                    plane.sliceThickness(), plane.spacingBetweenSlices(), integer(list, TagFromName.InstanceNumber),
+                    rescaled(stored[f], plane)));
         }
-        return new SliceImage(file, integer(list, TagFromName.Rows), integer(list, TagFromName.Columns),
-                numbers(list, TagFromName.ImageOrientationPatient, 6), numbers(list, TagFromName.ImagePositionPatient, 3),
-                numbers(list, TagFromName.PixelSpacing, 2),
-                Attribute.getSingleDoubleValueOrDefault(list, TagFromName.SliceThickness, 0),
-                Attribute.getSingleDoubleValueOrDefault(list, TagFromName.SpacingBetweenSlices, 0),
-                integer(list, TagFromName.InstanceNumber), values);
+        return frames;
     }
 
-    private static void requireSingleGreyFrame(AttributeList list, Path file) throws DicomException {
-        if (integer(list, TagFromName.NumberOfFrames) > 1) {
-            throw new DicomException(file.getFileName() + " is a multi-frame image; only series of single-frame"
-                    + " images can be loaded so far");
+    private static float[] rescaled(int[] stored, FramePlane plane) {
+        float[] values = new float[stored.length];
+        for (int i = 0; i < stored.length; i++) {
+            values[i] = (float) (stored[i] * plane.slope() + plane.intercept());
         }
+        return values;
+    }
+
+    private static void requireGreyImage(AttributeList list, Path file) throws DicomException {
         int samples = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1);
         if (samples != 1) {
             throw new DicomException(file.getFileName() + " is a colour image (" + samples
@@ -60,12 +78,6 @@ final class SliceReader {
         if (integer(list, TagFromName.Rows) <= 0 || integer(list, TagFromName.Columns) <= 0) {
             throw new DicomException(file.getFileName() + " does not say how many rows and columns it has");
         }
-    }
-
-    /** The values of a multi-valued numeric attribute, or null when absent or incomplete. */
-    private static double[] numbers(AttributeList list, AttributeTag tag, int count) {
-        double[] values = Attribute.getDoubleValues(list, tag);
-        return values != null && values.length == count ? values : null;
     }
 
     private static int integer(AttributeList list, AttributeTag tag) {

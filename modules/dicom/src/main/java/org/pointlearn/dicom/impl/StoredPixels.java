@@ -2,6 +2,8 @@ package org.pointlearn.dicom.impl;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.OtherByteAttributeCompressedSeparateFramesOnDisk;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.display.SourceImage;
@@ -10,8 +12,9 @@ import java.nio.file.Path;
 import org.pointlearn.dicom.api.DicomException;
 
 /**
- * Decodes the stored pixel values of a single-frame greyscale image: uncompressed data
- * straight from the PixelData attribute, compressed data through PixelMed's decoders.
+ * Decodes the stored pixel values of every frame of a greyscale image: uncompressed data
+ * (little or big endian, deflated) straight from the PixelData attribute, RLE and JPEG
+ * baseline/lossless through PixelMed, JPEG-LS, 12-bit JPEG and JPEG 2000 through GDCM.
  * Bits outside BitsStored are masked off and signed values sign-extended at HighBit.
  */
 final class StoredPixels {
@@ -20,13 +23,14 @@ final class StoredPixels {
     }
 
     /**
-     * The stored values, row by row.
+     * The stored values, one array per frame, row by row.
      *
      * @throws DicomException when the pixel data is missing, of an unsupported kind or undecodable
      */
-    static int[] decode(AttributeList list, Path file) throws DicomException {
+    static int[][] decode(AttributeList list, Path file) throws DicomException {
         int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
         int columns = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
+        int frames = Math.max(1, Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1));
         int bitsAllocated = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 16);
         if (bitsAllocated != 8 && bitsAllocated != 16) {
             throw new DicomException(file.getFileName() + " has " + bitsAllocated
@@ -37,29 +41,43 @@ final class StoredPixels {
             throw new DicomException(file.getFileName() + " has no pixel data");
         }
         String syntax = Attribute.getSingleStringValueOrDefault(list, TagFromName.TransferSyntaxUID,
-                TransferSyntax.ExplicitVRLittleEndian);
-        int[] raw = new TransferSyntax(syntax).isEncapsulated()
-                ? decompressed(list, file, rows, columns)
-                : uncompressed(pixelData, bitsAllocated, rows * columns, file);
-        toStoredValues(raw, list);
+                TransferSyntax.ExplicitVRLittleEndian).trim();
+        int[][] raw;
+        if (!isEncapsulated(syntax, pixelData)) {
+            raw = uncompressed(pixelData, bitsAllocated, frames, rows * columns, file);
+        } else if (GdcmFrames.handles(syntax)) {
+            raw = GdcmFrames.decode(file, syntax, frames, rows, columns);
+        } else {
+            raw = decompressed(list, file, frames, rows, columns);
+        }
+        for (int[] frame : raw) {
+            toStoredValues(frame, list);
+        }
         return raw;
     }
 
-    private static int[] uncompressed(Attribute pixelData, int bitsAllocated, int count, Path file)
+    /** By the syntax when PixelMed knows it, else by how the pixel data was read (as compressed fragments). */
+    private static boolean isEncapsulated(String syntax, Attribute pixelData) {
+        return new TransferSyntax(syntax).isEncapsulated()
+                || pixelData instanceof OtherByteAttributeMultipleCompressedFrames
+                || pixelData instanceof OtherByteAttributeCompressedSeparateFramesOnDisk;
+    }
+
+    private static int[][] uncompressed(Attribute pixelData, int bitsAllocated, int frames, int count, Path file)
             throws DicomException {
-        int[] raw = new int[count];
+        int[][] raw = new int[frames][count];
         try {
             if (bitsAllocated == 8) {
                 byte[] bytes = pixelData.getByteValues();
-                requireLength(bytes.length, count, file);
-                for (int i = 0; i < count; i++) {
-                    raw[i] = bytes[i] & 0xff;
+                requireLength(bytes.length, frames * count, file);
+                for (int i = 0; i < frames * count; i++) {
+                    raw[i / count][i % count] = bytes[i] & 0xff;
                 }
             } else {
                 short[] words = pixelData.getShortValues();
-                requireLength(words.length, count, file);
-                for (int i = 0; i < count; i++) {
-                    raw[i] = words[i] & 0xffff;
+                requireLength(words.length, frames * count, file);
+                for (int i = 0; i < frames * count; i++) {
+                    raw[i / count][i % count] = words[i] & 0xffff;
                 }
             }
         } catch (com.pixelmed.dicom.DicomException e) {
@@ -68,21 +86,32 @@ final class StoredPixels {
         return raw;
     }
 
-    private static int[] decompressed(AttributeList list, Path file, int rows, int columns) throws DicomException {
-        BufferedImage image;
+    private static int[][] decompressed(AttributeList list, Path file, int frames, int rows, int columns)
+            throws DicomException {
+        SourceImage source;
         try {
-            image = new SourceImage(list).getBufferedImage(0);
+            source = new SourceImage(list);
         } catch (com.pixelmed.dicom.DicomException | RuntimeException e) {
             throw undecodable(list, file, e);
         }
-        if (image == null) {
-            throw undecodable(list, file, null);
+        int[][] raw = new int[frames][];
+        for (int f = 0; f < frames; f++) {
+            BufferedImage image;
+            try {
+                image = source.getBufferedImage(f);
+            } catch (RuntimeException e) {
+                throw undecodable(list, file, e);
+            }
+            if (image == null) {
+                throw undecodable(list, file, null);
+            }
+            if (image.getWidth() != columns || image.getHeight() != rows) {
+                throw new DicomException(file.getFileName() + " decodes to " + image.getWidth() + "x"
+                        + image.getHeight() + " pixels instead of " + columns + "x" + rows);
+            }
+            raw[f] = image.getRaster().getSamples(0, 0, columns, rows, 0, new int[rows * columns]);
         }
-        if (image.getWidth() != columns || image.getHeight() != rows) {
-            throw new DicomException(file.getFileName() + " decodes to " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels instead of " + columns + "x" + rows);
-        }
-        return image.getRaster().getSamples(0, 0, columns, rows, 0, new int[rows * columns]);
+        return raw;
     }
 
     /** Keeps the BitsStored bits ending at HighBit, sign-extended for PixelRepresentation 1. */

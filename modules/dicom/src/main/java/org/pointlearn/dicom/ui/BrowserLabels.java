@@ -14,6 +14,7 @@ import org.pointlearn.dicom.api.SeriesRef;
     "label_noDate=(no date)",
     "# {0} - number of images",
     "label_images=\u2014 {0,choice,1#1 image|1<{0} images}",
+    "label_incomplete=(incomplete: retrieve again)",
 })
 final class BrowserLabels {
 
@@ -36,7 +37,8 @@ final class BrowserLabels {
 
     /** E.g. "MR  T1 1 mm (Colin27 template)  — 181 images". */
     static String series(SeriesRef series) {
-        return Stream.of(series.modality(), series.description(), Bundle.label_images(series.images()))
+        return Stream.of(series.modality(), series.description(), Bundle.label_images(series.images()),
+                        series.incomplete() ? Bundle.label_incomplete() : "")
                 .filter(part -> part != null && !part.isBlank())
                 .collect(Collectors.joining("  "));
     }

@@ -15,6 +15,8 @@ import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
@@ -65,6 +67,7 @@ import org.pointlearn.dicom.api.StudyIndex;
     "# {0} - what went wrong",
     "MSG_indexFailed=Cannot read the study index: {0}",
     "MSG_noViewer=No viewer is installed to open series",
+    "CTL_deleteStudy=Delete Study…",
 })
 public final class DicomBrowserTopComponent extends TopComponent {
 
@@ -77,6 +80,7 @@ public final class DicomBrowserTopComponent extends TopComponent {
     private final JTree tree = new JTree(StudyTree.build(List.of(), ""));
     private final JTextField filter = new JTextField();
     private final JLabel status = new JLabel(Bundle.MSG_loading());
+    private final SlicePreview preview;
     private final RequestProcessor.Task refresh = LOADER.create(this::loadStudies);
     private final ChangeListener indexChanged = e -> refresh.schedule(REFRESH_DELAY_MS);
     private List<IndexedStudy> studies = List.of();
@@ -99,8 +103,14 @@ public final class DicomBrowserTopComponent extends TopComponent {
         add(filterBar(), BorderLayout.NORTH);
         add(new JScrollPane(tree), BorderLayout.CENTER);
         status.setBorder(BorderFactory.createEmptyBorder(2, 4, 2, 4));
-        add(status, BorderLayout.SOUTH);
+        preview = new SlicePreview(index);
+        JPanel south = new JPanel(new BorderLayout());
+        south.add(preview, BorderLayout.CENTER);
+        south.add(status, BorderLayout.SOUTH);
+        add(south, BorderLayout.SOUTH);
         configureTree();
+        tree.addTreeSelectionListener(e -> preview.show(seriesAt(e.getNewLeadSelectionPath())));
+        tree.setComponentPopupMenu(studyMenu());
     }
 
     private JPanel filterBar() {
@@ -141,6 +151,24 @@ public final class DicomBrowserTopComponent extends TopComponent {
                 }
             }
         });
+    }
+
+    private JPopupMenu studyMenu() {
+        JPopupMenu menu = new JPopupMenu();
+        JMenuItem delete = new JMenuItem(Bundle.CTL_deleteStudy());
+        delete.addActionListener(e -> deleteSelectedStudy());
+        menu.add(delete);
+        delete.setEnabled(false);
+        tree.addTreeSelectionListener(e -> delete.setEnabled(studyAt(e.getNewLeadSelectionPath()) != null));
+        return menu;
+    }
+
+    /** Asks to delete the study of the selected study or series node. */
+    void deleteSelectedStudy() {
+        IndexedStudy study = studyAt(tree.getSelectionPath());
+        if (study != null) {
+            StudyDeletion.confirmAndDelete(index, study);
+        }
     }
 
     @Override
@@ -208,6 +236,12 @@ public final class DicomBrowserTopComponent extends TopComponent {
                 tree.setSelectionRow(row);
             }
         }
+    }
+
+    /** The study of a study or series node, or null. */
+    private static IndexedStudy studyAt(TreePath path) {
+        return path != null && path.getLastPathComponent() instanceof DefaultMutableTreeNode node
+                && node.getUserObject() instanceof BrowserEntry entry ? entry.study() : null;
     }
 
     /** The series a tree path leads to, or null for patients, studies and no path. */

@@ -34,7 +34,7 @@ final class StudyTree {
                 continue;
             }
             if (patient == null || !label.equals(patientLabel)) {
-                patient = new DefaultMutableTreeNode(new BrowserEntry(label, null));
+                patient = new DefaultMutableTreeNode(new BrowserEntry(label, null, null));
                 patientLabel = label;
                 root.add(patient);
             }
@@ -47,11 +47,11 @@ final class StudyTree {
     private static DefaultMutableTreeNode studyNode(IndexedStudy study, String wanted, boolean parentMatches) {
         String label = BrowserLabels.study(study.studyDate(), study.description());
         boolean showAll = parentMatches || matches(label, wanted);
-        DefaultMutableTreeNode node = new DefaultMutableTreeNode(new BrowserEntry(label, null));
+        DefaultMutableTreeNode node = new DefaultMutableTreeNode(new BrowserEntry(label, study, null));
         for (SeriesRef series : study.series()) {
             String seriesLabel = BrowserLabels.series(series);
             if (showAll || matches(seriesLabel, wanted)) {
-                node.add(new DefaultMutableTreeNode(new BrowserEntry(seriesLabel, series), false));
+                node.add(new DefaultMutableTreeNode(new BrowserEntry(seriesLabel, study, series), false));
             }
         }
         return node.getChildCount() > 0 ? node : null;

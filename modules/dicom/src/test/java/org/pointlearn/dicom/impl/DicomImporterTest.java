@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.dicom.api.ImportFailure;
+import org.pointlearn.dicom.api.ImportResult;
 
 class DicomImporterTest {
 
@@ -34,7 +36,7 @@ class DicomImporterTest {
         assertEquals(5, result.imported());
         assertEquals(0, result.duplicates());
         Map<String, String> reasons = result.failed().stream()
-                .collect(Collectors.toMap(f -> f.file().getFileName().toString(), ImportFailure::reason));
+                .collect(Collectors.toMap(f -> Path.of(f.source()).getFileName().toString(), ImportFailure::reason));
         assertEquals(4, reasons.size(), reasons.toString());
         assertTrue(reasons.get("notes.txt").startsWith("not a DICOM file"), reasons.toString());
         assertTrue(reasons.get("cut-in-pixels.dcm").startsWith("truncated"), reasons.toString());
@@ -55,16 +57,16 @@ class DicomImporterTest {
 
         assertEquals(0, again.imported());
         assertEquals(63, again.duplicates());
-        assertEquals(List.of(EPI.resolve("SOURCE.md")), again.failed().stream().map(ImportFailure::file).toList(),
+        assertEquals(List.of(EPI.resolve("SOURCE.md").toString()), again.failed().stream().map(ImportFailure::source).toList(),
                 "only the licence note next to the images is not DICOM");
-        assertEquals(new ImportResult(0, 1, List.of()), copy);
+        assertEquals(new ImportResult(0, 1, List.of(), false), copy);
         assertEquals(63, LocalStudyIndexTest.onlySeries(index).images());
     }
 
     @Test
     void aDicomObjectThatIsNotAnImageIsReportedAsSuch(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("media"));
-        Path dicomdir = folder.resolve("DICOMDIR");
+        Path dicomdir = folder.resolve("MEDIA.dcm");
         com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
         list.putNewAttribute(com.pixelmed.dicom.TagFromName.SOPClassUID)
                 .addValue(com.pixelmed.dicom.SOPClass.MediaStorageDirectoryStorage);

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.dicom.api.DicomException;
+import org.pointlearn.dicom.api.ImportResult;
 import org.pointlearn.dicom.api.IndexedStudy;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
@@ -33,7 +34,7 @@ class LocalStudyIndexTest {
         SeriesRef series = onlySeries(index);
         Volume loaded = index.loadSeries(series);
 
-        assertEquals(new ImportResult(40, 0, List.of()), result);
+        assertEquals(new ImportResult(40, 0, List.of(), false), result);
         assertEquals(40, series.images());
         assertEquals("40 slices", series.description());
         assertSameGeometry(slab.geometry(), loaded.geometry());

@@ -20,6 +20,7 @@ import org.pointlearn.dicom.api.DicomException;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.VolumeGeometry;
+import org.pointlearn.lib.dicom.GdcmRuntime;
 
 class SeriesLoaderTest {
 
@@ -71,12 +72,28 @@ class SeriesLoaderTest {
     }
 
     @Test
-    void anUndecodableCompressionIsNamed() {
-        DicomException e = assertThrows(DicomException.class,
-                () -> SliceReader.read(DATA.resolve("transfer-syntaxes/9.dcm")));
+    void jpegLsAndJpeg2000GiveTheSamePixelsAsExplicitLittleEndian() throws Exception {
+        assumeTrue(GdcmRuntime.available(), "GDCM (libgdcm-java) is not installed");
+        Path syntaxes = DATA.resolve("transfer-syntaxes");
+        float[] explicitLittleEndian = SliceReader.read(syntaxes.resolve("1.dcm")).values();
+
+        for (String name : List.of("7.dcm", "8.dcm", "9.dcm")) {
+            assertArrayEquals(explicitLittleEndian, SliceReader.read(syntaxes.resolve(name)).values(), name);
+        }
+    }
+
+    @Test
+    void aCompressionNoDecoderKnowsIsRefusedNamingItsTransferSyntax() throws Exception {
+        Path file = DATA.resolve("transfer-syntaxes/9.dcm");
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        list.read(file.toFile());
+        list.get(TagFromName.TransferSyntaxUID).setValue("1.2.840.10008.1.2.4.201");
+
+        DicomException e = assertThrows(DicomException.class, () -> StoredPixels.decode(list, file));
 
         assertTrue(e.getMessage().contains("9.dcm"), e.getMessage());
-        assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.90"), e.getMessage());
+        assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.201"), e.getMessage());
     }
 
     @Test

@@ -13,8 +13,8 @@ import javax.swing.JTree;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
 import org.junit.jupiter.api.Test;
+import org.pointlearn.dicom.api.DicomException;
 import org.pointlearn.dicom.api.IndexedStudy;
-import org.pointlearn.dicom.api.SeriesOpener;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.imaging.api.Volume;
@@ -153,8 +153,8 @@ class DicomBrowserTopComponentTest {
         }
 
         @Override
-        public Volume loadSeries(SeriesRef series) {
-            throw new UnsupportedOperationException("not used by the browser");
+        public Volume loadSeries(SeriesRef series) throws DicomException {
+            throw new DicomException("this fake index holds no images");
         }
 
         @Override
