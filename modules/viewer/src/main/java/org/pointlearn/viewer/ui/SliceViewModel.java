@@ -20,11 +20,21 @@ final class SliceViewModel {
     private int slice;
     private WindowLevel window;
 
-    /** Shows a new volume at its middle slice. */
+    /** Shows a new volume at its middle slice, windowed robustly from its values. */
     void show(Volume newVolume) {
+        show(newVolume, null);
+    }
+
+    /**
+     * Shows a new volume at its middle slice.
+     *
+     * @param newVolume the volume
+     * @param preset the window stored with the images, or null to derive one from the values
+     */
+    void show(Volume newVolume, WindowLevel preset) {
         volume = newVolume;
         slice = newVolume.geometry().depth() / 2;
-        window = WindowLevel.robust(newVolume);
+        window = preset != null ? preset : WindowLevel.robust(newVolume);
         changes.fireChange();
     }
 

@@ -1,6 +1,7 @@
 package org.pointlearn.viewer.ui;
 
 import java.awt.EventQueue;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.netbeans.api.progress.ProgressHandle;
@@ -15,6 +16,7 @@ import org.pointlearn.dicom.api.SeriesOpener;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.WindowLevel;
 
 /**
  * Opens a series in the viewer: loads it from the study index in the background and
@@ -82,8 +84,13 @@ public final class ViewerSeriesOpener implements SeriesOpener {
         ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Loading(title));
         progress.start();
         try {
+            // The first slice and the stored window come in milliseconds: show them while the rest loads.
+            List<WindowLevel> presets = index.windowPresets(series);
+            WindowLevel preset = presets.isEmpty() ? null : presets.get(0);
+            Volume first = index.loadFirstSlice(series);
+            EventQueue.invokeLater(() -> viewer.showVolume(request, first, preset));
             Volume volume = index.loadSeries(series);
-            EventQueue.invokeLater(() -> viewer.showVolume(request, volume));
+            EventQueue.invokeLater(() -> viewer.showVolume(request, volume, preset));
         } catch (DicomException e) {
             LOG.log(Level.WARNING, "Could not load series " + series.seriesInstanceUid(), e);
             fail(viewer, request, Bundle.MSG_OpenFailed(title, e.getMessage()), dialogOnFailure);

@@ -18,6 +18,7 @@ import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
 import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.WindowLevel;
 import org.pointlearn.viewer.impl.RendererChoice;
 import org.pointlearn.viewer.impl.RendererSession;
 
@@ -104,9 +105,21 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** Shows a loaded volume at its middle slice, unless a newer request superseded it. */
     void showVolume(long requestNumber, Volume volume) {
+        showVolume(requestNumber, volume, null);
+    }
+
+    /**
+     * Shows a volume (or the first slice while the rest loads) at its middle slice, unless a
+     * newer request superseded it.
+     *
+     * @param requestNumber from {@link #beginLoading}
+     * @param volume what to show
+     * @param preset the window stored with the images, or null to derive one
+     */
+    void showVolume(long requestNumber, Volume volume, WindowLevel preset) {
         if (requestNumber == request) {
             notice = null;
-            view.show(volume);
+            view.show(volume, preset);
         }
     }
 

@@ -15,6 +15,7 @@ import org.pointlearn.dicom.api.SeriesOpener;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.WindowLevel;
 import org.pointlearn.viewer.impl.RendererChoice;
 
 class ViewerSeriesOpenerTest {
@@ -39,6 +40,15 @@ class ViewerSeriesOpenerTest {
         ViewerSeriesOpener.load(new StubIndex(volume, null), viewer, 1, T1, false);
         assertNull(ViewerTopComponentTest.onEdt(viewer::shownMessage));
         assertEquals("Slice 4/7", viewer.view().caption().get(0));
+    }
+
+    @Test
+    void theWindowStoredWithTheImagesIsTheOneShown() throws Exception {
+        ViewerTopComponent viewer = viewerLoading();
+        Volume volume = TestVolumes.brightFirstVoxel(8, 8, 7, 1, 1);
+        ViewerSeriesOpener.load(new StubIndex(volume, null, List.of(new WindowLevel(40, 80))), viewer, 1, T1, false);
+        ViewerTopComponentTest.onEdt(() -> null);
+        assertEquals("W/L 40/80", viewer.view().caption().get(1));
     }
 
     @Test
@@ -69,7 +79,16 @@ class ViewerSeriesOpenerTest {
     }
 
     /** An index that loads one volume or fails with one exception. */
-    private record StubIndex(Volume volume, DicomException failure) implements StudyIndex {
+    private record StubIndex(Volume volume, DicomException failure, List<WindowLevel> presets) implements StudyIndex {
+
+        StubIndex(Volume volume, DicomException failure) {
+            this(volume, failure, List.of());
+        }
+
+        @Override
+        public List<WindowLevel> windowPresets(SeriesRef series) {
+            return presets;
+        }
 
         @Override
         public SeriesRef ensureDemoStudy() {
