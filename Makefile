@@ -32,10 +32,12 @@ eval: build
 	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder> [SUBSET=validation]"; exit 2; }
 	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET)
 
-## Latency benchmarks (medians of 30 runs) -> docs/bench.md
+## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
+## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc).
 BENCH_MODEL ?= models/brain-mri
 bench: build
 	scripts/evaluation org.pointlearn.evaluation.cli.BenchCommand --model $(BENCH_MODEL) --out docs/bench.md --runs 30
+	{ echo; echo "## DICOM (scripts/dicom-bench, medians, next to dcmtk)"; echo; scripts/dicom-bench; } >> docs/bench.md
 
 ## docs/results.md: every domain through the protocol (frozen models; about 10 minutes)
 results: build
