@@ -35,11 +35,13 @@ public record AdaptationPolicy(String name, boolean post, boolean mid, boolean c
     /** Mid-Interaction updates only, with CCG. */
     public static final AdaptationPolicy MID = new AdaptationPolicy("mid", false, true, true, Rule.REFINED_MASK);
     /** Post- and Mid-Interaction updates with CCG: the paper's method (same as {@link #METHOD}). */
-    public static final AdaptationPolicy POST_MID = new AdaptationPolicy("post+mid", true, true, true, Rule.REFINED_MASK);
+    public static final AdaptationPolicy POST_MID = new AdaptationPolicy("post+mid", true, true, true,
+            Rule.REFINED_MASK);
     /** The paper's method: Post- and Mid-Interaction updates with CCG. */
     public static final AdaptationPolicy METHOD = new AdaptationPolicy("method", true, true, true, Rule.REFINED_MASK);
     /** Post- and Mid-Interaction updates without CCG. */
-    public static final AdaptationPolicy NO_GAUSS = new AdaptationPolicy("nogauss", true, true, false, Rule.REFINED_MASK);
+    public static final AdaptationPolicy NO_GAUSS = new AdaptationPolicy("nogauss", true, true, false,
+            Rule.REFINED_MASK);
     /** Post-Interaction updates without CCG. */
     public static final AdaptationPolicy POST_NO_GAUSS = new AdaptationPolicy("post-nogauss", true, false, false,
             Rule.REFINED_MASK);

@@ -8,6 +8,7 @@ package org.pointlearn.adaptation.api;
  * @param postLearningRate Adam learning rate of Post-Interaction updates
  * @param midSteps gradient steps after each click (k)
  * @param midLearningRate Adam learning rate of Mid-Interaction updates
+ * @param midDiceWeight weight of the soft-Dice term in Mid-Interaction updates (the BCE term has weight 1)
  * @param ccgLambda extra weight of the Click-Centered Gaussian at a click centre
  * @param ccgSigma width of the Click-Centered Gaussian, in working pixels at a 256 grid
  * @param clickTargetRadius radius around a click whose target takes the click's label, in
@@ -17,7 +18,7 @@ package org.pointlearn.adaptation.api;
  * @param maxScale largest relative zoom of a post-update example
  * @param maxShift largest shift of a post-update example, as a fraction of the grid
  * @param replayCapacity recently accepted images kept for replay and for the guard
- * @param replayPerStep replayed images added to each post-update step
+ * @param replayEvery one replayed image joins every n-th post-update step (1 = every step, 0 = never)
  * @param guardEnabled whether updates are checked against the replay buffer
  * @param guardMargin largest tolerated drop of mean replay Dice (0..1) before a rollback
  * @param tentSteps entropy-minimisation steps of the TENT-style baseline at accept
@@ -27,10 +28,10 @@ package org.pointlearn.adaptation.api;
  * @param seed seed of the augmentation's random numbers
  */
 public record AdaptationSettings(
-        int postSteps, double postLearningRate, int midSteps, double midLearningRate,
+        int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
         double ccgLambda, double ccgSigma, double clickTargetRadius,
         double flipProbability, double maxRotationDegrees, double maxScale, double maxShift,
-        int replayCapacity, int replayPerStep, boolean guardEnabled, double guardMargin,
+        int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
         int versionsInMemory, long seed) {
 
@@ -38,9 +39,11 @@ public record AdaptationSettings(
     public AdaptationSettings {
         require(postSteps >= 0 && midSteps >= 0 && tentSteps >= 0, "steps must not be negative");
         require(postLearningRate > 0 && midLearningRate > 0 && tentLearningRate > 0, "learning rates must be positive");
-        require(ccgLambda >= 0 && ccgSigma > 0 && clickTargetRadius >= 0, "CCG lambda >= 0, sigma > 0, click radius >= 0");
+        require(midDiceWeight >= 0, "the Dice weight must not be negative");
+        require(ccgLambda >= 0 && ccgSigma > 0 && clickTargetRadius >= 0,
+                "CCG lambda >= 0, sigma > 0, click radius >= 0");
         require(flipProbability >= 0 && flipProbability <= 1, "flip probability must be in 0..1");
-        require(replayCapacity >= 0 && replayPerStep >= 0, "replay sizes must not be negative");
+        require(replayCapacity >= 0 && replayEvery >= 0, "replay sizes must not be negative");
         require(guardMargin >= 0 && guardMargin <= 1, "guard margin must be in 0..1");
         require(versionsInMemory >= 1, "at least one version must stay in memory");
     }
@@ -53,31 +56,40 @@ public record AdaptationSettings(
 
     /** The tuned defaults (see docs/adaptation.md). */
     public static AdaptationSettings defaults() {
-        return new AdaptationSettings(10, 1e-4, 2, 3e-4, 5, 10, 2,
+        return new AdaptationSettings(8, 1e-4, 2, 1e-4, 0, 5, 10, 5,
                 0.5, 10, 0.1, 0.05,
-                4, 1, true, 0.03,
+                4, 2, true, 0.03,
                 1, 1e-3, 1.0,
                 8, 42);
     }
 
     /** These settings with another Post-Interaction learning rate. */
     public AdaptationSettings withPostLearningRate(double rate) {
-        return new AdaptationSettings(postSteps, rate, midSteps, midLearningRate, ccgLambda, ccgSigma, clickTargetRadius,
-                flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayPerStep, guardEnabled,
-                guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
+        return new AdaptationSettings(postSteps, rate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
+                clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
+                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
     }
 
     /** These settings with other step counts (post K, mid k). */
     public AdaptationSettings withSteps(int post, int mid) {
-        return new AdaptationSettings(post, postLearningRate, mid, midLearningRate, ccgLambda, ccgSigma, clickTargetRadius,
-                flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayPerStep, guardEnabled,
-                guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
+        return new AdaptationSettings(post, postLearningRate, mid, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
+                clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
+                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
     }
 
     /** These settings with the forgetting guard on or off. */
     public AdaptationSettings withGuard(boolean enabled) {
-        return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, ccgLambda, ccgSigma,
-                clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayPerStep,
-                enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
+        return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda,
+                ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
+                replayEvery, enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory,
+                seed);
+    }
+
+    /** These settings with other Mid-Interaction learning rate and Dice weight. */
+    public AdaptationSettings withMid(double learningRate, double diceWeight) {
+        return new AdaptationSettings(postSteps, postLearningRate, midSteps, learningRate, diceWeight, ccgLambda,
+                ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
+                replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory,
+                seed);
     }
 }

@@ -29,6 +29,7 @@ public record ModelVersion(String id, String parentId, Instant created, String i
 
     /** The base version of a store. */
     public static ModelVersion base(String id, String modelVersion) {
-        return new ModelVersion(id, null, Instant.now(), null, "base " + modelVersion, 0, 0, List.of(), "base model", 0);
+        return new ModelVersion(id, null, Instant.now(), null, "base " + modelVersion, 0, 0, List.of(), "base model",
+                0);
     }
 }

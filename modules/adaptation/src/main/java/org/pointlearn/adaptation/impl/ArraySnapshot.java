@@ -48,11 +48,6 @@ public final class ArraySnapshot implements AutoCloseable {
         }
     }
 
-    /** The copies, in order (owned by the snapshot). */
-    public List<NDArray> arrays() {
-        return List.copyOf(copies);
-    }
-
     @Override
     public void close() {
         manager.close();

@@ -11,6 +11,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.pointlearn.inference.api.SegmentationModel;
 
 /**
@@ -52,7 +54,8 @@ public final class Learner implements AutoCloseable {
     }
 
     private static boolean isBatchNormAffine(String name, NDArray a) {
-        return name.toLowerCase(java.util.Locale.ROOT).contains("batchnorm") && (name.endsWith("gamma") || name.endsWith("beta")) && a.getShape().dimension() == 1;
+        boolean batchNorm = name.toLowerCase(Locale.ROOT).contains("batchnorm");
+        return batchNorm && (name.endsWith("gamma") || name.endsWith("beta")) && a.getShape().dimension() == 1;
     }
 
     /** The model being updated. */
@@ -95,8 +98,7 @@ public final class Learner implements AutoCloseable {
         }
     }
 
-    private NDArray stack(NDManager m, List<UpdateExample> batch, java.util.function.Function<UpdateExample, float[]> part,
-            int channels) {
+    private NDArray stack(NDManager m, List<UpdateExample> batch, Function<UpdateExample, float[]> part, int channels) {
         if (part.apply(batch.get(0)) == null) {
             return null;
         }
@@ -163,20 +165,6 @@ public final class Learner implements AutoCloseable {
             } else {
                 optimizer.reset();
             }
-        }
-    }
-
-    /** Copies the parameters of another model of the same architecture into this one; resets the optimizer. */
-    public void load(SegmentationModel source) {
-        List<NDArray> values = new ArrayList<>();
-        for (Pair<String, Parameter> p : source.block().getParameters()) {
-            values.add(p.getValue().getArray());
-        }
-        synchronized (model) {
-            for (int i = 0; i < all.size(); i++) {
-                values.get(i).copyTo(all.get(i));
-            }
-            optimizer.reset();
         }
     }
 

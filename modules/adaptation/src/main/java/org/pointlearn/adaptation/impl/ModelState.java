@@ -9,14 +9,6 @@ package org.pointlearn.adaptation.impl;
  */
 public record ModelState(ArraySnapshot parameters, AdamOptimizer.State optimizer) implements AutoCloseable {
 
-    /** The parameters alone (the optimizer state is closed). */
-    public ModelState withoutOptimizer() {
-        if (optimizer != null) {
-            optimizer.close();
-        }
-        return new ModelState(parameters, null);
-    }
-
     @Override
     public void close() {
         parameters.close();

@@ -2,6 +2,7 @@ package org.pointlearn.adaptation.impl;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
@@ -17,8 +18,9 @@ public final class ReplayBuffer {
      *
      * @param imageId the image's id
      * @param example its un-augmented example
+     * @param probe the guard's input: one click at the accepted mask's deepest pixel
      */
-    public record Item(String imageId, UpdateExample example) {
+    public record Item(String imageId, UpdateExample example, float[] probe) {
     }
 
     private final int capacity;
@@ -52,7 +54,7 @@ public final class ReplayBuffer {
     /** Up to n distinct remembered images drawn at random. */
     public List<Item> draw(int n) {
         List<Item> all = new ArrayList<>(items);
-        java.util.Collections.shuffle(all, random);
+        Collections.shuffle(all, random);
         return all.subList(0, Math.min(n, all.size()));
     }
 }

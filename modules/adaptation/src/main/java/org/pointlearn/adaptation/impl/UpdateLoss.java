@@ -32,6 +32,12 @@ public interface UpdateLoss {
         return (logits, b) -> SegmentationLoss.compute(logits, b.target(), b.weight());
     }
 
+    /** BCE (weighted by CCG when present) plus the soft Dice term with the given weight. */
+    static UpdateLoss refinedMask(double diceWeight) {
+        return (logits, b) -> SegmentationLoss.weightedBce(logits, b.target(), b.weight())
+                .add(SegmentationLoss.softDice(logits, b.target()).mul((float) diceWeight));
+    }
+
     /** TENT: mean binary entropy of the prediction (needs no target). */
     static UpdateLoss entropy() {
         return (logits, b) -> {
@@ -45,7 +51,7 @@ public interface UpdateLoss {
     /** IA+SA: BCE on the clicked pixels only plus a weighted BCE towards the initial prediction. */
     static UpdateLoss clickedPixels(double anchorWeight) {
         return (logits, b) -> SegmentationLoss.weightedBce(logits, b.target(), b.weight())
-                .add(SegmentationLoss.weightedBce(logits, b.anchor(), null).mul(anchorWeight));
+                .add(SegmentationLoss.weightedBce(logits, b.anchor(), null).mul((float) anchorWeight));
     }
 
     private static NDArray softplus(NDArray x) {

@@ -14,7 +14,7 @@ import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 
 /** Registers the PACS panel under Tools > Options > Advanced. */
-@OptionsPanelController.SubRegistration(location = "Advanced", displayName = "#AdvancedOption_DisplayName_Pacs",
+@OptionsPanelController.SubRegistration(location = "Advanced", id = "Pacs", displayName = "#AdvancedOption_DisplayName_Pacs",
         keywords = "#AdvancedOption_Keywords_Pacs", keywordsCategory = "Advanced/Pacs")
 @Messages({
     "AdvancedOption_DisplayName_Pacs=PACS",

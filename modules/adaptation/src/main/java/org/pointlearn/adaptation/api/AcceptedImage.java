@@ -1,0 +1,124 @@
+package org.pointlearn.adaptation.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.pointlearn.adaptation.impl.ForgettingGuard;
+import org.pointlearn.adaptation.impl.ImageInteraction;
+import org.pointlearn.adaptation.impl.ReplayBuffer;
+import org.pointlearn.adaptation.impl.UpdateExample;
+import org.pointlearn.imaging.api.Mask2D;
+
+/**
+ * What happens when the user accepts an image: the Post-Interaction update, the forgetting
+ * guard's check against the replay buffer, and either a new version or a rollback to the
+ * active one.
+ */
+final class AcceptedImage {
+
+    private final AdaptationSession session;
+    private final ImageInteraction image;
+    private final Mask2D mask;
+    private final AdaptationSettings settings;
+    private final AdaptationPolicy policy;
+
+    AcceptedImage(AdaptationSession session, ImageInteraction image, Mask2D mask) {
+        this.session = session;
+        this.image = image;
+        this.mask = mask;
+        this.settings = session.settings();
+        this.policy = session.policy();
+    }
+
+    UpdateReport learn(BooleanSupplier cancelled) throws AdaptationException {
+        long start = System.nanoTime();
+        UpdateExample accepted = session.examples().accepted(image.working(), image.clicks(), image.lastPrevious(),
+                mask, settings, policy.clickWeighting());
+        ReplayBuffer.Item item = new ReplayBuffer.Item(image.imageId(), accepted,
+                session.examples().probe(image.working(), mask));
+        List<Double> losses = new ArrayList<>(image.midLosses());
+        int postSteps = 0;
+        if (policy.post() && policy.adapts()) {
+            UpdateExample example = policy.rule() == AdaptationPolicy.Rule.ENTROPY
+                    ? session.examples().unlabelled(image.working(), image.clicks(), image.lastPrevious()) : accepted;
+            List<Double> post = session.runner().post(example, session.replay(), session.augmentation(), settings,
+                    cancelled);
+            if (post == null) {
+                return cancelled(start);
+            }
+            losses.addAll(post);
+            postSteps = post.size();
+        }
+        if (image.midSteps() + postSteps == 0) {
+            session.replay().add(item);
+            return new UpdateReport(null, GuardVerdict.unchecked("nothing to check"),
+                    "The model did not change (policy " + policy.name() + ")", millisSince(start));
+        }
+        return judge(item, losses, postSteps, start);
+    }
+
+    private UpdateReport judge(ReplayBuffer.Item item, List<Double> losses, int postSteps, long start)
+            throws AdaptationException {
+        GuardVerdict verdict = settings.guardEnabled()
+                ? session.guard().judge(ForgettingGuard.scores(session.learner(), session.replay().items()), losses,
+                        session.learner().parametersFinite(), settings.guardMargin())
+                : GuardVerdict.unchecked("the forgetting guard is off");
+        session.replay().add(item);
+        VersionStore store = session.store();
+        String parent = store.active().id();
+        if (!verdict.passed()) {
+            restoreActive(parent);
+            rememberBaseline(item);
+            session.announce(AdaptationEvent.Kind.GUARD_ROLLBACK, "Learning from " + image.imageId() + " was undone: "
+                    + verdict.reason() + "; version " + parent + " stays active", parent);
+            return new UpdateReport(null, verdict, "Rolled back to " + parent + ": " + verdict.reason(),
+                    millisSince(start));
+        }
+        ModelVersion version = new ModelVersion(store.nextId(), parent, Instant.now(), image.imageId(),
+                policy.name(), image.midSteps(), postSteps, losses, verdict.reason(), millisSince(start));
+        try {
+            store.commit(version, session.model(), session.learner().capture());
+        } catch (VersionStoreException e) {
+            restoreActive(parent);
+            throw new AdaptationException(e.getMessage(), e);
+        }
+        if (settings.guardEnabled()) {
+            restoreActive(parent);
+            rememberBaseline(item);
+            restoreActive(version.id());
+        }
+        session.announce(AdaptationEvent.Kind.VERSION_CREATED, "Learned from " + image.imageId() + ": version "
+                + version.id() + " (" + verdict.reason() + ")", version.id());
+        return new UpdateReport(version, verdict, "New model version " + version.id(), millisSince(start));
+    }
+
+    /** The new image's Dice under the model that has not learned from it (the one now in the learner). */
+    private void rememberBaseline(ReplayBuffer.Item item) {
+        double dice = ForgettingGuard.scores(session.learner(), List.of(item)).get(item.imageId());
+        session.guard().remember(item.imageId(), dice,
+                session.replay().items().stream().map(ReplayBuffer.Item::imageId).toList());
+    }
+
+    private UpdateReport cancelled(long start) throws AdaptationException {
+        String parent = session.store().active().id();
+        restoreActive(parent);
+        session.announce(AdaptationEvent.Kind.CANCELLED, "Learning from " + image.imageId()
+                + " was cancelled; version " + parent + " stays active", parent);
+        return new UpdateReport(null, GuardVerdict.unchecked("cancelled"), "Cancelled; " + parent + " stays active",
+                millisSince(start));
+    }
+
+    private void restoreActive(String id) throws AdaptationException {
+        try {
+            session.learner().restore(session.store().state(id, session.model()));
+        } catch (VersionStoreException e) {
+            throw new AdaptationException("The update was undone but version " + id + " cannot be restored: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,300 @@
+package org.pointlearn.adaptation.api;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.pointlearn.adaptation.impl.Augmentation;
+import org.pointlearn.adaptation.impl.ExampleBuilder;
+import org.pointlearn.adaptation.impl.ForgettingGuard;
+import org.pointlearn.adaptation.impl.ImageInteraction;
+import org.pointlearn.adaptation.impl.Learner;
+import org.pointlearn.adaptation.impl.ModelState;
+import org.pointlearn.adaptation.impl.ReplayBuffer;
+import org.pointlearn.adaptation.impl.UpdateExample;
+import org.pointlearn.adaptation.impl.UpdateRunner;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.Predictor;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/**
+ * The interaction loop, the same for the workstation's user and the evaluation's simulated
+ * user: {@link #start} an image, {@link #click} (prediction, then the policy's
+ * Mid-Interaction update and re-prediction), {@link #undo} the last click, {@link #accept}
+ * the final mask (Post-Interaction update, checked by the forgetting guard, stored as a
+ * version); the next image starts from the adapted model. Synchronous: call it off the UI
+ * thread, or through {@link AsyncAdaptationSession}.
+ */
+public final class AdaptationSession implements AutoCloseable {
+
+    private final SegmentationModel model;
+    private final AdaptationPolicy policy;
+    private final Learner learner;
+    private final Predictor predictor;
+    private final ExampleBuilder examples;
+    private final UpdateRunner runner;
+    private final ReplayBuffer replay;
+    private final ForgettingGuard guard;
+    private final VersionStore store;
+    private final List<Consumer<AdaptationEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<AdaptationEvent> events = new CopyOnWriteArrayList<>();
+    private AdaptationSettings settings;
+    private Augmentation augmentation;
+    private ImageInteraction current;
+    private int imageCount;
+
+    /**
+     * A session on a live model. An empty store gets the model as its base version; a store
+     * with versions puts its active version into the model (resuming an earlier session).
+     *
+     * @param model the model to run and adapt in place (not closed here)
+     * @param policy what the session learns from
+     * @param settings the update settings
+     * @param store where versions go (owned by the caller)
+     * @throws VersionStoreException when the store cannot record the base or its active version cannot be read
+     */
+    public AdaptationSession(SegmentationModel model, AdaptationPolicy policy, AdaptationSettings settings,
+            VersionStore store) throws VersionStoreException {
+        this.model = model;
+        this.policy = policy;
+        this.settings = settings;
+        this.store = store;
+        this.learner = new Learner(model, policy.rule() == AdaptationPolicy.Rule.ENTROPY);
+        this.predictor = new Predictor(model);
+        this.examples = new ExampleBuilder(model.encoder());
+        this.runner = new UpdateRunner(learner, policy);
+        this.replay = new ReplayBuffer(settings.replayCapacity(), settings.seed());
+        this.guard = new ForgettingGuard();
+        this.augmentation = new Augmentation(settings, model.card().workingSize);
+        new SessionResume(this).resume();
+    }
+
+    /** Starts a new image; an image in progress is abandoned without learning from it. */
+    public synchronized void start(Image2D image, String imageId) {
+        if (current != null) {
+            current.close();
+        }
+        imageCount++;
+        current = new ImageInteraction(imageId == null ? "image-" + imageCount : imageId, image,
+                model.encoder().prepare(image));
+    }
+
+    /** A click without a way to cancel its update. */
+    public Prediction click(Click click) throws AdaptationException {
+        return click(click, p -> { }, () -> false);
+    }
+
+    /**
+     * Adds a click: predicts; with a Mid-Interaction policy then learns from it and predicts again.
+     *
+     * @param click the click, in the image's pixels
+     * @param beforeUpdate receives the plain prediction before the update starts
+     * @param cancelled polled between steps; when true the update is undone and the plain prediction returned
+     * @return the prediction to show
+     * @throws AdaptationException when no image is started or the click is outside it
+     */
+    public synchronized Prediction click(Click click, Consumer<Prediction> beforeUpdate, BooleanSupplier cancelled)
+            throws AdaptationException {
+        ImageInteraction img = requireImage();
+        if (click.x() < 0 || click.y() < 0 || click.x() >= img.image().width() || click.y() >= img.image().height()) {
+            throw new AdaptationException("The click at (" + click.x() + ", " + click.y() + ") is outside the "
+                    + img.image().width() + "x" + img.image().height() + " image");
+        }
+        float[] previous = img.lastProbability();
+        List<Click> clicks = img.clicksWith(click);
+        Prediction plain = predict(img, clicks, previous, false);
+        img.push(new ImageInteraction.Step(click, previous, plain, null, List.of()));
+        if (!policy.mid() || !policy.adapts() || settings.midSteps() == 0) {
+            return plain;
+        }
+        beforeUpdate.accept(plain);
+        ModelState before = learner.capture();
+        List<Double> losses = runner.mid(midExample(img, clicks, previous, plain), settings, cancelled);
+        if (losses == null || losses.stream().anyMatch(l -> !Double.isFinite(l))) {
+            learner.restore(before);
+            before.close();
+            announce(losses == null ? AdaptationEvent.Kind.CANCELLED : AdaptationEvent.Kind.GUARD_ROLLBACK,
+                    losses == null ? "Learning from the click was cancelled; the model is as before it"
+                            : "Learning from the click gave a loss that is not a finite number, so it was undone",
+                    null);
+            return plain;
+        }
+        Prediction adapted = predict(img, clicks, previous, true);
+        img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses));
+        return adapted;
+    }
+
+    private UpdateExample midExample(ImageInteraction img, List<Click> clicks, float[] previous, Prediction plain) {
+        if (policy.rule() == AdaptationPolicy.Rule.CLICKED_PIXELS) {
+            return examples.clickedPixels(img.working(), clicks, previous, img.initialPrediction(), settings);
+        }
+        return examples.refined(img.working(), clicks, previous, plain.probability(), settings,
+                policy.clickWeighting());
+    }
+
+    private Prediction predict(ImageInteraction img, List<Click> clicks, float[] previous, boolean adapted) {
+        float[] p = predictor.predict(img.working(), clicks, previous);
+        return new Prediction(p, img.image().width(), img.image().height(), clicks, adapted);
+    }
+
+    /**
+     * Takes back the last click and the update it caused.
+     *
+     * @return the prediction shown before that click (all zeros when it was the first)
+     * @throws AdaptationException when no image is started or it has no clicks
+     */
+    public synchronized Prediction undo() throws AdaptationException {
+        ImageInteraction img = requireImage();
+        ImageInteraction.Step last = img.pop();
+        if (last == null) {
+            throw new AdaptationException("There is no click to undo on this image");
+        }
+        if (last.before() != null) {
+            learner.restore(last.before());
+            last.before().close();
+        }
+        float[] p = img.lastProbability();
+        int w = img.image().width();
+        int h = img.image().height();
+        return new Prediction(p == null ? new float[w * h] : p, w, h, img.clicks(), false);
+    }
+
+    /** Accepts without a way to cancel the update. */
+    public UpdateReport accept(Mask2D finalMask) throws AdaptationException {
+        return accept(finalMask, () -> false);
+    }
+
+    /**
+     * The user accepts the image's final mask: the policy's Post-Interaction update, the
+     * forgetting guard, and a new version when the model changed and the guard agrees.
+     *
+     * @param finalMask the user-approved mask on the image's grid
+     * @param cancelled polled between steps; when true the model returns to the active version
+     * @return what happened, in words
+     * @throws AdaptationException when no image is started, the mask does not fit, or the version cannot be saved
+     */
+    public synchronized UpdateReport accept(Mask2D finalMask, BooleanSupplier cancelled) throws AdaptationException {
+        ImageInteraction img = requireImage();
+        if (finalMask.width() != img.image().width() || finalMask.height() != img.image().height()) {
+            throw new AdaptationException("The mask is " + finalMask.width() + "x" + finalMask.height()
+                    + " but the image is " + img.image().width() + "x" + img.image().height());
+        }
+        current = null;
+        try (img) {
+            return new AcceptedImage(this, img, finalMask).learn(cancelled);
+        }
+    }
+
+    /**
+     * Makes an earlier (or later) version the active one: its parameters go back into the model.
+     *
+     * @throws VersionStoreException when the version is unknown or cannot be read
+     */
+    public synchronized void rollbackTo(String versionId) throws VersionStoreException {
+        learner.restore(store.state(versionId, model));
+        store.activate(versionId);
+        if (current != null) {
+            current.dropUndoStates();
+        }
+        announce(AdaptationEvent.Kind.ROLLBACK, "Went back to model version " + versionId, versionId);
+    }
+
+    /** Uses other settings from the next update on. */
+    public synchronized void updateSettings(AdaptationSettings newSettings) {
+        this.settings = newSettings;
+        this.augmentation = new Augmentation(newSettings, model.card().workingSize);
+    }
+
+    /** Registers a listener for events the user should see. */
+    public void addListener(Consumer<AdaptationEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Every event of this session so far. */
+    public List<AdaptationEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** The clicks on the current image (empty when none is started). */
+    public synchronized List<Click> clicks() {
+        return current == null ? List.of() : current.clicks();
+    }
+
+    /** The session's policy. */
+    public AdaptationPolicy policy() {
+        return policy;
+    }
+
+    /** The settings in use. */
+    public synchronized AdaptationSettings settings() {
+        return settings;
+    }
+
+    /** The model versions, oldest first. */
+    public synchronized List<ModelVersion> versions() {
+        return store.versions();
+    }
+
+    /** The active version. */
+    public synchronized ModelVersion activeVersion() {
+        return store.active();
+    }
+
+    /** The version store. */
+    public VersionStore store() {
+        return store;
+    }
+
+    /** The live model. */
+    public SegmentationModel model() {
+        return model;
+    }
+
+    private ImageInteraction requireImage() throws AdaptationException {
+        if (current == null) {
+            throw new AdaptationException("No image is being segmented; start one first");
+        }
+        return current;
+    }
+
+    void announce(AdaptationEvent.Kind kind, String message, String versionId) {
+        AdaptationEvent e = AdaptationEvent.of(kind, message, versionId);
+        events.add(e);
+        listeners.forEach(l -> l.accept(e));
+    }
+
+    Learner learner() {
+        return learner;
+    }
+
+    UpdateRunner runner() {
+        return runner;
+    }
+
+    ExampleBuilder examples() {
+        return examples;
+    }
+
+    ReplayBuffer replay() {
+        return replay;
+    }
+
+    ForgettingGuard guard() {
+        return guard;
+    }
+
+    Augmentation augmentation() {
+        return augmentation;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+        learner.close();
+    }
+}

@@ -1,0 +1,122 @@
+package org.pointlearn.adaptation.api;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+
+/**
+ * The session for a viewer: every call runs on one background thread in the order made, so
+ * the UI never waits for the network. Every click is applied and learned from exactly as in
+ * the synchronous session (so the user gets what evaluation measures), but a result that a
+ * newer click or undo made stale is dropped: its future completes empty and the callback is
+ * not called. {@link #cancel()} stops the update in progress, which then leaves the model as
+ * before it.
+ */
+public final class AsyncAdaptationSession implements AutoCloseable {
+
+    private final AdaptationSession session;
+    private final ExecutorService executor;
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    /** @param session the synchronous session (closed with this wrapper) */
+    public AsyncAdaptationSession(AdaptationSession session) {
+        this.session = session;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pointlearn-adaptation");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The synchronous session underneath (call it only from {@link #submit}ted work or when idle). */
+    public AdaptationSession session() {
+        return session;
+    }
+
+    /**
+     * A click. {@code onPrediction} receives the plain prediction at once and the re-prediction
+     * after the Mid-Interaction update, each only while no newer click or undo has been made.
+     *
+     * @return the final prediction, or empty when it became stale
+     */
+    public CompletableFuture<Optional<Prediction>> click(Click click, Consumer<Prediction> onPrediction) {
+        long mine = generation.incrementAndGet();
+        cancelled.set(false);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Prediction p = session.click(click, early -> deliver(mine, early, onPrediction),
+                        cancelled::get);
+                return deliver(mine, p, onPrediction);
+            } catch (AdaptationException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
+    /** Undoes the last click; its result is stale once another click or undo is made. */
+    public CompletableFuture<Optional<Prediction>> undo(Consumer<Prediction> onPrediction) {
+        long mine = generation.incrementAndGet();
+        return submit(() -> deliver(mine, session.undo(), onPrediction));
+    }
+
+    /** Accepts the image's mask; the update runs in the background and can be cancelled. */
+    public CompletableFuture<UpdateReport> accept(Mask2D finalMask) {
+        generation.incrementAndGet();
+        cancelled.set(false);
+        return submit(() -> session.accept(finalMask, cancelled::get));
+    }
+
+    /** Runs any session work on the session's thread, after what is queued. */
+    public <T> CompletableFuture<T> submit(SessionWork<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.run();
+            } catch (AdaptationException | VersionStoreException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
+    /** Work on the session that may fail in words. */
+    @FunctionalInterface
+    public interface SessionWork<T> {
+        /** Does the work. */
+        T run() throws AdaptationException, VersionStoreException;
+    }
+
+    /** Stops the update in progress; the model stays as before it. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    private boolean stale(long mine) {
+        return generation.get() != mine;
+    }
+
+    private Optional<Prediction> deliver(long mine, Prediction p, Consumer<Prediction> onPrediction) {
+        if (stale(mine)) {
+            return Optional.empty();
+        }
+        onPrediction.accept(p);
+        return Optional.of(p);
+    }
+
+    /** Waits for queued work to finish, then closes the session. */
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+            executor.shutdownNow();
+        }
+        session.close();
+    }
+}

@@ -1,0 +1,130 @@
+package org.pointlearn.adaptation.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pointlearn.adaptation.api.Prediction;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.InputEncoder;
+
+/**
+ * The interaction on one image so far: its clicks, what was shown after each, the model state
+ * before each click's Mid-Interaction update (for undo), and the losses of those updates.
+ */
+public final class ImageInteraction implements AutoCloseable {
+
+    /**
+     * One click and what followed it.
+     *
+     * @param click the click
+     * @param previous the previous-mask input its prediction used (source grid), or null
+     * @param shown the prediction shown after it
+     * @param before the model state before its update, or null when it made none
+     * @param losses its update's losses
+     */
+    public record Step(Click click, float[] previous, Prediction shown, ModelState before, List<Double> losses) {
+    }
+
+    private final String imageId;
+    private final Image2D image;
+    private final InputEncoder.WorkingImage working;
+    private final List<Step> steps = new ArrayList<>();
+    private float[] initialPrediction;
+
+    /** @param imageId the image's id
+     *  @param image the image
+     *  @param working the image prepared for the network */
+    public ImageInteraction(String imageId, Image2D image, InputEncoder.WorkingImage working) {
+        this.imageId = imageId;
+        this.image = image;
+        this.working = working;
+    }
+
+    /** The image's id. */
+    public String imageId() {
+        return imageId;
+    }
+
+    /** The image. */
+    public Image2D image() {
+        return image;
+    }
+
+    /** The image prepared for the network. */
+    public InputEncoder.WorkingImage working() {
+        return working;
+    }
+
+    /** The clicks so far, in order. */
+    public List<Click> clicks() {
+        return steps.stream().map(Step::click).toList();
+    }
+
+    /** The clicks so far and one more. */
+    public List<Click> clicksWith(Click next) {
+        List<Click> all = new ArrayList<>(clicks());
+        all.add(next);
+        return List.copyOf(all);
+    }
+
+    /** The probability shown last (source grid), or null before the first click. */
+    public float[] lastProbability() {
+        return steps.isEmpty() ? null : steps.get(steps.size() - 1).shown().probability();
+    }
+
+    /** The previous-mask input of the last click's prediction, or null. */
+    public float[] lastPrevious() {
+        return steps.isEmpty() ? null : steps.get(steps.size() - 1).previous();
+    }
+
+    /** The first prediction made on this image (IA+SA's anchor), or null. */
+    public float[] initialPrediction() {
+        return initialPrediction;
+    }
+
+    /** Records a click and what was shown. */
+    public void push(Step step) {
+        if (initialPrediction == null) {
+            initialPrediction = step.shown().probability();
+        }
+        steps.add(step);
+    }
+
+    /** Replaces the last step (after its update). */
+    public void replaceLast(Step step) {
+        steps.set(steps.size() - 1, step);
+    }
+
+    /** Removes and returns the last step, or null when there are no clicks. */
+    public Step pop() {
+        return steps.isEmpty() ? null : steps.remove(steps.size() - 1);
+    }
+
+    /** Number of Mid-Interaction steps taken on the image. */
+    public int midSteps() {
+        return steps.stream().mapToInt(s -> s.losses().size()).sum();
+    }
+
+    /** Losses of all Mid-Interaction steps, in order. */
+    public List<Double> midLosses() {
+        List<Double> all = new ArrayList<>();
+        steps.forEach(s -> all.addAll(s.losses()));
+        return all;
+    }
+
+    /** Forgets the states saved for undo (after accept or a rollback), keeping clicks and predictions. */
+    public void dropUndoStates() {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (s.before() != null) {
+                s.before().close();
+                steps.set(i, new Step(s.click(), s.previous(), s.shown(), null, s.losses()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dropUndoStates();
+    }
+}

@@ -1,0 +1,101 @@
+package org.pointlearn.adaptation.impl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+
+/**
+ * Runs the gradient steps of the adaptation rules: the Mid-Interaction steps on the current
+ * image and the Post-Interaction steps on the accepted image mixed with replayed ones.
+ */
+public final class UpdateRunner {
+
+    private final Learner learner;
+    private final AdaptationPolicy policy;
+
+    /** @param learner the model's learner
+     *  @param policy the rule to follow */
+    public UpdateRunner(Learner learner, AdaptationPolicy policy) {
+        this.learner = learner;
+        this.policy = policy;
+    }
+
+    /** The loss of the policy's rule. */
+    public UpdateLoss loss(AdaptationSettings settings) {
+        return switch (policy.rule()) {
+            case ENTROPY -> UpdateLoss.entropy();
+            case CLICKED_PIXELS -> UpdateLoss.clickedPixels(settings.iasaAnchorWeight());
+            default -> UpdateLoss.refinedMask();
+        };
+    }
+
+    /**
+     * The Mid-Interaction steps on one example.
+     *
+     * @return the losses, or null when cancelled (the caller restores the model)
+     */
+    public List<Double> mid(UpdateExample example, AdaptationSettings settings, BooleanSupplier cancelled) {
+        List<Double> losses = new ArrayList<>();
+        for (int s = 0; s < settings.midSteps(); s++) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            UpdateLoss rule = policy.rule() == AdaptationPolicy.Rule.REFINED_MASK
+                    ? UpdateLoss.refinedMask(settings.midDiceWeight()) : loss(settings);
+            double l = learner.step(List.of(example), rule, settings.midLearningRate());
+            losses.add(l);
+            if (!Double.isFinite(l)) {
+                break;
+            }
+        }
+        return losses;
+    }
+
+    /**
+     * The Post-Interaction steps: each on the augmented accepted image, every n-th with a replayed one
+     * (TENT: the image alone, unaugmented, BatchNorm affine parameters only).
+     *
+     * @return the losses, or null when cancelled (the caller restores the model)
+     */
+    public List<Double> post(UpdateExample accepted, ReplayBuffer replay, Augmentation augmentation,
+            AdaptationSettings settings, BooleanSupplier cancelled) {
+        boolean entropy = policy.rule() == AdaptationPolicy.Rule.ENTROPY;
+        int steps = entropy ? settings.tentSteps() : settings.postSteps();
+        double rate = entropy ? settings.tentLearningRate() : settings.postLearningRate();
+        List<Double> losses = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            List<UpdateExample> batch = new ArrayList<>();
+            batch.add(entropy ? accepted : augmentation.apply(accepted));
+            if (!entropy && settings.replayEvery() > 0 && s % settings.replayEvery() == settings.replayEvery() - 1) {
+                for (ReplayBuffer.Item item : replay.draw(1)) {
+                    batch.add(augmentation.apply(sameWeighting(item.example(), accepted)));
+                }
+            }
+            double l = learner.step(batch, loss(settings), rate);
+            losses.add(l);
+            if (!Double.isFinite(l)) {
+                break;
+            }
+        }
+        return losses;
+    }
+
+    /** A replayed example with or without weights, like the accepted one, so they stack in one batch. */
+    private static UpdateExample sameWeighting(UpdateExample replayed, UpdateExample accepted) {
+        if ((replayed.weight() == null) == (accepted.weight() == null)) {
+            return replayed;
+        }
+        float[] w = null;
+        if (accepted.weight() != null) {
+            w = new float[replayed.target().length];
+            Arrays.fill(w, 1f);
+        }
+        return new UpdateExample(replayed.input(), replayed.target(), w, replayed.anchor());
+    }
+}

@@ -1,0 +1,189 @@
+package org.pointlearn.adaptation.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/** The interaction loop as a user experiences it. */
+class AdaptationSessionTest {
+
+    private static AdaptationSession session(SegmentationModel model, AdaptationPolicy policy) throws Exception {
+        return new AdaptationSession(model, policy, Fixtures.strong(), VersionStore.inMemory(8));
+    }
+
+    @Test
+    void acceptingAnImageMakesTheNextPredictionOnItCloserToTheAcceptedMask() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
+            Image2D image = Fixtures.disk(40, 36, 14, 1);
+            Mask2D mask = Fixtures.diskMask(40, 36, 14);
+            s.start(image, "a");
+            Prediction before = s.click(new Click(40, 36, true));
+            UpdateReport report = s.accept(mask);
+            assertTrue(report.kept(), report.message());
+            s.start(image, "a-again");
+            Prediction after = s.click(new Click(40, 36, true));
+            assertTrue(Fixtures.error(after.probability(), mask) < Fixtures.error(before.probability(), mask),
+                    "error before " + Fixtures.error(before.probability(), mask) + ", after "
+                            + Fixtures.error(after.probability(), mask));
+            assertEquals(List.of("v0", "v1"), s.versions().stream().map(ModelVersion::id).toList());
+            assertEquals("v0", s.activeVersion().parentId());
+            assertEquals(10, s.activeVersion().postSteps());
+        }
+    }
+
+    @Test
+    void aNegativeClickWithMidUpdateLowersTheProbabilityWhereClicked() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
+            learnFrom(s, 40, 36, 14, 21);
+            learnFrom(s, 35, 30, 12, 22);
+            s.start(Fixtures.disk(42, 38, 14, 2), "b");
+            s.click(new Click(42, 38, true));
+            float[][] plain = new float[1][];
+            Click negative = new Click(52, 38, false);
+            Prediction adapted = s.click(negative, p -> plain[0] = p.probability(), () -> false);
+            assertTrue(adapted.adapted());
+            int i = negative.y() * 80 + negative.x();
+            assertTrue(adapted.probability()[i] < plain[0][i], "plain " + plain[0][i] + ", adapted " + adapted.probability()[i]);
+        }
+    }
+
+    @Test
+    void undoRestoresTheExactPreviousPredictionAndModel() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
+            s.start(Fixtures.disk(40, 36, 14, 3), "c");
+            Prediction first = s.click(new Click(40, 36, true));
+            float[][] plainSecond = new float[1][];
+            Prediction second = s.click(new Click(60, 20, false), p -> plainSecond[0] = p.probability(), () -> false);
+            assertTrue(second.adapted());
+            Prediction undone = s.undo();
+            assertArrayEquals(first.probability(), undone.probability());
+            assertEquals(List.of(new Click(40, 36, true)), undone.clicks());
+            float[][] plainAgain = new float[1][];
+            s.click(new Click(60, 20, false), p -> plainAgain[0] = p.probability(), () -> false);
+            assertArrayEquals(plainSecond[0], plainAgain[0], "the model after undo is exactly the model before the click");
+        }
+    }
+
+    @Test
+    void rollbackRestoresTheExactParametersOfAVersion() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
+            Image2D probe = Fixtures.disk(30, 30, 10, 9);
+            float[] atV0 = predictOnce(s, probe);
+            learnKept(s, 40, 36, 14, 4);
+            float[] atV1 = predictOnce(s, probe);
+            learnKept(s, 42, 38, 14, 5);
+            float[] atV2 = predictOnce(s, probe);
+            assertFalse(java.util.Arrays.equals(atV1, atV2), "the second update changed the model");
+            s.rollbackTo("v1");
+            assertArrayEquals(atV1, predictOnce(s, probe));
+            s.rollbackTo("v0");
+            assertArrayEquals(atV0, predictOnce(s, probe));
+            s.rollbackTo("v2");
+            assertArrayEquals(atV2, predictOnce(s, probe));
+            assertEquals("v2", s.activeVersion().id());
+            assertTrue(s.events().stream().anyMatch(e -> e.kind() == AdaptationEvent.Kind.ROLLBACK));
+        }
+    }
+
+    @Test
+    void theGuardUndoesAnUpdateWithAnAbsurdLearningRateAndSaysSo() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
+            learnKept(s, 40, 36, 14, 11);
+            learnKept(s, 40, 36, 14, 12);
+            Image2D probe = Fixtures.disk(30, 30, 10, 9);
+            float[] before = predictOnce(s, probe);
+            s.updateSettings(Fixtures.strong().withPostLearningRate(50));
+            UpdateReport report = learnFrom(s, 45, 40, 13, 13);
+            assertFalse(report.kept(), report.message());
+            assertFalse(report.verdict().passed());
+            assertTrue(report.message().contains("undone"), report.message());
+            assertEquals("v2", s.activeVersion().id());
+            assertArrayEquals(before, predictOnce(s, probe), "the model is back to v2 exactly");
+            AdaptationEvent last = s.events().get(s.events().size() - 1);
+            assertEquals(AdaptationEvent.Kind.GUARD_ROLLBACK, last.kind());
+            assertTrue(last.message().contains("v2 stays active"), last.message());
+        }
+    }
+
+    @Test
+    void theGuardUndoesAnUpdateWhoseLossIsNotFinite() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
+            Image2D broken = Fixtures.disk(40, 36, 14, 14);
+            broken.data()[100] = Float.NaN;
+            s.start(broken, "broken");
+            s.click(new Click(40, 36, true));
+            UpdateReport report = s.accept(Fixtures.diskMask(40, 36, 14));
+            assertFalse(report.kept());
+            assertTrue(report.message().contains("not a finite number"), report.message());
+            assertEquals("v0", s.activeVersion().id());
+        }
+    }
+
+    @Test
+    void theFrozenPolicyNeverChangesTheModel() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.FROZEN)) {
+            Image2D probe = Fixtures.disk(30, 30, 10, 9);
+            float[] before = predictOnce(s, probe);
+            UpdateReport report = learnFrom(s, 40, 36, 14, 15);
+            assertFalse(report.kept());
+            assertArrayEquals(before, predictOnce(s, probe));
+            assertEquals(1, s.versions().size());
+        }
+    }
+
+    @Test
+    void theBaselinesLearn() throws Exception {
+        for (AdaptationPolicy p : List.of(AdaptationPolicy.TENT, AdaptationPolicy.IASA, AdaptationPolicy.NO_GAUSS)) {
+            try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, p)) {
+                Image2D probe = Fixtures.disk(30, 30, 10, 9);
+                float[] before = predictOnce(s, probe);
+                UpdateReport report = learnFrom(s, 40, 36, 14, 16);
+                assertTrue(report.kept(), p.name() + ": " + report.message());
+                assertFalse(java.util.Arrays.equals(before, predictOnce(s, probe)), p.name() + " changed nothing");
+            }
+        }
+    }
+
+    @Test
+    void wrongUseIsExplainedInWords() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
+            AdaptationException noImage = assertThrows(AdaptationException.class, () -> s.click(new Click(1, 1, true)));
+            assertTrue(noImage.getMessage().contains("start one first"));
+            s.start(Fixtures.disk(40, 36, 14, 1), "x");
+            AdaptationException outside = assertThrows(AdaptationException.class, () -> s.click(new Click(500, 1, true)));
+            assertTrue(outside.getMessage().contains("outside"), outside.getMessage());
+            assertThrows(AdaptationException.class, s::undo);
+            VersionStoreException unknown = assertThrows(VersionStoreException.class, () -> s.rollbackTo("v9"));
+            assertNotNull(unknown.getMessage());
+        }
+    }
+
+    static UpdateReport learnFrom(AdaptationSession s, int cx, int cy, int r, long seed) throws Exception {
+        s.start(Fixtures.disk(cx, cy, r, seed), "img-" + seed);
+        s.click(new Click(cx, cy, true));
+        s.click(new Click(5, 5, false));
+        return s.accept(Fixtures.diskMask(cx, cy, r));
+    }
+
+    static void learnKept(AdaptationSession s, int cx, int cy, int r, long seed) throws Exception {
+        UpdateReport report = learnFrom(s, cx, cy, r, seed);
+        org.junit.jupiter.api.Assertions.assertTrue(report.kept(), report.message());
+    }
+
+    static float[] predictOnce(AdaptationSession s, Image2D probe) throws AdaptationException {
+        s.start(probe, "probe");
+        float[] p = s.click(new Click(30, 30, true), x -> { }, () -> true).probability();
+        s.start(probe, "probe-discarded");
+        return p;
+    }
+}

@@ -1,0 +1,83 @@
+package org.pointlearn.adaptation.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/** The viewer's view of the session: background work, stale results dropped, cancel. */
+class AsyncAdaptationSessionTest {
+
+    @Test
+    void aResultMadeStaleByANewerClickIsDropped() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
+                     AdaptationPolicy.METHOD, Fixtures.strong(), VersionStore.inMemory(4)))) {
+            Image2D image = Fixtures.disk(40, 36, 14, 1);
+            async.submit(() -> {
+                async.session().start(image, "a");
+                return null;
+            }).get();
+            CountDownLatch release = new CountDownLatch(1);
+            async.submit(() -> {
+                awaitQuietly(release);
+                return null;
+            });
+            List<Prediction> shown = new CopyOnWriteArrayList<>();
+            var first = async.click(new Click(40, 36, true), shown::add);
+            var second = async.click(new Click(10, 10, false), shown::add);
+            release.countDown();
+            assertEquals(Optional.empty(), first.get(30, TimeUnit.SECONDS), "the first click's result is stale");
+            Optional<Prediction> last = second.get(30, TimeUnit.SECONDS);
+            assertTrue(last.isPresent());
+            assertTrue(shown.stream().allMatch(p -> p.clicks().size() == 2), "only results of the newest click were shown");
+            assertEquals(2, shown.size(), "the plain prediction, then the re-prediction after the update");
+            assertTrue(shown.get(1).adapted());
+            assertArrayEquals(last.get().probability(), shown.get(1).probability());
+        }
+    }
+
+    @Test
+    void cancellingAnAcceptLeavesTheModelAsItWas() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
+                     AdaptationPolicy.POST, Fixtures.strong().withSteps(200, 0), VersionStore.inMemory(4)))) {
+            Image2D probe = Fixtures.disk(30, 30, 10, 9);
+            float[] before = async.submit(() -> AdaptationSessionTest.predictOnce(async.session(), probe)).get();
+            async.submit(() -> {
+                async.session().start(Fixtures.disk(40, 36, 14, 2), "b");
+                return async.session().click(new Click(40, 36, true));
+            }).get();
+            var report = async.accept(Fixtures.diskMask(40, 36, 14));
+            Thread.sleep(300);
+            async.cancel();
+            UpdateReport r = report.get(60, TimeUnit.SECONDS);
+            assertFalse(r.kept(), r.message());
+            assertTrue(r.message().startsWith("Cancelled"), r.message());
+            assertArrayEquals(before, async.submit(() -> AdaptationSessionTest.predictOnce(async.session(), probe)).get());
+            assertEquals(AdaptationEvent.Kind.CANCELLED, async.session().events().get(async.session().events().size() - 1)
+                    .kind());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) throws AdaptationException {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AdaptationException("test latch never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdaptationException("interrupted", e);
+        }
+    }
+}

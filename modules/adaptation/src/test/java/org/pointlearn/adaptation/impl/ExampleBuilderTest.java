@@ -1,0 +1,58 @@
+package org.pointlearn.adaptation.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.InputEncoder;
+
+/** The examples the rules learn from and the guard's probe. */
+class ExampleBuilderTest {
+
+    private final InputEncoder encoder = new InputEncoder(Fixtures.smallCard());
+    private final ExampleBuilder builder = new ExampleBuilder(encoder);
+    private final InputEncoder.WorkingImage image = encoder.prepare(Fixtures.disk(40, 36, 14, 1));
+
+    @Test
+    void theGuardsProbeClicksAtTheCentreOfTheAcceptedMask() {
+        float[] probe = builder.probe(image, Fixtures.diskMask(40, 36, 14));
+        int n = 64 * 64;
+        int cx = (int) Math.round(encoder.toWorking(40, 80));
+        int cy = (int) Math.round(encoder.toWorking(36, 72));
+        assertEquals(1f, probe[n + cy * 64 + cx], "positive-click map at the disk's centre");
+        float sum = 0;
+        for (int i = 2 * n; i < 3 * n; i++) {
+            sum += probe[i];
+        }
+        assertEquals(0f, sum, "no negative click");
+    }
+
+    @Test
+    void aNegativeClickSetsItsPixelsToBackgroundInTheMidTarget() {
+        float[] allInside = new float[80 * 72];
+        java.util.Arrays.fill(allInside, 0.9f);
+        Click negative = new Click(20, 20, false);
+        UpdateExample e = builder.refined(image, List.of(negative), null, allInside, AdaptationSettings.defaults(), true);
+        int x = (int) Math.round(encoder.toWorking(20, 80));
+        int y = (int) Math.round(encoder.toWorking(20, 72));
+        assertEquals(0f, e.target()[y * 64 + x]);
+        assertEquals(1f, e.target()[0]);
+        assertTrue(e.weight()[y * 64 + x] > 5, "CCG weight at the click: " + e.weight()[y * 64 + x]);
+        assertEquals(1f, e.weight()[63 * 64 + 63], 1e-3);
+    }
+
+    @Test
+    void anEmptyMaskGivesAProbeWithoutClicks() {
+        float[] probe = builder.probe(image, Mask2D.empty(80, 72));
+        float sum = 0;
+        for (int i = 64 * 64; i < 3 * 64 * 64; i++) {
+            sum += probe[i];
+        }
+        assertEquals(0f, sum);
+    }
+}
