@@ -1,6 +1,7 @@
 package org.pointlearn.dicom.ui.pacs;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
@@ -56,6 +57,10 @@ final class PacsOptionsPanel extends JPanel {
         super(new BorderLayout(0, 6));
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setDefaultEditor(RetrieveMethod.class, new DefaultCellEditor(new JComboBox<>(RetrieveMethod.values())));
+        table.setPreferredScrollableViewportSize(new Dimension(520, 160));
+        // Port numbers and seconds read as plain numbers, not "11,112".
+        storePort.setEditor(new JSpinner.NumberEditor(storePort, "#"));
+        timeout.setEditor(new JSpinner.NumberEditor(timeout, "#"));
         add(new JScrollPane(table), BorderLayout.CENTER);
         add(buttons(), BorderLayout.EAST);
         add(localSettings(), BorderLayout.SOUTH);
@@ -82,18 +87,22 @@ final class PacsOptionsPanel extends JPanel {
     }
 
     private JPanel localSettings() {
-        JPanel fields = new JPanel(new FlowLayout(FlowLayout.LEADING));
-        fields.add(new JLabel(Bundle.LBL_storeAe()));
-        fields.add(storeAe);
-        fields.add(new JLabel(Bundle.LBL_storePort()));
-        fields.add(storePort);
-        fields.add(new JLabel(Bundle.LBL_timeout()));
-        fields.add(timeout);
+        JPanel fields = new JPanel(new GridLayout(0, 1));
+        fields.add(row(new JLabel(Bundle.LBL_storeAe()), storeAe));
+        fields.add(row(new JLabel(Bundle.LBL_storePort()), storePort, new JLabel(Bundle.LBL_timeout()), timeout));
         JPanel south = new JPanel(new BorderLayout());
         south.add(fields, BorderLayout.NORTH);
         testResult.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         south.add(testResult, BorderLayout.SOUTH);
         return south;
+    }
+
+    private static JPanel row(java.awt.Component... parts) {
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEADING));
+        for (java.awt.Component c : parts) {
+            row.add(c);
+        }
+        return row;
     }
 
     /** Shows the saved settings. */
