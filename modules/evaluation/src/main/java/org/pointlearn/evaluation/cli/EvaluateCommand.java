@@ -12,7 +12,7 @@ import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.Sample;
 import org.pointlearn.evaluation.metrics.PolicyRun;
 import org.pointlearn.evaluation.metrics.PolicySummary;
-import org.pointlearn.evaluation.policy.FrozenPolicy;
+import org.pointlearn.evaluation.policy.SessionPolicy;
 import org.pointlearn.evaluation.protocol.ProtocolRunner;
 import org.pointlearn.evaluation.protocol.SampleOrder;
 import org.pointlearn.evaluation.report.EvaluationReport;
@@ -22,10 +22,13 @@ import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Command line: runs the evaluation protocol (method.md) of a model on a dataset folder.
- * {@code EvaluateCommand --data <domain> --model <model folder> --policy frozen --out <folder>
+ * {@code EvaluateCommand --data <domain> --model <model folder> --policy frozen|post|…|all|a,b --out <folder>
  * [--subset all|validation]}; writes summary.csv, per_image.csv and dice_vs_clicks.png.
  */
 public final class EvaluateCommand {
+
+    /** Every policy, in the order of the report. */
+    static final List<String> ALL = List.of("frozen", "post", "mid", "post+mid", "method", "nogauss", "tent", "iasa");
 
     private EvaluateCommand() {
     }
@@ -43,33 +46,41 @@ public final class EvaluateCommand {
         } catch (IllegalArgumentException e) {
             System.err.println("eval: " + e.getMessage());
             System.err.println("usage: eval --data <domain folder> --model <model folder> --out <folder>"
-                    + " [--policy frozen] [--subset all|validation]");
+                    + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...] [--subset all|validation]");
             System.exit(2);
             return;
         }
-        String policy = kv.getOrDefault("policy", "frozen");
-        if (!policy.equals("frozen")) {
-            System.err.println("eval: policy '" + policy + "' is not available yet (available: frozen)");
-            System.exit(2);
-        }
+        List<String> policies = policies(kv.getOrDefault("policy", "frozen"));
         ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
         System.out.println("device: " + device);
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
         ds.problems().forEach(p -> System.out.println("skipped " + p));
-        try (SegmentationModel model = SegmentationModel.load(Path.of(kv.get("model")), device.device())) {
-            List<Sample> sequence = subset(ds, model, kv.getOrDefault("subset", "all"));
-            ProtocolRunner runner = new ProtocolRunner();
-            long t0 = System.nanoTime();
-            PolicyRun run = runner.run(ds.domain(), policy, SampleOrder.fixed(sequence), new FrozenPolicy(model),
-                    r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), policy, r.image(),
-                            r.curve().diceAt(5), r.noc85()));
-            Path out = Path.of(kv.get("out"));
-            EvaluationReport.write(out, List.of(run));
-            PolicySummary s = run.summary();
-            System.out.printf("%s %s (%s): %d images  Dice@1 %.3f @3 %.3f @5 %.3f  NoC85 %.2f  NoC90 %.2f  (%.0f s) -> %s%n",
-                    ds.domain(), policy, model.card().version, s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5),
-                    s.noc85(), s.noc90(), (System.nanoTime() - t0) / 1e9, out);
+        Path modelFolder = Path.of(kv.get("model"));
+        List<PolicyRun> runs = new ArrayList<>();
+        for (String policy : policies) {
+            // Adaptive policies change the model: every policy starts from the shipped parameters.
+            try (SegmentationModel model = SegmentationModel.load(modelFolder, device.device());
+                 SessionPolicy segmenter = SessionPolicy.named(policy, model)) {
+                List<Sample> sequence = subset(ds, model, kv.getOrDefault("subset", "all"));
+                long t0 = System.nanoTime();
+                PolicyRun run = new ProtocolRunner().run(ds.domain(), policy, SampleOrder.fixed(sequence), segmenter,
+                        r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), policy, r.image(),
+                                r.curve().diceAt(5), r.noc85()));
+                runs.add(run);
+                PolicySummary s = run.summary();
+                System.out.printf("%s %s (%s): %d images  Dice@1 %.3f @3 %.3f @5 %.3f  NoC85 %.2f  NoC90 %.2f  (%.0f s)%n",
+                        ds.domain(), policy, model.card().version, s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5),
+                        s.noc85(), s.noc90(), (System.nanoTime() - t0) / 1e9);
+            }
         }
+        Path out = Path.of(kv.get("out"));
+        EvaluationReport.write(out, runs);
+        System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
+    }
+
+    /** "all", one name, or a comma-separated list. */
+    private static List<String> policies(String spec) {
+        return spec.equals("all") ? ALL : List.of(spec.split(","));
     }
 
     @SuppressWarnings("unchecked")
