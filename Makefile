@@ -29,7 +29,7 @@ SHARED ?= ../shared/data
 POLICY ?= frozen
 SUBSET ?= all
 eval: build
-	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder> [SUBSET=validation]"; exit 2; }
+	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation]"; exit 2; }
 	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET)
 
 ## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
