@@ -12,6 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSession;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.VersionStore;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
@@ -53,6 +57,9 @@ public final class BenchCommand {
         try (SegmentationModel model = SegmentationModel.load(Path.of(kv.get("model")), device.device())) {
             bench.inference(model);
         }
+        try (SegmentationModel model = SegmentationModel.load(Path.of(kv.get("model")), device.device())) {
+            bench.adaptation(model);
+        }
         bench.clicker();
         bench.write(out, kv.get("model"), device);
         System.out.println(Files.readString(out));
@@ -80,6 +87,53 @@ public final class BenchCommand {
                 () -> previous[0] = predictor.predict(prepared, clicks, previous[0]));
     }
 
+    /** The online updates a user waits for, through the same session the workstation drives. */
+    private void adaptation(SegmentationModel model) throws Exception {
+        Path versions = Files.createTempDirectory("pointlearn-bench-versions");
+        Image2D slice = syntheticSlice(512, 512, model.card().imageChannels);
+        Mask2D accepted = disk(512, 512, 0.5, 0.5, 0.1);
+        AdaptationSettings oneMidStep = AdaptationSettings.defaults();
+        oneMidStep = oneMidStep.withSteps(oneMidStep.postSteps(), 1);
+        try (VersionStore store = VersionStore.open(versions, 8);
+             AdaptationSession session = new AdaptationSession(model, AdaptationPolicy.METHOD, oneMidStep, store)) {
+            int[] image = {0};
+            Runnable newImage = () -> {
+                session.start(slice, "bench-" + image[0]++);
+                uncheck(() -> session.click(new Click(256, 256, true)));
+            };
+            newImage.run();
+            time("click with a Mid-Interaction update (1 step) and re-prediction", "step <= 150 ms",
+                    () -> uncheck(() -> session.click(new Click(200 + image[0] % 50, 300, false))));
+            timeAfter("undo of a click: restore the model snapshot taken before its update", "",
+                    runs, () -> uncheck(() -> session.click(new Click(300, 200, false))),
+                    () -> uncheck(session::undo));
+            List<String> ids = new ArrayList<>();
+            timeFew("accept: Post-Interaction update, guard, new version saved", "<= 2000 ms", 8, () -> {
+                newImage.run();
+                uncheck(() -> session.accept(accepted));
+                ids.add(session.activeVersion().id());
+            });
+            int[] next = {0};
+            time("roll back to an earlier version (model and optimiser ready)", "<= 50 ms",
+                    () -> uncheck(() -> {
+                        session.rollbackTo(ids.get(next[0]++ % ids.size()));
+                        return null;
+                    }));
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T uncheck(Step<T> step) {
+        try {
+            return step.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark step failed: " + e.getMessage(), e);
+        }
+    }
+
     private void clicker() {
         SimulatedUser user = new SimulatedUser();
         for (int[] size : new int[][] {{256, 256}, {1024, 680}}) {
@@ -91,11 +145,22 @@ public final class BenchCommand {
     }
 
     private void time(String what, String target, Runnable task) {
+        timeFew(what, target, runs, task);
+    }
+
+    private void timeFew(String what, String target, int runs, Runnable task) {
+        timeAfter(what, target, runs, () -> { }, task);
+    }
+
+    /** Times the task only, each run after an untimed setup. */
+    private void timeAfter(String what, String target, int runs, Runnable setup, Runnable task) {
         for (int i = 0; i < WARMUP; i++) {
+            setup.run();
             task.run();
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
+            setup.run();
             long t0 = System.nanoTime();
             task.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
@@ -115,6 +180,8 @@ public final class BenchCommand {
                 .append("`). Times in milliseconds after ").append(WARMUP).append(" warm-up runs.\n\n");
         b.append("| operation | median | p90 | runs | target |\n|---|---|---|---|---|\n");
         rows.forEach(r -> b.append(r).append('\n'));
+        b.append("\nA click with a Mid-Interaction update is a plain prediction, one update step and a\n")
+                .append("re-prediction: the step itself is that row minus two forward passes.\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, b.toString());
     }
