@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pointlearn.lib.dicom.GdcmRuntime;
+import org.pointlearn.dicom.SharedData;
 
 /**
  * Every DICOM file of the shared corpus decodes to the stored values dcmtk decodes; JPEG
@@ -22,7 +23,7 @@ import org.pointlearn.lib.dicom.GdcmRuntime;
  */
 class CorpusDecodingTest {
 
-    private static final Path CORPUS = Path.of("/work/shared/data/dicom");
+    private static final Path CORPUS = SharedData.path("dicom");
     private static final Path SAME_IMAGE_UNCOMPRESSED = CORPUS.resolve("transfer-syntaxes/1.dcm");
 
     static Stream<Path> corpus() throws IOException {

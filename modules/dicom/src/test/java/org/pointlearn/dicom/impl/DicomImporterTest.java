@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.dicom.api.ImportFailure;
 import org.pointlearn.dicom.api.ImportResult;
+import org.pointlearn.dicom.SharedData;
 
 class DicomImporterTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
 
     @Test
     void reportsEveryFileItCannotImportByNameAndImportsTheRest(@TempDir Path dir) throws Exception {

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
+import org.pointlearn.dicom.SharedData;
 
 class FirstSliceTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
 
     @Test
     void theFirstSliceIsTheFirstOfTheStackAndIsReadAlone(@TempDir Path dir) throws Exception {
@@ -37,7 +38,7 @@ class FirstSliceTest {
         LocalStudyIndex index = new LocalStudyIndex(dir, Colin27.TEMPLATE);
         index.importFolder(EPI);
         LocalStudyIndex syntaxes = new LocalStudyIndex(dir.resolve("syntaxes"), Colin27.TEMPLATE);
-        syntaxes.importFolder(Path.of("/work/shared/data/dicom/transfer-syntaxes"));
+        syntaxes.importFolder(SharedData.path("dicom/transfer-syntaxes"));
 
         assertEquals(List.of(new WindowLevel(905, 2787)), index.windowPresets(LocalStudyIndexTest.onlySeries(index)));
         assertEquals(new WindowLevel(763, 1639), syntaxes.windowPresets(syntaxes.studies().get(0).series().get(0))

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.dicom.api.ImportFailure;
 import org.pointlearn.dicom.api.ImportMonitor;
 import org.pointlearn.dicom.api.ImportResult;
+import org.pointlearn.dicom.SharedData;
 
 class ImportSourcesTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
 
     @Test
     void aFolderIsImportedRecursivelyInPlace(@TempDir Path dir) throws Exception {

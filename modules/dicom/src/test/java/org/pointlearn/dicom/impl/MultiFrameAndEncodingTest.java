@@ -20,11 +20,12 @@ import org.pointlearn.dicom.api.ImportMonitor;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.lib.dicom.GdcmRuntime;
+import org.pointlearn.dicom.SharedData;
 
 /** Multi-frame objects and the encodings dcmtk writes (deflate, big endian, RLE, JPEG-LS, JPEG baseline) load like the original. */
 class MultiFrameAndEncodingTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
     private static final int FRAMES = 12;
 
     @Test

@@ -20,10 +20,11 @@ import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.NiftiReader;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.VolumeGeometry;
+import org.pointlearn.dicom.SharedData;
 
 class SegmentationExportTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
     private static final Path DCIODVFY = Path.of("/usr/bin/dciodvfy");
 
     @Test

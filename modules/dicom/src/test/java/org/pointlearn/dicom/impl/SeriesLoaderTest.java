@@ -21,10 +21,11 @@ import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.VolumeGeometry;
 import org.pointlearn.lib.dicom.GdcmRuntime;
+import org.pointlearn.dicom.SharedData;
 
 class SeriesLoaderTest {
 
-    private static final Path DATA = Path.of("/work/shared/data/dicom");
+    private static final Path DATA = SharedData.path("dicom");
     private static final Path EPI = DATA.resolve("mr-epi-series-63");
 
     @Test

@@ -31,11 +31,12 @@ import org.pointlearn.dicom.api.SeriesMatch;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.impl.LocalStudyIndex;
 import org.pointlearn.dicom.impl.SegmentationFiles;
+import org.pointlearn.dicom.SharedData;
 
 /** Faults with a real Orthanc: killed mid-retrieve then retried; senders the store SCP must refuse; what the log may say. */
 class PacsFaultTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
     private static final String EPI_STUDY = "1.3.12.2.1107.5.2.43.166227.30000024101507230098900000003";
     private static final String OUR_AE = "POINTLEARN";
 
@@ -96,7 +97,7 @@ class PacsFaultTest {
         try (StoreScp scp = new StoreScp(storePort, OUR_AE, () -> Set.of("ORTHANC"), dir.resolve("incoming"))) {
             scp.start();
             scp.receiveInto(received);
-            Path syntaxes = Path.of("/work/shared/data/dicom/transfer-syntaxes");
+            Path syntaxes = SharedData.path("dicom/transfer-syntaxes");
 
             String said = storescu("INTRUDER", "-xe", syntaxes.resolve("1.dcm"))
                     + storescu("ORTHANC", "-xt", syntaxes.resolve("7.dcm"))

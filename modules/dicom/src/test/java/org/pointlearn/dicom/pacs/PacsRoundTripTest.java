@@ -27,6 +27,7 @@ import org.pointlearn.dicom.api.StudyMatch;
 import org.pointlearn.dicom.api.StudyQuery;
 import org.pointlearn.dicom.impl.LocalStudyIndex;
 import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.dicom.SharedData;
 
 /**
  * Against a real Orthanc on loopback: connection test and its failures, queries, and
@@ -34,7 +35,7 @@ import org.pointlearn.imaging.api.Volume;
  */
 class PacsRoundTripTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
     private static final String EPI_STUDY = "1.3.12.2.1107.5.2.43.166227.30000024101507230098900000003";
     private static final String OUR_AE = "POINTLEARN";
 

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.dicom.api.ImportResult;
 import org.pointlearn.dicom.impl.LocalStudyIndex;
 import org.pointlearn.dicom.ui.ImportTask.ImportOutcome;
+import org.pointlearn.dicom.SharedData;
 
 class ImportTaskTest {
 
-    private static final Path EPI = Path.of("/work/shared/data/dicom/mr-epi-series-63");
+    private static final Path EPI = SharedData.path("dicom/mr-epi-series-63");
 
     @Test
     void theImportRunsInTheBackgroundAndItsSummaryNamesEveryFileNotImported(@TempDir Path dir) throws Exception {
