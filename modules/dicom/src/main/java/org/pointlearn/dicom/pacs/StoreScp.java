@@ -2,8 +2,11 @@ package org.pointlearn.dicom.pacs;
 
 import com.pixelmed.dicom.StoredFilePathStrategy;
 import com.pixelmed.network.ReceivedObjectHandler;
-import com.pixelmed.network.StorageSOPClassSCPDispatcher;
+import com.pixelmed.network.StorageSOPClassSCP;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,20 +20,23 @@ import org.pointlearn.dicom.api.DicomException;
 /**
  * Our storage SCP, the destination of C-MOVE: listens on a configured port under our AE
  * title, accepts every transfer syntax the sender proposes (compressed ones included), and
- * keeps only objects sent by configured AEs while a retrieve is waiting for them. Anything
- * else is deleted on arrival and logged without patient data.
+ * refuses associations from AEs that are not configured PACS nodes ({@link AssociationGate});
+ * objects arriving while no retrieve waits for them are deleted on arrival and logged
+ * without patient data.
  */
 final class StoreScp implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StoreScp.class.getName());
-    private static final long START_TIMEOUT_MS = 5_000;
+    private static final int MAX_PDU = 16_384;
+    private static final int SOCKET_BUFFER = 65_536;
 
     private final int port;
     private final String aeTitle;
     private final Supplier<Set<String>> allowedAes;
     private final Path incoming;
     private final AtomicReference<ReceivedFiles> target = new AtomicReference<>();
-    private StorageSOPClassSCPDispatcher dispatcher;
+    private ServerSocket inner;
+    private AssociationGate gate;
 
     /**
      * @param port where to listen
@@ -53,31 +59,41 @@ final class StoreScp implements AutoCloseable {
     void start() throws DicomException {
         try {
             Files.createDirectories(incoming);
-            dispatcher = new StorageSOPClassSCPDispatcher(port, aeTitle, incoming.toFile(),
-                    StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, new Handler(), null, null, null,
-                    new AcceptAsSentPolicy(), false);
+            inner = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            gate = new AssociationGate(port, inner.getLocalPort(), allowedAes);
         } catch (IOException e) {
+            close();
             throw new DicomException("The store SCP cannot listen on port " + port + ": " + e.getMessage(), e);
         }
-        Thread thread = new Thread(dispatcher, "pointlearn-store-scp-" + port);
-        thread.setDaemon(true);
-        thread.start();
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        try {
-            while (!dispatcher.isReady() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new DicomException("Starting the store SCP on port " + port + " was interrupted", e);
-        }
-        if (!dispatcher.isReady()) {
-            close();
-            throw new DicomException("The store SCP did not start listening on port " + port
-                    + " (is another program using it?)");
-        }
+        daemon("pointlearn-store-scp-" + port, gate::serve);
+        daemon("pointlearn-store-scp-inner", this::serveInner);
         LOG.log(Level.INFO, "Store SCP {0} listening on port {1}", new Object[] {aeTitle, port});
+    }
+
+    /** Runs the toolkit's SCP on every association the gate let through. */
+    private void serveInner() {
+        while (!inner.isClosed()) {
+            try {
+                Socket s = inner.accept();
+                if (!gate.isRelay(s)) {
+                    s.close();
+                    continue;
+                }
+                daemon("pointlearn-store-association", new StorageSOPClassSCP(s, aeTitle, MAX_PDU, SOCKET_BUFFER,
+                        SOCKET_BUFFER, incoming.toFile(), StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER,
+                        new Handler(), null, null, null, null, new AcceptAsSentPolicy()));
+            } catch (IOException | com.pixelmed.network.DicomNetworkException | com.pixelmed.dicom.DicomException e) {
+                if (!inner.isClosed()) {
+                    LOG.log(Level.WARNING, "Store SCP association failed", e);
+                }
+            }
+        }
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Our AE title. */
@@ -97,8 +113,15 @@ final class StoreScp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dispatcher != null) {
-            dispatcher.shutdown();
+        if (gate != null) {
+            gate.close();
+        }
+        if (inner != null) {
+            try {
+                inner.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Closing the store SCP's loopback port", e);
+            }
         }
     }
 

@@ -90,7 +90,7 @@ class PacsFaultTest {
     }
 
     @Test
-    void theStoreScpKeepsObjectsOnlyFromConfiguredAesInAnyTransferSyntax() throws Exception {
+    void theStoreScpRefusesUnknownAesAndAcceptsAnyTransferSyntaxFromConfiguredOnes() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/storescu")), "dcmtk (storescu) is not installed");
         Path kept = Files.createDirectories(dir.resolve("kept"));
         ReceivedFiles received = new ReceivedFiles(kept, ImportMonitor.SILENT);
@@ -99,14 +99,16 @@ class PacsFaultTest {
             scp.receiveInto(received);
             Path syntaxes = SharedData.path("dicom/transfer-syntaxes");
 
-            String said = storescu("INTRUDER", "-xe", syntaxes.resolve("1.dcm"))
-                    + storescu("ORTHANC", "-xt", syntaxes.resolve("7.dcm"))
+            String refused = storescu("INTRUDER", "-xe", syntaxes.resolve("1.dcm"));
+            assertTrue(refused.contains("Association Rejected") && refused.contains("Calling AE Title Not Recognized"),
+                    "the intruder's association is refused before it sends anything: " + refused);
+            String said = storescu("ORTHANC", "-xt", syntaxes.resolve("7.dcm"))
                     + storescu("ORTHANC", "-xv", syntaxes.resolve("9.dcm"));
-            assertEquals(2, received.count(), "JPEG-LS and JPEG 2000 from ORTHANC, nothing from INTRUDER: " + said);
+            assertEquals(2, received.count(), "JPEG-LS and JPEG 2000 from ORTHANC: " + said);
         }
 
         try (var files = Files.list(dir.resolve("incoming"))) {
-            assertEquals(0, files.count(), "the intruder's object was deleted");
+            assertEquals(0, files.count(), "nothing left behind in the incoming folder");
         }
     }
 
