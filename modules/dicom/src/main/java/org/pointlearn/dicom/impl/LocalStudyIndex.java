@@ -252,13 +252,17 @@ public final class LocalStudyIndex implements StudyIndex {
         }
     }
 
-    /** Extractions an earlier run left unfinished (crash or kill): never indexed, so never needed. */
-    private static void removeUnfinishedExtractions(IndexLocation location) throws DicomException {
+    /**
+     * Extractions an earlier run left unfinished (crash or kill): never indexed, so never
+     * needed. Best effort: a transfer still closing (e.g. a cancelled retrieve's last objects)
+     * may write into it meanwhile; what is left is removed at the next opening.
+     */
+    private static void removeUnfinishedExtractions(IndexLocation location) {
         try {
             FileTrees.delete(location.staging());
         } catch (IOException e) {
-            throw new DicomException("Cannot clean the staging folder " + location.staging() + " of the study index: "
-                    + e.getMessage(), e);
+            LOG.log(Level.WARNING, "Could not clean the staging folder " + location.staging()
+                    + " of the study index; it is tried again at the next start", e);
         }
     }
 

@@ -26,7 +26,7 @@ public final class EvaluationReport {
             throw new IllegalArgumentException("no policy run to report");
         }
         List<PolicySummary> summaries = runs.stream().map(PolicyRun::summary).toList();
-        SummaryCsv.write(folder.resolve(SUMMARY), summaries);
+        SummaryCsv.write(folder.resolve(SUMMARY), runs);
         PerImageCsv.write(folder.resolve(PER_IMAGE), runs);
         String domains = summaries.stream().map(PolicySummary::domain).distinct().collect(Collectors.joining(", "));
         new DiceVsClicksPlot("Mean Dice vs number of clicks: " + domains, summaries).write(folder.resolve(PLOT));
