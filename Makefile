@@ -49,7 +49,7 @@ train-brain-mri: build
 	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --epochs 40 --steps 25 --minutes 75 $(ARGS) \
 	  --description "Brain lesion on axial MRI slices (trained on metastases, T2-weighted)"
 train-fundus-disc: build
-	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 20 --steps 25 --minutes 35 $(ARGS) \
+	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 15 --steps 25 --minutes 18 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
 train-ablation: build
 	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 $(ARGS) \

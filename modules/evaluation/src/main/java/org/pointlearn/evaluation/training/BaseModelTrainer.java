@@ -201,7 +201,9 @@ final class BaseModelTrainer {
         card.workingSize = o.workingSize;
         card.architecture.base = o.base;
         card.architecture.levels = o.levels;
-        card.normalisation.type = card.imageChannels == 1 ? "percentile" : "zscore";
+        // Percentile scaling for colour too: per-channel z-scores left BatchNorm statistics that
+        // did not fit some photographs (the disc vanished at inference), see models/README.md.
+        card.normalisation.type = "percentile";
         card.training.put("data", o.data.getFileName().toString());
         card.training.put("dataSource", DataProvenance.describe(o.data));
         card.training.put("trainIds", split.train());
