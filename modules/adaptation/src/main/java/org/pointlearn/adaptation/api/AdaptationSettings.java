@@ -1,5 +1,12 @@
 package org.pointlearn.adaptation.api;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Every number that shapes online adaptation, in one place. The values of {@link #defaults()}
  * and the reasons for them are in {@code docs/adaptation.md}.
@@ -91,5 +98,78 @@ public record AdaptationSettings(
                 ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
                 replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory,
                 seed);
+    }
+
+    /**
+     * These settings with some values replaced by name, e.g. {@code ccgLambda=10, midSteps=1}
+     * (the names of the record's components; for experiments from the command line).
+     *
+     * @param values component name to value in words
+     * @return the new settings
+     * @throws IllegalArgumentException naming the known settings when a name is unknown, or when a value
+     *     is not a number of the setting's type or out of range
+     */
+    public AdaptationSettings with(Map<String, String> values) {
+        RecordComponent[] parts = AdaptationSettings.class.getRecordComponents();
+        Object[] args = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        Set<String> known = new LinkedHashSet<>();
+        for (int i = 0; i < parts.length; i++) {
+            known.add(parts[i].getName());
+            types[i] = parts[i].getType();
+            try {
+                args[i] = parts[i].getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (var e : values.entrySet()) {
+            int i = List.copyOf(known).indexOf(e.getKey());
+            if (i < 0) {
+                throw new IllegalArgumentException("adaptation settings: no setting '" + e.getKey()
+                        + "'; known: " + String.join(", ", known));
+            }
+            String v = e.getValue().trim();
+            try {
+                args[i] = types[i] == int.class ? Integer.parseInt(v)
+                        : types[i] == long.class ? Long.parseLong(v)
+                        : types[i] == boolean.class ? parseBoolean(v)
+                        : (Object) Double.parseDouble(v);
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("adaptation settings: " + e.getKey() + " must be "
+                        + (types[i] == boolean.class ? "true or false" : "a " + types[i] + " number") + ", not '" + v + "'");
+            }
+        }
+        try {
+            return AdaptationSettings.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean parseBoolean(String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new NumberFormatException(v);
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /** The settings as name=value pairs in declaration order (for reports). */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (RecordComponent c : AdaptationSettings.class.getRecordComponents()) {
+            try {
+                b.append(b.length() == 0 ? "" : ", ").append(c.getName()).append('=').append(c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.toString();
     }
 }
