@@ -44,6 +44,7 @@ public final class AdaptationSession implements AutoCloseable {
     private Augmentation augmentation;
     private ImageInteraction current;
     private int imageCount;
+    private volatile ClickTimings lastClick = ClickTimings.NONE;
 
     /**
      * A session on a live model. An empty store gets the model as its base version; a store
@@ -104,14 +105,21 @@ public final class AdaptationSession implements AutoCloseable {
         }
         float[] previous = img.lastProbability();
         List<Click> clicks = img.clicksWith(click);
+        long t0 = System.nanoTime();
         Prediction plain = predict(img, clicks, previous, false);
+        long t1 = System.nanoTime();
+        lastClick = new ClickTimings(millis(t0, t1), 0, 0, 0);
         img.push(new ImageInteraction.Step(click, previous, plain, null, List.of()));
         if (!policy.mid() || !policy.adapts() || settings.midSteps() == 0) {
             return plain;
         }
         beforeUpdate.accept(plain);
+        long t2 = System.nanoTime();
         ModelState before = learner.capture();
+        long t3 = System.nanoTime();
         List<Double> losses = runner.mid(midExample(img, clicks, previous, plain), settings, cancelled);
+        long t4 = System.nanoTime();
+        lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), 0);
         if (losses == null || losses.stream().anyMatch(l -> !Double.isFinite(l))) {
             learner.restore(before);
             before.close();
@@ -122,8 +130,18 @@ public final class AdaptationSession implements AutoCloseable {
             return plain;
         }
         Prediction adapted = predict(img, clicks, previous, true);
+        lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), millis(t4, System.nanoTime()));
         img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses));
         return adapted;
+    }
+
+    /** Where the time of the latest click went ({@link ClickTimings#NONE} before the first). */
+    public ClickTimings lastClickTimings() {
+        return lastClick;
+    }
+
+    private static double millis(long from, long to) {
+        return (to - from) / 1e6;
     }
 
     private UpdateExample midExample(ImageInteraction img, List<Click> clicks, float[] previous, Prediction plain) {
