@@ -26,11 +26,14 @@ test: setup
 SHARED ?= ../shared/data
 
 ## The evaluation protocol: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder>
+## [ORDERS=3: also 2 seeded random orders, means reported] [SOURCE=<source domain folder>: forgetting check]
+## [SET=name=value,...: adaptation settings for experiments]
 POLICY ?= frozen
 SUBSET ?= all
+ORDERS ?= 1
 eval: build
-	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation]"; exit 2; }
-	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET)
+	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>] [SET=name=value,...]"; exit 2; }
+	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET))
 
 ## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
 ## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc).

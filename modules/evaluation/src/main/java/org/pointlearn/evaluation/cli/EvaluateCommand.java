@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.evaluation.data.Dataset;
 import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.Sample;
@@ -15,15 +18,27 @@ import org.pointlearn.evaluation.metrics.PolicySummary;
 import org.pointlearn.evaluation.policy.SessionPolicy;
 import org.pointlearn.evaluation.protocol.ProtocolRunner;
 import org.pointlearn.evaluation.protocol.SampleOrder;
+import org.pointlearn.evaluation.protocol.SegmentationException;
 import org.pointlearn.evaluation.report.EvaluationReport;
-import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.evaluation.report.ForgettingCsv;
 import org.pointlearn.inference.api.ComputeDevice;
+import org.pointlearn.inference.api.SegmentationModel;
 import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Command line: runs the evaluation protocol (method.md) of a model on a dataset folder.
- * {@code EvaluateCommand --data <domain> --model <model folder> --policy frozen|post|…|all|a,b --out <folder>
- * [--subset all|validation]}; writes summary.csv, per_image.csv and dice_vs_clicks.png.
+ * <pre>
+ * EvaluateCommand --data &lt;domain&gt; --model &lt;model folder&gt; --out &lt;folder&gt;
+ *     [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...]
+ *     [--subset all|validation] [--orders N] [--source &lt;source domain folder&gt;]
+ *     [--set name=value,name=value]
+ * </pre>
+ * Every policy starts from the model as shipped and adapts along the images: in file-name
+ * order, and with {@code --orders N} also in N-1 seeded random orders (the summary is the mean
+ * over the orders). {@code --source} adds the forgetting check: the source domain's validation
+ * images (the model card's split), measured with the shipped model and again with each adapted
+ * model. {@code --set} changes adaptation settings by name (AdaptationSettings). Writes
+ * summary.csv, per_image.csv, dice_vs_clicks.png, learning_curve.png and forgetting.csv.
  */
 public final class EvaluateCommand {
 
@@ -41,46 +56,146 @@ public final class EvaluateCommand {
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> kv;
+        List<String> policies;
+        AdaptationSettings settings;
+        int orders;
         try {
             kv = Arguments.parse(args, Set.of("data", "model", "out"));
+            policies = policies(kv.getOrDefault("policy", "frozen"));
+            settings = AdaptationSettings.defaults().with(settings(kv.getOrDefault("set", "")));
+            orders = orders(kv.getOrDefault("orders", "1"));
         } catch (IllegalArgumentException e) {
             System.err.println("eval: " + e.getMessage());
             System.err.println("usage: eval --data <domain folder> --model <model folder> --out <folder>"
-                    + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...] [--subset all|validation]");
+                    + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...] [--subset all|validation]"
+                    + " [--orders N] [--source <source domain folder>] [--set name=value,...]");
             System.exit(2);
             return;
         }
-        List<String> policies = policies(kv.getOrDefault("policy", "frozen"));
+        if (!kv.getOrDefault("set", "").isBlank()) {
+            System.out.println("adaptation settings: " + settings);
+        }
         ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
         System.out.println("device: " + device);
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
         ds.problems().forEach(p -> System.out.println("skipped " + p));
         Path modelFolder = Path.of(kv.get("model"));
+        String subset = kv.getOrDefault("subset", "all");
+
+        List<Sample> source = null;
+        String sourceDomain = null;
+        PolicySummary sourceBefore = null;
+        if (kv.containsKey("source")) {
+            Dataset src = new DatasetReader().read(Path.of(kv.get("source")));
+            sourceDomain = src.domain();
+            try (SegmentationModel model = SegmentationModel.load(modelFolder, device.device())) {
+                source = SampleOrder.fixed(subset(src, model, "validation"));
+                sourceBefore = frozenOn(sourceDomain, source, model, settings);
+            }
+            System.out.printf("forgetting check on %s (%d validation images): shipped model Dice@5 %.3f%n",
+                    sourceDomain, source.size(), sourceBefore.diceAt(5));
+        }
+
+        Map<String, List<PolicyRun>> done = new LinkedHashMap<>();
         List<PolicyRun> runs = new ArrayList<>();
+        List<ForgettingCsv.Check> forgetting = new ArrayList<>();
         for (String policy : policies) {
-            // Adaptive policies change the model: every policy starts from the shipped parameters.
-            try (SegmentationModel model = SegmentationModel.load(modelFolder, device.device());
-                 SessionPolicy segmenter = SessionPolicy.named(policy, model)) {
-                List<Sample> sequence = subset(ds, model, kv.getOrDefault("subset", "all"));
-                long t0 = System.nanoTime();
-                PolicyRun run = new ProtocolRunner().run(ds.domain(), policy, SampleOrder.fixed(sequence), segmenter,
-                        r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), policy, r.image(),
-                                r.curve().diceAt(5), r.noc85()));
-                runs.add(run);
-                PolicySummary s = run.summary();
-                System.out.printf("%s %s (%s): %d images  Dice@1 %.3f @3 %.3f @5 %.3f  NoC85 %.2f  NoC90 %.2f  (%.0f s)%n",
-                        ds.domain(), policy, model.card().version, s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5),
-                        s.noc85(), s.noc90(), (System.nanoTime() - t0) / 1e9);
+            String runAs = canonical(policy);
+            if (done.containsKey(runAs)) {
+                System.out.println(policy + " is the same policy as " + runAs + ": its runs are reported under both names");
+                done.get(runAs).forEach(r -> runs.add(r.named(policy)));
+                continue;
+            }
+            List<PolicyRun> policyRuns = new ArrayList<>();
+            List<PolicySummary> after = new ArrayList<>();
+            for (int order = 0; order < orders; order++) {
+                // Adaptive policies change the model: every run starts from the shipped parameters.
+                try (SegmentationModel model = SegmentationModel.load(modelFolder, device.device())) {
+                    List<Sample> samples = subset(ds, model, subset);
+                    List<Sample> sequence = order == 0 ? SampleOrder.fixed(samples) : SampleOrder.shuffled(samples, order);
+                    long t0 = System.nanoTime();
+                    PolicyRun run;
+                    try (SessionPolicy segmenter = new SessionPolicy(model, AdaptationPolicy.named(runAs), settings)) {
+                        String label = policy + (orders > 1 ? " order " + order : "");
+                        run = new ProtocolRunner().run(ds.domain(), policy, sequence, segmenter,
+                                r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), label,
+                                        r.image(), r.curve().diceAt(5), r.noc85()));
+                    }
+                    run = new PolicyRun(run.domain(), policy, run.images(), order);
+                    policyRuns.add(run);
+                    PolicySummary s = run.summary();
+                    System.out.printf("%s %s%s (%s): %d images  Dice@1 %.3f @3 %.3f @5 %.3f  NoC85 %.2f  NoC90 %.2f"
+                            + "  (%.0f s)%n", ds.domain(), policy, orders > 1 ? " order " + order : "",
+                            model.card().version, s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5), s.noc85(),
+                            s.noc90(), (System.nanoTime() - t0) / 1e9);
+                    if (source != null && AdaptationPolicy.named(runAs).adapts()) {
+                        PolicySummary a = frozenOn(sourceDomain, source, model, settings);
+                        after.add(a);
+                        System.out.printf("forgetting: %s on %s after %s: Dice@5 %.3f (shipped %.3f)%n",
+                                policy, sourceDomain, ds.domain(), a.diceAt(5), sourceBefore.diceAt(5));
+                    }
+                }
+            }
+            done.put(runAs, policyRuns);
+            runs.addAll(policyRuns);
+            if (!after.isEmpty()) {
+                forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, after));
             }
         }
         Path out = Path.of(kv.get("out"));
         EvaluationReport.write(out, runs);
+        if (source != null) {
+            EvaluationReport.writeForgetting(out, forgetting);
+        }
         System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
+    }
+
+    /** The model as it is now, not learning, on the source images. */
+    private static PolicySummary frozenOn(String domain, List<Sample> source, SegmentationModel model,
+            AdaptationSettings settings) throws SegmentationException {
+        try (SessionPolicy frozen = new SessionPolicy(model, AdaptationPolicy.FROZEN, settings)) {
+            return new ProtocolRunner().run(domain, "frozen", source, frozen).summary();
+        }
+    }
+
+    /** post+mid is the method: run once, reported under both names. */
+    private static String canonical(String policy) {
+        return policy.equals("post+mid") ? "method" : policy;
     }
 
     /** "all", one name, or a comma-separated list. */
     private static List<String> policies(String spec) {
-        return spec.equals("all") ? ALL : List.of(spec.split(","));
+        List<String> names = spec.equals("all") ? ALL : List.of(spec.split(","));
+        names.forEach(AdaptationPolicy::named);
+        return names;
+    }
+
+    /** name=value pairs separated by commas. */
+    static Map<String, String> settings(String spec) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set takes name=value pairs separated by commas, not '" + pair + "'");
+            }
+            values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return values;
+    }
+
+    private static int orders(String spec) {
+        try {
+            int n = Integer.parseInt(spec);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--orders must be a whole number of at least 1, not '" + spec + "'");
     }
 
     @SuppressWarnings("unchecked")

@@ -8,12 +8,26 @@ import java.util.List;
  * @param domain the domain name
  * @param policy the policy name (frozen, post, mid, ...)
  * @param images per-image results in the order the images were processed
+ * @param order which order of the images: 0 the fixed (file-name) order, 1.. seeded random orders
  */
-public record PolicyRun(String domain, String policy, List<ImageResult> images) {
+public record PolicyRun(String domain, String policy, List<ImageResult> images, int order) {
 
     /** Makes the image list unmodifiable. */
     public PolicyRun {
         images = List.copyOf(images);
+        if (order < 0) {
+            throw new IllegalArgumentException("order must not be negative, got " + order);
+        }
+    }
+
+    /** A run in the fixed order. */
+    public PolicyRun(String domain, String policy, List<ImageResult> images) {
+        this(domain, policy, images, 0);
+    }
+
+    /** The same results under another policy name (a policy known by two names runs once). */
+    public PolicyRun named(String otherPolicy) {
+        return new PolicyRun(domain, otherPolicy, images, order);
     }
 
     /** Means over all images. */
@@ -23,12 +37,12 @@ public record PolicyRun(String domain, String policy, List<ImageResult> images) 
 
     /** The first third of the sequence (rounded down, at least one image), to see adaptation over time. */
     public PolicyRun firstThird() {
-        return new PolicyRun(domain, policy, images.subList(0, thirdSize()));
+        return new PolicyRun(domain, policy, images.subList(0, thirdSize()), order);
     }
 
     /** The last third of the sequence (rounded down, at least one image). */
     public PolicyRun lastThird() {
-        return new PolicyRun(domain, policy, images.subList(images.size() - thirdSize(), images.size()));
+        return new PolicyRun(domain, policy, images.subList(images.size() - thirdSize(), images.size()), order);
     }
 
     private int thirdSize() {

@@ -14,7 +14,8 @@ import org.pointlearn.evaluation.metrics.PolicyRun;
  * (Dice after k clicks, 0..1, 4 decimals), noc85, noc90 (clicks to reach Dice 0.85 / 0.90, 20
  * when never), auc (mean Dice over clicks 1..20, 4 decimals), dice_k1 .. dice_k20 (the whole
  * Dice-vs-clicks curve; after an early stop the last value repeats), clicks_used (clicks the
- * simulated user actually made), position (1-based place of the image in the sequence).
+ * simulated user actually made), position (1-based place of the image in the sequence), order
+ * (0 for the fixed file-name order, 1.. for the seeded random orders of {@code --orders}).
  */
 public final class PerImageCsv {
 
@@ -31,7 +32,7 @@ public final class PerImageCsv {
         for (int k = 1; k <= clicks; k++) {
             h.append(",dice_k").append(k);
         }
-        return h.append(",clicks_used,position").toString();
+        return h.append(",clicks_used,position,order").toString();
     }
 
     /** Writes the header and every image of every run; all curves must have the same length. */
@@ -63,6 +64,7 @@ public final class PerImageCsv {
         for (int k = 1; k <= clicks; k++) {
             row.append(',').append(CsvText.number(image.diceAt(k), 4));
         }
-        return row.append(',').append(image.clicks().size()).append(',').append(position).toString();
+        return row.append(',').append(image.clicks().size()).append(',').append(position)
+                .append(',').append(run.order()).toString();
     }
 }

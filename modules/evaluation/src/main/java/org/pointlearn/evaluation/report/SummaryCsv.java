@@ -3,7 +3,9 @@ package org.pointlearn.evaluation.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.pointlearn.evaluation.metrics.ClickMetrics;
 import org.pointlearn.evaluation.metrics.PolicyRun;
 import org.pointlearn.evaluation.metrics.PolicySummary;
@@ -26,35 +28,69 @@ public final class SummaryCsv {
     private SummaryCsv() {
     }
 
-    /** Writes the header and one row per run, in the given order. */
+    /**
+     * Writes the header and one row per domain and policy, in the order of their first run. Runs of
+     * the same domain and policy in several image orders are averaged column by column (each order
+     * weighs the same).
+     */
     public static void write(Path file, List<PolicyRun> runs) throws IOException {
-        List<String> rows = new ArrayList<>();
+        Map<String, List<PolicyRun>> groups = new LinkedHashMap<>();
         for (PolicyRun run : runs) {
-            rows.add(row(run));
+            groups.computeIfAbsent(run.domain() + '\u0000' + run.policy(), k -> new ArrayList<>()).add(run);
+        }
+        List<String> rows = new ArrayList<>();
+        for (List<PolicyRun> group : groups.values()) {
+            rows.add(row(group));
         }
         CsvText.write(file, HEADER, rows);
     }
 
     /** The row of one run. */
     static String row(PolicyRun run) {
-        PolicySummary first = run.firstThird().summary();
-        PolicySummary last = run.lastThird().summary();
-        return means(run.summary())
-                + ',' + CsvText.number(first.diceAt(1), 4) + ',' + CsvText.number(last.diceAt(1), 4)
-                + ',' + CsvText.number(first.diceAt(5), 4) + ',' + CsvText.number(last.diceAt(5), 4)
-                + ',' + CsvText.number(first.noc85(), 2) + ',' + CsvText.number(last.noc85(), 2);
+        return row(List.of(run));
     }
 
-    private static String means(PolicySummary s) {
-        StringBuilder row = new StringBuilder();
-        row.append(CsvText.text(s.domain())).append(',').append(CsvText.text(s.policy()))
-                .append(',').append(s.images());
-        for (int k : ClickMetrics.REPORTED_CLICKS) {
-            row.append(',').append(CsvText.number(s.diceAt(k), 4));
+    /** The row of the runs of one domain and policy: the mean of each column over the runs. */
+    static String row(List<PolicyRun> runs) {
+        double[] sum = new double[ClickMetrics.REPORTED_CLICKS.length + 9];
+        for (PolicyRun run : runs) {
+            double[] v = values(run);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i] / runs.size();
+            }
         }
-        row.append(',').append(CsvText.number(s.noc85(), 2));
-        row.append(',').append(CsvText.number(s.noc90(), 2));
-        row.append(',').append(CsvText.number(s.auc(), 4));
+        PolicyRun first = runs.get(0);
+        StringBuilder row = new StringBuilder();
+        row.append(CsvText.text(first.domain())).append(',').append(CsvText.text(first.policy()))
+                .append(',').append(first.images().size());
+        int reported = ClickMetrics.REPORTED_CLICKS.length;
+        for (int i = 0; i < sum.length; i++) {
+            boolean clickCount = i == reported || i == reported + 1 || i >= reported + 7;
+            row.append(',').append(CsvText.number(sum[i], clickCount ? 2 : 4));
+        }
         return row.toString();
+    }
+
+    /** Dice@k for the reported k, NoC@85, NoC@90, AUC, then the thirds' Dice@1, Dice@5 and NoC@85. */
+    private static double[] values(PolicyRun run) {
+        PolicySummary all = run.summary();
+        PolicySummary first = run.firstThird().summary();
+        PolicySummary last = run.lastThird().summary();
+        int[] ks = ClickMetrics.REPORTED_CLICKS;
+        double[] v = new double[ks.length + 9];
+        for (int i = 0; i < ks.length; i++) {
+            v[i] = all.diceAt(ks[i]);
+        }
+        int i = ks.length;
+        v[i++] = all.noc85();
+        v[i++] = all.noc90();
+        v[i++] = all.auc();
+        v[i++] = first.diceAt(1);
+        v[i++] = last.diceAt(1);
+        v[i++] = first.diceAt(5);
+        v[i++] = last.diceAt(5);
+        v[i++] = first.noc85();
+        v[i] = last.noc85();
+        return v;
     }
 }

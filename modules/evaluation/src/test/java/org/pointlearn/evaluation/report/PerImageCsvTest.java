@@ -25,6 +25,7 @@ class PerImageCsvTest {
         assertEquals("dice_k20", header[30]);
         assertEquals("clicks_used", header[31]);
         assertEquals("position", header[32]);
+        assertEquals("order", header[33]);
         assertEquals(7, lines.size());
         String[] row = lines.get(5).split(",");
         assertEquals(header.length, row.length);
@@ -35,5 +36,6 @@ class PerImageCsvTest {
         assertEquals("15", row[9]);
         assertEquals("0.6650", row[13]);
         assertEquals("2", row[32]);
+        assertEquals("0", row[33], "the fixed order");
     }
 }

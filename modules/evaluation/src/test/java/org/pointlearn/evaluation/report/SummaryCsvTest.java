@@ -58,4 +58,19 @@ class SummaryCsvTest {
         String row = Files.readAllLines(file).get(1);
         assertTrue(row.startsWith("d,\"post, with \"\"CCG\"\"\",2,0.5050,"), row);
     }
+
+    @Test
+    void severalOrdersOfAPolicyGiveOneRowOfMeans() throws Exception {
+        Path file = folder.resolve("summary.csv");
+        PolicyRun fixed = ReportFixtures.run("d", "method", 0.5, 0.0, 6);
+        PolicyRun shuffled = new PolicyRun("d", "method", ReportFixtures.run("d", "method", 0.7, 0.0, 6).images(), 1);
+        SummaryCsv.write(file, List.of(fixed, shuffled, ReportFixtures.run("d", "frozen", 0.5, 0.0, 6)));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(3, lines.size(), "one row per policy");
+        String[] cols = lines.get(1).split(",");
+        assertEquals("method", cols[1]);
+        assertEquals("6", cols[2], "images per order");
+        assertEquals("0.6250", cols[3], "Dice@1: mean of 0.525 (fixed) and 0.725 (other order)");
+        assertEquals("frozen", lines.get(2).split(",")[1]);
+    }
 }

@@ -1,0 +1,80 @@
+package org.pointlearn.evaluation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.evaluation.SharedData;
+import org.pointlearn.evaluation.report.EvaluationReport;
+import org.pointlearn.evaluation.report.ForgettingCsv;
+import org.pointlearn.evaluation.report.SummaryCsv;
+
+/**
+ * The evaluation command end to end with the shipped brain model on a few real slices: several
+ * image orders, a policy known by two names, and the forgetting check on the source domain.
+ */
+class EvaluateCommandTest {
+
+    private static final Path BRAIN = Path.of(System.getProperty("user.dir"), "..", "..", "models", "brain-mri");
+
+    @TempDir
+    Path folder;
+
+    /** A dataset folder of the given images of a shared domain (copies in the temporary folder). */
+    private Path subset(String domain, List<String> ids) throws Exception {
+        Path out = folder.resolve(domain);
+        for (String part : List.of("images", "masks")) {
+            Files.createDirectories(out.resolve(part));
+            for (String id : ids) {
+                Files.copy(SharedData.domain(domain).resolve(part).resolve(id + ".png"),
+                        out.resolve(part).resolve(id + ".png"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void ordersAliasesAndTheForgettingCheckEndUpInTheReport() throws Exception {
+        Path target = subset("brain-ms-flair", List.of("105006", "105008", "106014"));
+        Path source = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00232-000_1081"));
+        Path out = folder.resolve("report");
+        EvaluateCommand.main(new String[] {"--data", target.toString(), "--model", BRAIN.toString(),
+            "--policy", "frozen,post,post-nogauss", "--orders", "2", "--source", source.toString(),
+            "--set", "postSteps=2", "--out", out.toString()});
+
+        List<String> summary = Files.readAllLines(out.resolve(EvaluationReport.SUMMARY));
+        assertEquals(SummaryCsv.HEADER, summary.get(0));
+        assertEquals(4, summary.size(), "one row per policy, orders averaged: " + summary);
+        assertTrue(summary.get(2).startsWith("brain-ms-flair,post,3,"), summary.get(2));
+
+        List<String> perImage = Files.readAllLines(out.resolve(EvaluationReport.PER_IMAGE));
+        assertEquals(1 + 3 * 2 * 3, perImage.size(), "3 policies x 2 orders x 3 images");
+        assertEquals(Stream.of("0", "1").toList(),
+                perImage.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().sorted().toList());
+        assertTrue(Files.size(out.resolve(EvaluationReport.LEARNING_CURVE)) > 1000);
+
+        List<String> forgetting = Files.readAllLines(out.resolve(EvaluationReport.FORGETTING));
+        assertEquals(ForgettingCsv.HEADER, forgetting.get(0));
+        assertEquals(3, forgetting.size(), "the two adaptive policies, not frozen: " + forgetting);
+        String[] post = forgetting.get(1).split(",");
+        assertEquals(List.of("brain-mets-t2w", "post", "2"), List.of(post).subList(0, 3));
+        double before = Double.parseDouble(post[7]);
+        double after = Double.parseDouble(post[8]);
+        assertTrue(before > 0.5, "the shipped model segments its own validation slices: Dice@5 " + before);
+        assertEquals(before - after, Double.parseDouble(post[11]), 1e-3);
+    }
+
+    @Test
+    void settingsAreParsedByName() {
+        assertEquals(Map.of("ccgLambda", "10", "midSteps", "1"), EvaluateCommand.settings("ccgLambda=10, midSteps=1"));
+        assertEquals(Map.of(), EvaluateCommand.settings(""));
+        assertThrows(IllegalArgumentException.class, () -> EvaluateCommand.settings("ccgLambda"));
+    }
+}
