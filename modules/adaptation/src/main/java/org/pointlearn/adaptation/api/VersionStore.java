@@ -83,11 +83,13 @@ public final class VersionStore implements AutoCloseable {
 
     private void clearDebris() throws IOException {
         List<String> listed = manifest.versions.stream().map(ModelVersion::id).toList();
-        for (Path dir : List.of(folder, folder.resolve(VERSIONS))) {
+        Path versionsDir = folder.resolve(VERSIONS);
+        for (Path dir : List.of(folder, versionsDir)) {
             try (var entries = Files.list(dir)) {
                 for (Path p : entries.toList()) {
                     String name = p.getFileName().toString();
-                    boolean orphan = dir.endsWith(VERSIONS) && !listed.contains(name);
+                    // By identity, not by name: a store folder may itself be called "versions".
+                    boolean orphan = dir.equals(versionsDir) && !listed.contains(name);
                     if (name.startsWith(AtomicFiles.TEMP_PREFIX) || orphan) {
                         AtomicFiles.deleteTree(p);
                         repairs.add("removed " + name + " left by an interrupted save");

@@ -123,4 +123,17 @@ class VersionStoreTest {
             assertTrue(Files.notExists(dir.resolve("versions/v2")));
         }
     }
+
+    @Test
+    void aStoreFolderCalledVersionsKeepsItsVersions() throws Exception {
+        Path folder = dir.resolve("versions");
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = open(model, folder)) {
+            AdaptationSessionTest.learnKept(s, 40, 36, 14, 1);
+        }
+        try (VersionStore store = VersionStore.open(folder, 2)) {
+            assertEquals("v1", store.active().id());
+            assertEquals(List.of(), store.repairs(), "nothing of a complete store is debris");
+            assertTrue(Files.isDirectory(folder.resolve("versions").resolve("v1")));
+        }
+    }
 }
