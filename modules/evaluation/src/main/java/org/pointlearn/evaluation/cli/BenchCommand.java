@@ -123,6 +123,14 @@ public final class BenchCommand {
                 uncheck(() -> session.accept(accepted));
                 ids.add(session.activeVersion().id());
             });
+            AdaptationSettings guarded = session.settings();
+            session.updateSettings(guarded.withGuard(false));
+            timeFew("- the same accept without the forgetting guard", "", 8, () -> {
+                newImage.run();
+                uncheck(() -> session.accept(accepted));
+                ids.add(session.activeVersion().id());
+            });
+            session.updateSettings(guarded);
             int[] next = {0};
             time("roll back to an earlier version (model and optimiser ready)", "<= 50 ms",
                     () -> uncheck(() -> {
