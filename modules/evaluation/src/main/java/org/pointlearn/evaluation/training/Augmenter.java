@@ -2,6 +2,7 @@ package org.pointlearn.evaluation.training;
 
 import java.util.Random;
 import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.imaging.api.SquareWarp;
 
 /**
  * Random variations of a working sample, so a few dozen images teach more than their
@@ -29,30 +30,9 @@ final class Augmenter {
         double scale = 1 + (rnd.nextDouble() * 2 - 1) * MAX_SCALE;
         double tx = (rnd.nextDouble() * 2 - 1) * MAX_SHIFT * n;
         double ty = (rnd.nextDouble() * 2 - 1) * MAX_SHIFT * n;
-        double cos = Math.cos(angle) / scale;
-        double sin = Math.sin(angle) / scale;
-        double c = (n - 1) / 2.0;
-        int channels = s.image().length / (n * n);
-        float[] img = new float[s.image().length];
-        float[] mask = new float[n * n];
-        float[] srcMask = s.mask().toFloats();
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                double ox = flipX ? n - 1 - x : x;
-                double oy = flipY ? n - 1 - y : y;
-                double dx = ox - c - tx;
-                double dy = oy - c - ty;
-                double sx = c + cos * dx + sin * dy;
-                double sy = c - sin * dx + cos * dy;
-                int o = y * n + x;
-                for (int ch = 0; ch < channels; ch++) {
-                    img[ch * n * n + o] = bilinear(s.image(), ch * n * n, n, sx, sy);
-                }
-                int mx = (int) Math.round(sx);
-                int my = (int) Math.round(sy);
-                mask[o] = mx >= 0 && my >= 0 && mx < n && my < n ? srcMask[my * n + mx] : 0f;
-            }
-        }
+        SquareWarp warp = SquareWarp.of(n, angle, scale, tx, ty, flipX, flipY);
+        float[] img = warp.bilinear(s.image());
+        float[] mask = warp.nearest(s.mask().toFloats());
         jitter(img, rnd);
         return new WorkingSample(s.id(), n, img, Mask2D.threshold(mask, n, n, 0.5f));
     }
@@ -68,20 +48,5 @@ final class Augmenter {
             }
             img[i] = v;
         }
-    }
-
-    /** Bilinear sample of one channel; outside the grid reads the nearest edge value. */
-    private static float bilinear(float[] data, int offset, int n, double x, double y) {
-        x = Math.min(Math.max(x, 0), n - 1);
-        y = Math.min(Math.max(y, 0), n - 1);
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(x0 + 1, n - 1);
-        int y1 = Math.min(y0 + 1, n - 1);
-        float fx = (float) (x - x0);
-        float fy = (float) (y - y0);
-        float top = data[offset + y0 * n + x0] * (1 - fx) + data[offset + y0 * n + x1] * fx;
-        float bottom = data[offset + y1 * n + x0] * (1 - fx) + data[offset + y1 * n + x1] * fx;
-        return top * (1 - fy) + bottom * fy;
     }
 }
