@@ -33,6 +33,8 @@ import java.util.Set;
  * @param iasaAnchorWeight weight of the IA+SA term keeping the output near the initial prediction
  * @param versionsInMemory recent versions whose parameters stay in memory for fast rollback
  * @param seed seed of the augmentation's random numbers
+ * @param anchorPull after every update step, each learning weight moves this fraction of the way back
+ *     to the model the session started from (a decoupled L2-SP term against forgetting; 0 = off)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -40,7 +42,7 @@ public record AdaptationSettings(
         double flipProbability, double maxRotationDegrees, double maxScale, double maxShift,
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
-        int versionsInMemory, long seed) {
+        int versionsInMemory, long seed, double anchorPull) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -53,6 +55,7 @@ public record AdaptationSettings(
         require(replayCapacity >= 0 && replayEvery >= 0, "replay sizes must not be negative");
         require(guardMargin >= 0 && guardMargin <= 1, "guard margin must be in 0..1");
         require(versionsInMemory >= 1, "at least one version must stay in memory");
+        require(anchorPull >= 0 && anchorPull <= 1, "anchor pull must be in 0..1");
     }
 
     private static void require(boolean ok, String message) {
@@ -67,37 +70,35 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42);
+                8, 42, 0);
     }
 
     /** These settings with another Post-Interaction learning rate. */
     public AdaptationSettings withPostLearningRate(double rate) {
         return new AdaptationSettings(postSteps, rate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
                 clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
-                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
+                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
     }
 
     /** These settings with other step counts (post K, mid k). */
     public AdaptationSettings withSteps(int post, int mid) {
         return new AdaptationSettings(post, postLearningRate, mid, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
                 clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
-                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed);
+                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
     }
 
     /** These settings with the forgetting guard on or off. */
     public AdaptationSettings withGuard(boolean enabled) {
         return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda,
                 ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
-                replayEvery, enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory,
-                seed);
+                replayEvery, enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
     }
 
     /** These settings with other Mid-Interaction learning rate and Dice weight. */
     public AdaptationSettings withMid(double learningRate, double diceWeight) {
         return new AdaptationSettings(postSteps, postLearningRate, midSteps, learningRate, diceWeight, ccgLambda,
                 ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
-                replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory,
-                seed);
+                replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
     }
 
     /**

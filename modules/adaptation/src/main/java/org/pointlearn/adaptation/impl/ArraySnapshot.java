@@ -48,6 +48,21 @@ public final class ArraySnapshot implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves each live array the given fraction of the way back to its copy, in place:
+     * live <- live - fraction * (live - copy).
+     */
+    public void pullTowards(List<NDArray> live, float fraction) {
+        if (live.size() != copies.size()) {
+            throw new IllegalStateException("snapshot of " + copies.size() + " arrays cannot pull " + live.size());
+        }
+        for (int i = 0; i < live.size(); i++) {
+            try (NDArray d = live.get(i).sub(copies.get(i))) {
+                live.get(i).subi(d.muli(fraction));
+            }
+        }
+    }
+
     @Override
     public void close() {
         manager.close();

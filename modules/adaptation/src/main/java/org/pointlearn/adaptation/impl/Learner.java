@@ -31,6 +31,7 @@ public final class Learner implements AutoCloseable {
     private final List<NDArray> all = new ArrayList<>();
     private final List<NDArray> trainable = new ArrayList<>();
     private final AdamOptimizer optimizer;
+    private final ArraySnapshot anchor;
 
     /**
      * @param model the model to update in place (not closed here)
@@ -50,6 +51,7 @@ public final class Learner implements AutoCloseable {
                 }
             }
             optimizer = new AdamOptimizer(model.djlModel().getNDManager(), trainable);
+            anchor = ArraySnapshot.of(model.djlModel().getNDManager(), trainable);
         }
     }
 
@@ -74,6 +76,19 @@ public final class Learner implements AutoCloseable {
      * @return the loss before the step
      */
     public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate) {
+        return step(batch, loss, learningRate, 0);
+    }
+
+    /**
+     * One gradient step on a batch, then every learning weight is pulled back towards its value
+     * when this learner was made (the model the session started from) by the given fraction of
+     * the distance: w <- w - pull * (w - w0), a decoupled L2-SP term that bounds how far the
+     * model can drift from what it knew. No step when the loss is not finite.
+     *
+     * @param pull fraction in 0..1 (0: no pull)
+     * @return the loss before the step
+     */
+    public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate, double pull) {
         synchronized (model) {
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 NDArray x = stack(m, batch, UpdateExample::input, model.card().inputChannels());
@@ -93,6 +108,9 @@ public final class Learner implements AutoCloseable {
                     }
                 }
                 optimizer.step(trainable, (float) learningRate);
+                if (pull > 0) {
+                    anchor.pullTowards(trainable, (float) pull);
+                }
                 return value;
             }
         }
@@ -171,5 +189,6 @@ public final class Learner implements AutoCloseable {
     @Override
     public void close() {
         optimizer.close();
+        anchor.close();
     }
 }

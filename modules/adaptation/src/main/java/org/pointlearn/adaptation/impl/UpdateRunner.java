@@ -45,7 +45,7 @@ public final class UpdateRunner {
             }
             UpdateLoss rule = policy.rule() == AdaptationPolicy.Rule.REFINED_MASK
                     ? UpdateLoss.refinedMask(settings.midDiceWeight()) : loss(settings);
-            double l = learner.step(List.of(example), rule, settings.midLearningRate());
+            double l = learner.step(List.of(example), rule, settings.midLearningRate(), settings.anchorPull());
             losses.add(l);
             if (!Double.isFinite(l)) {
                 break;
@@ -77,7 +77,7 @@ public final class UpdateRunner {
                     batch.add(augmentation.apply(sameWeighting(item.example(), accepted)));
                 }
             }
-            double l = learner.step(batch, loss(settings), rate);
+            double l = learner.step(batch, loss(settings), rate, settings.anchorPull());
             losses.add(l);
             if (!Double.isFinite(l)) {
                 break;

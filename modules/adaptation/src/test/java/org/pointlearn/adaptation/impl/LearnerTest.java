@@ -108,4 +108,30 @@ class LearnerTest {
             }
         }
     }
+
+    @Test
+    void thePullBringsTheWeightsBackTowardsTheStartingModel() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); Learner learner = new Learner(model, false)) {
+            float[] start = values(model, "weight");
+            learner.step(List.of(example(model, 1)), UpdateLoss.refinedMask(), 1e-2, 0);
+            float[] moved = values(model, "weight");
+            try (ModelState afterStep = learner.capture()) {
+                learner.step(List.of(example(model, 2)), UpdateLoss.refinedMask(), 1e-2, 1.0);
+                assertArrayEquals(start, values(model, "weight"), 1e-6f, "a full pull returns to the start");
+                learner.restore(afterStep);
+            }
+            double before = distance(moved, start);
+            learner.step(List.of(example(model, 2)), UpdateLoss.refinedMask(), 1e-9, 0.5);
+            double after = distance(values(model, "weight"), start);
+            assertEquals(before / 2, after, before * 0.01, "half the distance is left after a pull of 0.5");
+        }
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (double) (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
+    }
 }
