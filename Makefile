@@ -42,7 +42,8 @@ bench: build
 	scripts/evaluation org.pointlearn.evaluation.cli.BenchCommand --model $(BENCH_MODEL) --out docs/bench.md --runs 30
 	{ echo; echo "## DICOM (scripts/dicom-bench, medians, next to dcmtk)"; echo; scripts/dicom-bench; } >> docs/bench.md
 
-## docs/results.md: every domain through the protocol (frozen models; about 10 minutes)
+## docs/results.md: base models, ablation, every policy on the shifted domains over ORDERS=3 orders
+## with the forgetting check (about 80 minutes on 2 cores)
 results: build
 	scripts/results $(SHARED)
 

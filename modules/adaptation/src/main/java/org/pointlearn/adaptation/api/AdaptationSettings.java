@@ -70,7 +70,7 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0);
+                8, 42, 0.3);
     }
 
     /** These settings with another Post-Interaction learning rate. */
