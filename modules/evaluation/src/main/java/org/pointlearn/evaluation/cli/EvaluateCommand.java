@@ -97,6 +97,7 @@ public final class EvaluateCommand {
         }
 
         Map<String, List<PolicyRun>> done = new LinkedHashMap<>();
+        Map<String, List<PolicySummary>> forgotten = new LinkedHashMap<>();
         List<PolicyRun> runs = new ArrayList<>();
         List<ForgettingCsv.Check> forgetting = new ArrayList<>();
         for (String policy : policies) {
@@ -104,6 +105,9 @@ public final class EvaluateCommand {
             if (done.containsKey(runAs)) {
                 System.out.println(policy + " is the same policy as " + runAs + ": its runs are reported under both names");
                 done.get(runAs).forEach(r -> runs.add(r.named(policy)));
+                if (forgotten.containsKey(runAs)) {
+                    forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, forgotten.get(runAs)));
+                }
                 continue;
             }
             List<PolicyRun> policyRuns = new ArrayList<>();
@@ -139,6 +143,7 @@ public final class EvaluateCommand {
             done.put(runAs, policyRuns);
             runs.addAll(policyRuns);
             if (!after.isEmpty()) {
+                forgotten.put(runAs, after);
                 forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, after));
             }
         }

@@ -130,7 +130,7 @@ final class LineChart {
             int x = (int) Math.round(xOf(k));
             g.setColor(new Color(0xf0f0f0));
             g.drawLine(x, TOP, x, HEIGHT - BOTTOM);
-            if (k % step != 0 && k != 1) {
+            if ((k - 1) % step != 0) {
                 continue;
             }
             g.setColor(Color.BLACK);

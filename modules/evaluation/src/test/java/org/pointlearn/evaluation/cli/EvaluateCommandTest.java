@@ -46,23 +46,27 @@ class EvaluateCommandTest {
         Path source = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00232-000_1081"));
         Path out = folder.resolve("report");
         EvaluateCommand.main(new String[] {"--data", target.toString(), "--model", BRAIN.toString(),
-            "--policy", "frozen,post,post-nogauss", "--orders", "2", "--source", source.toString(),
-            "--set", "postSteps=2", "--out", out.toString()});
+            "--policy", "frozen,post,post-nogauss,post+mid,method", "--set", "postSteps=2,midSteps=1",
+            "--orders", "2", "--source", source.toString(), "--out", out.toString()});
 
         List<String> summary = Files.readAllLines(out.resolve(EvaluationReport.SUMMARY));
         assertEquals(SummaryCsv.HEADER, summary.get(0));
-        assertEquals(4, summary.size(), "one row per policy, orders averaged: " + summary);
+        assertEquals(6, summary.size(), "one row per policy, orders averaged: " + summary);
+        assertEquals(summary.get(4).substring(summary.get(4).indexOf(",3,")),
+                summary.get(5).substring(summary.get(5).indexOf(",3,")), "post+mid is the method: the same numbers");
         assertTrue(summary.get(2).startsWith("brain-ms-flair,post,3,"), summary.get(2));
 
         List<String> perImage = Files.readAllLines(out.resolve(EvaluationReport.PER_IMAGE));
-        assertEquals(1 + 3 * 2 * 3, perImage.size(), "3 policies x 2 orders x 3 images");
+        assertEquals(1 + 5 * 2 * 3, perImage.size(), "5 policies x 2 orders x 3 images");
         assertEquals(Stream.of("0", "1").toList(),
                 perImage.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().sorted().toList());
         assertTrue(Files.size(out.resolve(EvaluationReport.LEARNING_CURVE)) > 1000);
 
         List<String> forgetting = Files.readAllLines(out.resolve(EvaluationReport.FORGETTING));
         assertEquals(ForgettingCsv.HEADER, forgetting.get(0));
-        assertEquals(3, forgetting.size(), "the two adaptive policies, not frozen: " + forgetting);
+        assertEquals(5, forgetting.size(), "the adaptive policies under every name, not frozen: " + forgetting);
+        assertEquals(forgetting.get(3).substring(forgetting.get(3).indexOf(",2,")),
+                forgetting.get(4).substring(forgetting.get(4).indexOf(",2,")));
         String[] post = forgetting.get(1).split(",");
         assertEquals(List.of("brain-mets-t2w", "post", "2"), List.of(post).subList(0, 3));
         double before = Double.parseDouble(post[7]);
