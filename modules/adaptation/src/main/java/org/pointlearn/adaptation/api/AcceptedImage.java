@@ -55,6 +55,9 @@ final class AcceptedImage {
             return new UpdateReport(null, GuardVerdict.unchecked("nothing to check"),
                     "The model did not change (policy " + policy.name() + ")", millisSince(start));
         }
+        if (settings.versionPull() > 0) {
+            session.learner().pullTowardsStart(settings.versionPull());
+        }
         return judge(item, losses, postSteps, start);
     }
 

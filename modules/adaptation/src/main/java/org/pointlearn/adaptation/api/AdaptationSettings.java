@@ -35,6 +35,9 @@ import java.util.Set;
  * @param seed seed of the augmentation's random numbers
  * @param anchorPull after every update step, each learning weight moves this fraction of the way back
  *     to the model the session started from (a decoupled L2-SP term against forgetting; 0 = off)
+ * @param versionPull once per accepted image, after its updates and before the guard, every learning
+ *     weight moves this fraction of the way back to the model the session started from (0 = off;
+ *     an experiment: mid steps act freely within the image, only what a version keeps is pulled)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -42,7 +45,7 @@ public record AdaptationSettings(
         double flipProbability, double maxRotationDegrees, double maxScale, double maxShift,
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
-        int versionsInMemory, long seed, double anchorPull) {
+        int versionsInMemory, long seed, double anchorPull, double versionPull) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -55,7 +58,8 @@ public record AdaptationSettings(
         require(replayCapacity >= 0 && replayEvery >= 0, "replay sizes must not be negative");
         require(guardMargin >= 0 && guardMargin <= 1, "guard margin must be in 0..1");
         require(versionsInMemory >= 1, "at least one version must stay in memory");
-        require(anchorPull >= 0 && anchorPull <= 1, "anchor pull must be in 0..1");
+        require(anchorPull >= 0 && anchorPull <= 1 && versionPull >= 0 && versionPull <= 1,
+                "anchor and version pulls must be in 0..1");
     }
 
     private static void require(boolean ok, String message) {
@@ -70,35 +74,39 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0.3);
+                8, 42, 0.3, 0);
     }
 
     /** These settings with another Post-Interaction learning rate. */
     public AdaptationSettings withPostLearningRate(double rate) {
         return new AdaptationSettings(postSteps, rate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
                 clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
-                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
+                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
+                versionsInMemory, seed, anchorPull, versionPull);
     }
 
     /** These settings with other step counts (post K, mid k). */
     public AdaptationSettings withSteps(int post, int mid) {
         return new AdaptationSettings(post, postLearningRate, mid, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
                 clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
-                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
+                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
+                versionsInMemory, seed, anchorPull, versionPull);
     }
 
     /** These settings with the forgetting guard on or off. */
     public AdaptationSettings withGuard(boolean enabled) {
         return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda,
                 ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
-                replayEvery, enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
+                replayEvery, enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
+                versionsInMemory, seed, anchorPull, versionPull);
     }
 
     /** These settings with other Mid-Interaction learning rate and Dice weight. */
     public AdaptationSettings withMid(double learningRate, double diceWeight) {
         return new AdaptationSettings(postSteps, postLearningRate, midSteps, learningRate, diceWeight, ccgLambda,
                 ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
-                replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull);
+                replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
+                versionsInMemory, seed, anchorPull, versionPull);
     }
 
     /**
@@ -138,7 +146,8 @@ public record AdaptationSettings(
                         : (Object) Double.parseDouble(v);
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException("adaptation settings: " + e.getKey() + " must be "
-                        + (types[i] == boolean.class ? "true or false" : "a " + types[i] + " number") + ", not '" + v + "'");
+                        + (types[i] == boolean.class ? "true or false" : "a " + types[i] + " number")
+                        + ", not '" + v + "'");
             }
         }
         try {
@@ -166,7 +175,8 @@ public record AdaptationSettings(
         StringBuilder b = new StringBuilder();
         for (RecordComponent c : AdaptationSettings.class.getRecordComponents()) {
             try {
-                b.append(b.length() == 0 ? "" : ", ").append(c.getName()).append('=').append(c.getAccessor().invoke(this));
+                b.append(b.length() == 0 ? "" : ", ").append(c.getName()).append('=')
+                        .append(c.getAccessor().invoke(this));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -151,6 +151,13 @@ public final class Learner implements AutoCloseable {
         }
     }
 
+    /** Moves every learning weight the given fraction (0..1) of the way back to its starting value. */
+    public void pullTowardsStart(double fraction) {
+        synchronized (model) {
+            anchor.pullTowards(trainable, (float) fraction);
+        }
+    }
+
     /** Whether every parameter value is a finite number. */
     public boolean parametersFinite() {
         synchronized (model) {

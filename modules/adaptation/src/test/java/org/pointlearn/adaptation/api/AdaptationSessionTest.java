@@ -168,6 +168,43 @@ class AdaptationSessionTest {
         }
     }
 
+    @Test
+    void aFullVersionPullKeepsNothingOfAnImageAndAPartialOneKeepsPart() throws Exception {
+        Image2D probe = Fixtures.disk(30, 30, 10, 9);
+        AdaptationSettings noGuard = Fixtures.strong().withGuard(false);
+        float[] base;
+        float[] learned;
+        try (SegmentationModel model = Fixtures.smallModel();
+             AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, noGuard, VersionStore.inMemory(4))) {
+            base = predictOnce(s, probe);
+            learnKept(s, 40, 36, 14, 1);
+            learned = predictOnce(s, probe);
+        }
+        try (SegmentationModel model = Fixtures.smallModel();
+             AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD,
+                     noGuard.with(java.util.Map.of("versionPull", "1")), VersionStore.inMemory(4))) {
+            learnFrom(s, 40, 36, 14, 1);
+            assertArrayEquals(base, predictOnce(s, probe), 1e-5f, "pulled all the way back: the base model");
+        }
+        try (SegmentationModel model = Fixtures.smallModel();
+             AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD,
+                     noGuard.with(java.util.Map.of("versionPull", "0.5")), VersionStore.inMemory(4))) {
+            learnKept(s, 40, 36, 14, 1);
+            float[] half = predictOnce(s, probe);
+            double toBase = 0;
+            double toLearned = 0;
+            double span = 0;
+            for (int i = 0; i < half.length; i++) {
+                toBase += Math.abs(half[i] - base[i]);
+                toLearned += Math.abs(half[i] - learned[i]);
+                span += Math.abs(learned[i] - base[i]);
+            }
+            assertTrue(span > 1, "the image taught the model something: " + span);
+            assertTrue(toBase > 0.1 * span && toLearned > 0.1 * span, "between base and learned: " + toBase + " / "
+                    + toLearned + " of " + span);
+        }
+    }
+
     static UpdateReport learnFrom(AdaptationSession s, int cx, int cy, int r, long seed) throws Exception {
         s.start(Fixtures.disk(cx, cy, r, seed), "img-" + seed);
         s.click(new Click(cx, cy, true));
