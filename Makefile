@@ -43,7 +43,7 @@ bench: build
 	{ echo; echo "## DICOM (scripts/dicom-bench, medians, next to dcmtk)"; echo; scripts/dicom-bench; } >> docs/bench.md
 
 ## docs/results.md: base models, ablation, every policy on the shifted domains over ORDERS=3 orders
-## with the forgetting check (about 80 minutes on 2 cores)
+## with the forgetting check (about 75 minutes on 2 cores)
 results: build
 	scripts/results $(SHARED)
 
