@@ -45,13 +45,8 @@ public final class SummaryCsv {
         CsvText.write(file, HEADER, rows);
     }
 
-    /** The row of one run. */
-    static String row(PolicyRun run) {
-        return row(List.of(run));
-    }
-
     /** The row of the runs of one domain and policy: the mean of each column over the runs. */
-    static String row(List<PolicyRun> runs) {
+    private static String row(List<PolicyRun> runs) {
         double[] sum = new double[ClickMetrics.REPORTED_CLICKS.length + 9];
         for (PolicyRun run : runs) {
             double[] v = values(run);
