@@ -1,6 +1,9 @@
 package org.pointlearn.evaluation.metrics;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One policy run over the image sequence of one domain, in processing order.
@@ -47,5 +50,17 @@ public record PolicyRun(String domain, String policy, List<ImageResult> images, 
 
     private int thirdSize() {
         return Math.min(images.size(), Math.max(1, images.size() / 3));
+    }
+
+    /**
+     * The runs grouped by domain and policy, groups and runs in the order given (the several image
+     * orders of one policy on one domain form one group).
+     */
+    public static List<List<PolicyRun>> byDomainAndPolicy(List<PolicyRun> runs) {
+        Map<String, List<PolicyRun>> groups = new LinkedHashMap<>();
+        for (PolicyRun run : runs) {
+            groups.computeIfAbsent(run.domain() + '\u0000' + run.policy(), k -> new ArrayList<>()).add(run);
+        }
+        return List.copyOf(groups.values());
     }
 }

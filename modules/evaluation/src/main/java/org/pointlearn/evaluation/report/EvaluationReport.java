@@ -3,9 +3,7 @@ package org.pointlearn.evaluation.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.pointlearn.evaluation.metrics.ImageResult;
 import org.pointlearn.evaluation.metrics.PolicyRun;
@@ -53,12 +51,8 @@ public final class EvaluationReport {
 
     /** One summary per domain and policy over the images of all its orders. */
     private static List<PolicySummary> pooled(List<PolicyRun> runs) {
-        Map<String, List<PolicyRun>> groups = new LinkedHashMap<>();
-        for (PolicyRun run : runs) {
-            groups.computeIfAbsent(run.domain() + '\u0000' + run.policy(), k -> new ArrayList<>()).add(run);
-        }
         List<PolicySummary> out = new ArrayList<>();
-        for (List<PolicyRun> group : groups.values()) {
+        for (List<PolicyRun> group : PolicyRun.byDomainAndPolicy(runs)) {
             List<ImageResult> images = group.stream().flatMap(r -> r.images().stream()).toList();
             out.add(PolicySummary.of(group.get(0).domain(), group.get(0).policy(), images));
         }

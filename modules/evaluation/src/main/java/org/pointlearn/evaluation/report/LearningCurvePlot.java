@@ -4,9 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.pointlearn.evaluation.metrics.PolicyRun;
 
 /**
@@ -30,15 +28,10 @@ public final class LearningCurvePlot {
      * @param runs policy runs of one domain (several orders of a policy are averaged); all of the same length
      */
     public LearningCurvePlot(String title, List<PolicyRun> runs) {
-        Map<String, List<PolicyRun>> byPolicy = new LinkedHashMap<>();
-        for (PolicyRun run : runs) {
-            byPolicy.computeIfAbsent(run.policy(), k -> new ArrayList<>()).add(run);
-        }
         List<LineChart.Series> lines = new ArrayList<>();
-        for (Map.Entry<String, List<PolicyRun>> e : byPolicy.entrySet()) {
-            List<PolicyRun> orders = e.getValue();
-            lines.add(new LineChart.Series(e.getKey() + (orders.size() > 1 ? " (" + orders.size() + " orders)" : ""),
-                    curve(orders)));
+        for (List<PolicyRun> orders : PolicyRun.byDomainAndPolicy(runs)) {
+            lines.add(new LineChart.Series(orders.get(0).policy()
+                    + (orders.size() > 1 ? " (" + orders.size() + " orders)" : ""), curve(orders)));
         }
         this.chart = new LineChart(title, "Position of the image in the sequence",
                 "Dice@" + CLICKS + ", mean of the last " + WINDOW + " images", lines);

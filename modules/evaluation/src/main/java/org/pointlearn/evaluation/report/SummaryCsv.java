@@ -3,9 +3,7 @@ package org.pointlearn.evaluation.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.pointlearn.evaluation.metrics.ClickMetrics;
 import org.pointlearn.evaluation.metrics.PolicyRun;
 import org.pointlearn.evaluation.metrics.PolicySummary;
@@ -34,12 +32,8 @@ public final class SummaryCsv {
      * weighs the same).
      */
     public static void write(Path file, List<PolicyRun> runs) throws IOException {
-        Map<String, List<PolicyRun>> groups = new LinkedHashMap<>();
-        for (PolicyRun run : runs) {
-            groups.computeIfAbsent(run.domain() + '\u0000' + run.policy(), k -> new ArrayList<>()).add(run);
-        }
         List<String> rows = new ArrayList<>();
-        for (List<PolicyRun> group : groups.values()) {
+        for (List<PolicyRun> group : PolicyRun.byDomainAndPolicy(runs)) {
             rows.add(row(group));
         }
         CsvText.write(file, HEADER, rows);
