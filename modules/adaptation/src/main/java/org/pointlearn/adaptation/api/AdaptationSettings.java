@@ -34,10 +34,12 @@ import java.util.Set;
  * @param versionsInMemory recent versions whose parameters stay in memory for fast rollback
  * @param seed seed of the augmentation's random numbers
  * @param anchorPull after every update step, each learning weight moves this fraction of the way back
- *     to the model the session started from (a decoupled L2-SP term against forgetting; 0 = off)
+ *     to the model the session started from (a decoupled L2-SP term against forgetting; 0 = off;
+ *     off by default: it also undoes the Mid-Interaction steps within the image)
  * @param versionPull once per accepted image, after its updates and before the guard, every learning
- *     weight moves this fraction of the way back to the model the session started from (0 = off;
- *     an experiment: mid steps act freely within the image, only what a version keeps is pulled)
+ *     weight moves this fraction of the way back to the model the session started from (0 = off):
+ *     the steps act freely within the image, each version keeps the rest of what the image changed
+ *     (the default against forgetting)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -74,7 +76,7 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0.3, 0);
+                8, 42, 0, 0.9);
     }
 
     /** These settings with another Post-Interaction learning rate. */
