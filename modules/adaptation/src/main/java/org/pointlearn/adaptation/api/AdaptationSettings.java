@@ -81,39 +81,29 @@ public record AdaptationSettings(
 
     /** These settings with another Post-Interaction learning rate. */
     public AdaptationSettings withPostLearningRate(double rate) {
-        return new AdaptationSettings(postSteps, rate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
-                clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
-                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
-                versionsInMemory, seed, anchorPull, versionPull);
+        return with(Map.of("postLearningRate", Double.toString(rate)));
     }
 
     /** These settings with other step counts (post K, mid k). */
     public AdaptationSettings withSteps(int post, int mid) {
-        return new AdaptationSettings(post, postLearningRate, mid, midLearningRate, midDiceWeight, ccgLambda, ccgSigma,
-                clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery,
-                guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
-                versionsInMemory, seed, anchorPull, versionPull);
+        return with(Map.of("postSteps", Integer.toString(post), "midSteps", Integer.toString(mid)));
     }
 
     /** These settings with the forgetting guard on or off. */
     public AdaptationSettings withGuard(boolean enabled) {
-        return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda,
-                ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
-                replayEvery, enabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
-                versionsInMemory, seed, anchorPull, versionPull);
+        return with(Map.of("guardEnabled", Boolean.toString(enabled)));
     }
 
     /** These settings with other Mid-Interaction learning rate and Dice weight. */
     public AdaptationSettings withMid(double learningRate, double diceWeight) {
-        return new AdaptationSettings(postSteps, postLearningRate, midSteps, learningRate, diceWeight, ccgLambda,
-                ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity,
-                replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight,
-                versionsInMemory, seed, anchorPull, versionPull);
+        return with(Map.of("midLearningRate", Double.toString(learningRate), "midDiceWeight",
+                Double.toString(diceWeight)));
     }
 
     /**
      * These settings with some values replaced by name, e.g. {@code ccgLambda=10, midSteps=1}
-     * (the names of the record's components; for experiments from the command line).
+     * (the names of the record's components; for experiments from the command line, and the one
+     * place that copies the settings: the typed withers above call it).
      *
      * @param values component name to value in words
      * @return the new settings
