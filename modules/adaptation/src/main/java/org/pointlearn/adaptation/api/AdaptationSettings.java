@@ -40,6 +40,10 @@ import java.util.Set;
  *     weight moves this fraction of the way back to the model the session started from (0 = off):
  *     the steps act freely within the image, each version keeps the rest of what the image changed
  *     (the default against forgetting)
+ * @param ccgDice whether the Click-Centered Gaussian also weights the soft-Dice term (overlap counted
+ *     mostly near the clicks), not only the cross-entropy
+ * @param batchNormTraining whether update steps run BatchNorm in training mode (statistics of the
+ *     batch, running statistics moving towards the new images) instead of inference mode
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -47,7 +51,8 @@ public record AdaptationSettings(
         double flipProbability, double maxRotationDegrees, double maxScale, double maxShift,
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
-        int versionsInMemory, long seed, double anchorPull, double versionPull) {
+        int versionsInMemory, long seed, double anchorPull, double versionPull, boolean ccgDice,
+        boolean batchNormTraining) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -76,7 +81,7 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0, 0.9);
+                8, 42, 0, 0.9, false, false);
     }
 
     /** These settings with another Post-Interaction learning rate. */

@@ -16,10 +16,11 @@ import java.util.function.Function;
 import org.pointlearn.inference.api.SegmentationModel;
 
 /**
- * Takes gradient steps on a live model. BatchNorm stays in inference mode: the forward pass
- * runs with {@code training=false} inside a gradient collector, so running statistics are
- * used and never changed while gradients still reach every trainable weight (measured in
- * LearnerTest). All native arrays of a step live in a sub-scope closed before it returns;
+ * Takes gradient steps on a live model. BatchNorm stays in inference mode by default: the
+ * forward pass runs with {@code training=false} inside a gradient collector, so running
+ * statistics are used and never changed while gradients still reach every trainable weight
+ * (measured in LearnerTest). In training mode (an alternative, measured in docs/adaptation.md)
+ * each step normalises with the batch's statistics and moves the running ones. All native arrays of a step live in a sub-scope closed before it returns;
  * steps and predictions are serialised on the model, like the inference Predictor's.
  */
 public final class Learner implements AutoCloseable {
@@ -32,13 +33,24 @@ public final class Learner implements AutoCloseable {
     private final List<NDArray> trainable = new ArrayList<>();
     private final AdamOptimizer optimizer;
     private final ArraySnapshot anchor;
+    private final boolean batchNormTraining;
 
     /**
      * @param model the model to update in place (not closed here)
      * @param batchNormAffineOnly whether only BatchNorm scale and shift learn (TENT), else all weights
      */
     public Learner(SegmentationModel model, boolean batchNormAffineOnly) {
+        this(model, batchNormAffineOnly, false);
+    }
+
+    /**
+     * @param model the model to update in place (not closed here)
+     * @param batchNormAffineOnly whether only BatchNorm scale and shift learn (TENT), else all weights
+     * @param batchNormTraining whether steps run BatchNorm in training mode
+     */
+    public Learner(SegmentationModel model, boolean batchNormAffineOnly, boolean batchNormTraining) {
         this.model = model;
+        this.batchNormTraining = batchNormTraining;
         synchronized (model) {
             for (Pair<String, Parameter> p : model.block().getParameters()) {
                 NDArray a = p.getValue().getArray();
@@ -97,7 +109,8 @@ public final class Learner implements AutoCloseable {
                 float value;
                 synchronized (COLLECTOR) {
                     try (GradientCollector gc = model.djlModel().getNDManager().getEngine().newGradientCollector()) {
-                        NDArray logits = model.block().forward(new ParameterStore(m, false), new NDList(x), false)
+                        NDArray logits = model.block()
+                                .forward(new ParameterStore(m, false), new NDList(x), batchNormTraining)
                                 .singletonOrThrow();
                         NDArray l = loss.compute(logits, arrays);
                         value = l.getFloat();

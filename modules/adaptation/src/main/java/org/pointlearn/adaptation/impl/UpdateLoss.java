@@ -29,13 +29,17 @@ public interface UpdateLoss {
 
     /** Soft Dice + BCE, the BCE weighted by the batch's weights (CCG) when present. */
     static UpdateLoss refinedMask() {
-        return (logits, b) -> SegmentationLoss.compute(logits, b.target(), b.weight());
+        return refinedMask(1, false);
     }
 
-    /** BCE (weighted by CCG when present) plus the soft Dice term with the given weight. */
-    static UpdateLoss refinedMask(double diceWeight) {
+    /**
+     * BCE weighted by the batch's weights (CCG) when present, plus soft Dice with the given weight;
+     * the Dice term is weighted too when {@code weightedDice} is set.
+     */
+    static UpdateLoss refinedMask(double diceWeight, boolean weightedDice) {
         return (logits, b) -> SegmentationLoss.weightedBce(logits, b.target(), b.weight())
-                .add(SegmentationLoss.softDice(logits, b.target()).mul((float) diceWeight));
+                .add(SegmentationLoss.softDice(logits, b.target(), weightedDice ? b.weight() : null)
+                        .mul((float) diceWeight));
     }
 
     /** TENT: mean binary entropy of the prediction (needs no target). */

@@ -28,7 +28,7 @@ public final class UpdateRunner {
         return switch (policy.rule()) {
             case ENTROPY -> UpdateLoss.entropy();
             case CLICKED_PIXELS -> UpdateLoss.clickedPixels(settings.iasaAnchorWeight());
-            default -> UpdateLoss.refinedMask();
+            default -> UpdateLoss.refinedMask(1, settings.ccgDice());
         };
     }
 
@@ -44,7 +44,7 @@ public final class UpdateRunner {
                 return null;
             }
             UpdateLoss rule = policy.rule() == AdaptationPolicy.Rule.REFINED_MASK
-                    ? UpdateLoss.refinedMask(settings.midDiceWeight()) : loss(settings);
+                    ? UpdateLoss.refinedMask(settings.midDiceWeight(), settings.ccgDice()) : loss(settings);
             double l = learner.step(List.of(example), rule, settings.midLearningRate(), settings.anchorPull());
             losses.add(l);
             if (!Double.isFinite(l)) {

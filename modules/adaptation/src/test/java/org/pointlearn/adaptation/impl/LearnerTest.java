@@ -81,6 +81,19 @@ class LearnerTest {
     }
 
     @Test
+    void inTrainingModeTheStepsMoveTheStatisticsAndARestorePutsThemBack() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); Learner learner = new Learner(model, false, true)) {
+            float[] before = values(model, "runningMean");
+            try (ModelState state = learner.capture()) {
+                learner.step(List.of(example(model, 2)), UpdateLoss.refinedMask(), 1e-2);
+                assertFalse(java.util.Arrays.equals(before, values(model, "runningMean")), "statistics moved");
+                learner.restore(state);
+                assertArrayEquals(before, values(model, "runningMean"), "an undo restores them");
+            }
+        }
+    }
+
+    @Test
     void onlyBatchNormScaleAndShiftLearnForTent() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel(); Learner learner = new Learner(model, true)) {
             float[] conv = values(model, "weight");

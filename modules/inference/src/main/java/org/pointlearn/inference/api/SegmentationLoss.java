@@ -37,10 +37,25 @@ public final class SegmentationLoss {
 
     /** One minus the soft Dice overlap, averaged over the batch. */
     public static NDArray softDice(NDArray logits, NDArray target) {
+        return softDice(logits, target, null);
+    }
+
+    /**
+     * One minus the soft Dice overlap with per-pixel weights (each pixel's share of the
+     * intersection and of the sizes multiplied by its weight), averaged over the batch.
+     *
+     * @param weight (n, 1, h, w) weights, or null for the plain soft Dice
+     */
+    public static NDArray softDice(NDArray logits, NDArray target, NDArray weight) {
         NDArray p = Activation.sigmoid(logits);
+        NDArray t = target;
+        if (weight != null) {
+            p = p.mul(weight);
+            t = target.mul(weight);
+        }
         int[] axes = {1, 2, 3};
         NDArray inter = p.mul(target).sum(axes);
-        NDArray total = p.sum(axes).add(target.sum(axes));
+        NDArray total = p.sum(axes).add(t.sum(axes));
         return inter.mul(2).add(1).div(total.add(1)).neg().add(1).mean();
     }
 

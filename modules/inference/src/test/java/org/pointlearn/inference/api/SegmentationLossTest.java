@@ -54,4 +54,24 @@ class SegmentationLossTest {
             assertTrue(near > 3 * far, near + " vs " + far);
         }
     }
+
+    @Test
+    void theWeightedDiceCountsTheOverlapNearTheClick() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // two 4x4 objects; the prediction finds the one at the click and misses the other
+            NDArray target = m.zeros(new Shape(1, 1, 32, 32));
+            target.set(new ai.djl.ndarray.index.NDIndex(":, :, 2:6, 2:6"), 1f);
+            target.set(new ai.djl.ndarray.index.NDIndex(":, :, 24:28, 24:28"), 1f);
+            NDArray logits = m.zeros(new Shape(1, 1, 32, 32)).sub(10);
+            logits.set(new ai.djl.ndarray.index.NDIndex(":, :, 2:6, 2:6"), 10f);
+            NDArray weights = m.create(SegmentationLoss.clickCenteredWeights(
+                    List.<double[]>of(new double[] {3.5, 3.5}), 32, 10, 3), new Shape(1, 1, 32, 32));
+            float plain = SegmentationLoss.softDice(logits, target).getFloat();
+            float weighted = SegmentationLoss.softDice(logits, target, weights).getFloat();
+            float uniform = SegmentationLoss.softDice(logits, target, m.ones(new Shape(1, 1, 32, 32))).getFloat();
+            assertEquals(1 / 3f, plain, 0.02);          // Dice 2*16/(16+32)
+            assertTrue(weighted < plain / 3, weighted + " vs " + plain);
+            assertEquals(plain, uniform, 1e-6);
+        }
+    }
 }
