@@ -62,7 +62,8 @@ public final class AdaptationSession implements AutoCloseable {
         this.policy = policy;
         this.settings = settings;
         this.store = store;
-        this.learner = new Learner(model, policy.rule() == AdaptationPolicy.Rule.ENTROPY, settings.batchNormTraining());
+        this.learner = new Learner(model, policy.rule() == AdaptationPolicy.Rule.ENTROPY,
+                settings.batchNormTraining());
         this.predictor = new Predictor(model);
         this.examples = new ExampleBuilder(model.encoder());
         this.runner = new UpdateRunner(learner, policy);

@@ -20,8 +20,9 @@ import org.pointlearn.inference.api.SegmentationModel;
  * forward pass runs with {@code training=false} inside a gradient collector, so running
  * statistics are used and never changed while gradients still reach every trainable weight
  * (measured in LearnerTest). In training mode (an alternative, measured in docs/adaptation.md)
- * each step normalises with the batch's statistics and moves the running ones. All native arrays of a step live in a sub-scope closed before it returns;
- * steps and predictions are serialised on the model, like the inference Predictor's.
+ * each step normalises with the batch's statistics and moves the running ones. All native
+ * arrays of a step live in a sub-scope closed before it returns; steps and predictions are
+ * serialised on the model, like the inference Predictor's.
  */
 public final class Learner implements AutoCloseable {
 
