@@ -44,6 +44,9 @@ import java.util.Set;
  *     mostly near the clicks), not only the cross-entropy
  * @param batchNormTraining whether update steps run BatchNorm in training mode (statistics of the
  *     batch, running statistics moving towards the new images) instead of inference mode
+ * @param ccgAgreeing whether each click's Gaussian weights only the pixels whose target agrees with the
+ *     click's label (the refined mask around a click is the model's own output; where it contradicts
+ *     the click it is not up-weighted)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -52,7 +55,7 @@ public record AdaptationSettings(
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
         int versionsInMemory, long seed, double anchorPull, double versionPull, boolean ccgDice,
-        boolean batchNormTraining) {
+        boolean batchNormTraining, boolean ccgAgreeing) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -81,7 +84,7 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0, 0.9, false, false);
+                8, 42, 0, 0.9, false, false, false);
     }
 
     /** These settings with another Post-Interaction learning rate. */

@@ -45,7 +45,7 @@ public final class ExampleBuilder {
             paint(target, null, c, image, settings.clickTargetRadius());
         }
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
-                weighted ? weights(image, clicks, settings) : null, null);
+                weighted ? weights(image, clicks, target, settings) : null, null);
     }
 
     /** Post-Interaction: the accepted mask as target. */
@@ -53,7 +53,7 @@ public final class ExampleBuilder {
             AdaptationSettings settings, boolean weighted) {
         float[] target = binary(encoder.toWorkingGrid(mask.toFloats(), mask.width(), mask.height()));
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
-                weighted ? weights(image, clicks, settings) : null, null);
+                weighted ? weights(image, clicks, target, settings) : null, null);
     }
 
     /**
@@ -122,10 +122,26 @@ public final class ExampleBuilder {
         return new UpdateExample(encoder.encode(image, clicks, previous), null, null, null);
     }
 
-    private float[] weights(InputEncoder.WorkingImage image, List<Click> clicks, AdaptationSettings settings) {
+    private float[] weights(InputEncoder.WorkingImage image, List<Click> clicks, float[] target,
+            AdaptationSettings settings) {
         List<double[]> centres = clicks.stream().map(c -> new double[] {
             encoder.toWorking(c.x(), image.sourceWidth()), encoder.toWorking(c.y(), image.sourceHeight())}).toList();
-        return SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), settings.ccgSigma() * scale);
+        if (!settings.ccgAgreeing()) {
+            return SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), settings.ccgSigma() * scale);
+        }
+        float[] w = new float[size * size];
+        java.util.Arrays.fill(w, 1f);
+        for (int k = 0; k < clicks.size(); k++) {
+            float label = clicks.get(k).positive() ? 1f : 0f;
+            float[] g = SegmentationLoss.clickCenteredWeights(List.of(centres.get(k)), size, settings.ccgLambda(),
+                    settings.ccgSigma() * scale);
+            for (int i = 0; i < w.length; i++) {
+                if (target[i] == label) {
+                    w[i] += g[i] - 1f;
+                }
+            }
+        }
+        return w;
     }
 
     private void paint(float[] target, float[] weight, Click c, InputEncoder.WorkingImage image, double radius) {

@@ -47,6 +47,24 @@ class ExampleBuilderTest {
     }
 
     @Test
+    void withAgreeingWeightsTheGaussianSkipsTheRefinedMaskThatContradictsTheClick() {
+        float[] allInside = new float[80 * 72];
+        java.util.Arrays.fill(allInside, 0.9f);
+        Click negative = new Click(20, 20, false);
+        AdaptationSettings agreeing = AdaptationSettings.defaults().with(java.util.Map.of("ccgAgreeing", "true"));
+        UpdateExample plain = builder.refined(image, List.of(negative), null, allInside,
+                AdaptationSettings.defaults(), true);
+        UpdateExample e = builder.refined(image, List.of(negative), null, allInside, agreeing, true);
+        int x = (int) Math.round(encoder.toWorking(20, 80));
+        int y = (int) Math.round(encoder.toWorking(20, 72));
+        int ring = y * 64 + Math.min(63, x + 4);   // outside the click's disk, inside its Gaussian
+        assertEquals(1f, e.target()[ring], "the refined mask says object there");
+        assertTrue(plain.weight()[ring] > 2, "plain CCG weighs it up: " + plain.weight()[ring]);
+        assertEquals(1f, e.weight()[ring], 1e-6, "agreeing CCG leaves it at 1");
+        assertEquals(plain.weight()[y * 64 + x], e.weight()[y * 64 + x], 1e-6, "the click's own pixel keeps its weight");
+    }
+
+    @Test
     void anEmptyMaskGivesAProbeWithoutClicks() {
         float[] probe = builder.probe(image, Mask2D.empty(80, 72));
         float sum = 0;
