@@ -126,22 +126,11 @@ public final class ExampleBuilder {
             AdaptationSettings settings) {
         List<double[]> centres = clicks.stream().map(c -> new double[] {
             encoder.toWorking(c.x(), image.sourceWidth()), encoder.toWorking(c.y(), image.sourceHeight())}).toList();
-        if (!settings.ccgAgreeing()) {
-            return SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), settings.ccgSigma() * scale);
-        }
-        float[] w = new float[size * size];
-        java.util.Arrays.fill(w, 1f);
-        for (int k = 0; k < clicks.size(); k++) {
-            float label = clicks.get(k).positive() ? 1f : 0f;
-            float[] g = SegmentationLoss.clickCenteredWeights(List.of(centres.get(k)), size, settings.ccgLambda(),
-                    settings.ccgSigma() * scale);
-            for (int i = 0; i < w.length; i++) {
-                if (target[i] == label) {
-                    w[i] += g[i] - 1f;
-                }
-            }
-        }
-        return w;
+        SegmentationLoss.ClickReach reach = settings.ccgAgreeing()
+                ? (k, i) -> target[i] == (clicks.get(k).positive() ? 1f : 0f)
+                : (k, i) -> true;
+        return SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), settings.ccgSigma() * scale,
+                reach);
     }
 
     private void paint(float[] target, float[] weight, Click c, InputEncoder.WorkingImage image, double radius) {

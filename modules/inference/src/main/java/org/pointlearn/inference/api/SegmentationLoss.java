@@ -59,6 +59,13 @@ public final class SegmentationLoss {
         return inter.mul(2).add(1).div(total.add(1)).neg().add(1).mean();
     }
 
+    /** Which pixels a click's Gaussian adds weight to. */
+    @FunctionalInterface
+    public interface ClickReach {
+        /** @return whether click {@code click} adds its Gaussian at pixel index {@code pixel} */
+        boolean adds(int click, int pixel);
+    }
+
     /**
      * The Click-Centered Gaussian weight map on a square grid.
      *
@@ -69,18 +76,31 @@ public final class SegmentationLoss {
      * @return size*size weights, row by row, each at least 1
      */
     public static float[] clickCenteredWeights(List<double[]> clicks, int size, double lambda, double sigma) {
+        return clickCenteredWeights(clicks, size, lambda, sigma, (click, pixel) -> true);
+    }
+
+    /**
+     * The Click-Centered Gaussian weight map, each click's Gaussian added only at the pixels
+     * {@code reach} allows (e.g. those whose target agrees with the click's label).
+     */
+    public static float[] clickCenteredWeights(List<double[]> clicks, int size, double lambda, double sigma,
+            ClickReach reach) {
         float[] w = new float[size * size];
         java.util.Arrays.fill(w, 1f);
-        double reach = 4 * sigma;
-        for (double[] c : clicks) {
-            int x0 = Math.max(0, (int) Math.floor(c[0] - reach));
-            int x1 = Math.min(size - 1, (int) Math.ceil(c[0] + reach));
-            int y0 = Math.max(0, (int) Math.floor(c[1] - reach));
-            int y1 = Math.min(size - 1, (int) Math.ceil(c[1] + reach));
+        double extent = 4 * sigma;
+        for (int k = 0; k < clicks.size(); k++) {
+            double[] c = clicks.get(k);
+            int x0 = Math.max(0, (int) Math.floor(c[0] - extent));
+            int x1 = Math.min(size - 1, (int) Math.ceil(c[0] + extent));
+            int y0 = Math.max(0, (int) Math.floor(c[1] - extent));
+            int y1 = Math.min(size - 1, (int) Math.ceil(c[1] + extent));
             for (int y = y0; y <= y1; y++) {
                 for (int x = x0; x <= x1; x++) {
-                    double d2 = (x - c[0]) * (x - c[0]) + (y - c[1]) * (y - c[1]);
-                    w[y * size + x] += (float) (lambda * Math.exp(-d2 / (2 * sigma * sigma)));
+                    int i = y * size + x;
+                    if (reach.adds(k, i)) {
+                        double d2 = (x - c[0]) * (x - c[0]) + (y - c[1]) * (y - c[1]);
+                        w[i] += (float) (lambda * Math.exp(-d2 / (2 * sigma * sigma)));
+                    }
                 }
             }
         }
