@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Takes gradient steps on a live model. BatchNorm stays in inference mode by default: the
@@ -103,6 +104,7 @@ public final class Learner implements AutoCloseable {
      */
     public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate, double pull) {
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 NDArray x = stack(m, batch, UpdateExample::input, model.card().inputChannels());
                 UpdateLoss.BatchArrays arrays = new UpdateLoss.BatchArrays(stack(m, batch, UpdateExample::target, 1),
@@ -146,6 +148,7 @@ public final class Learner implements AutoCloseable {
     /** Probabilities on the working grid for network inputs (inference mode, no gradient). */
     public float[][] predict(List<float[]> inputs) {
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 int size = model.card().workingSize;
                 int per = model.card().inputChannels() * size * size;
@@ -168,6 +171,7 @@ public final class Learner implements AutoCloseable {
     /** Moves every learning weight the given fraction (0..1) of the way back to its starting value. */
     public void pullTowardsStart(double fraction) {
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             anchor.pullTowards(trainable, (float) fraction);
         }
     }
@@ -175,6 +179,7 @@ public final class Learner implements AutoCloseable {
     /** Whether every parameter value is a finite number. */
     public boolean parametersFinite() {
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 for (NDArray a : all) {
                     NDArray s = a.abs().sum();
@@ -191,6 +196,7 @@ public final class Learner implements AutoCloseable {
     /** Copies of all parameters (BatchNorm statistics included) and the optimizer state. */
     public ModelState capture() {
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             return new ModelState(ArraySnapshot.of(model.djlModel().getNDManager(), all), optimizer.capture());
         }
     }
@@ -198,6 +204,7 @@ public final class Learner implements AutoCloseable {
     /** Puts the model and the optimizer back to a captured state, exactly. */
     public void restore(ModelState state) {
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             state.parameters().restoreInto(all);
             if (state.optimizer() != null) {
                 optimizer.restore(state.optimizer());

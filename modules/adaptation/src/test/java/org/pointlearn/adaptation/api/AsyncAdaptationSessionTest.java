@@ -70,6 +70,32 @@ class AsyncAdaptationSessionTest {
         }
     }
 
+    /**
+     * PyTorch records gradients by default on every thread but the one that started the engine;
+     * the session's own thread must still update weights in place (the pull back towards the
+     * start, a rollback) and make a version, as the viewer's clicks do.
+     */
+    @Test
+    void anAcceptOnTheSessionsOwnThreadMakesAVersionWithTheDefaultSettings() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
+                     AdaptationPolicy.METHOD, AdaptationSettings.defaults(), VersionStore.inMemory(4)))) {
+            String base = async.session().activeVersion().id();
+            async.submit(() -> {
+                async.session().start(Fixtures.disk(40, 36, 14, 3), "c");
+                return null;
+            }).get();
+            async.click(new Click(40, 36, true), p -> { }).get(60, TimeUnit.SECONDS);
+            UpdateReport r = async.accept(Fixtures.diskMask(40, 36, 14)).get(60, TimeUnit.SECONDS);
+            assertTrue(r.kept(), r.message());
+            async.submit(() -> {
+                async.session().rollbackTo(base);
+                return null;
+            }).get(60, TimeUnit.SECONDS);
+            assertEquals(base, async.session().activeVersion().id());
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) throws AdaptationException {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {

@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Turns an image, the user's clicks and the previous prediction into a probability map on
@@ -44,6 +45,7 @@ public final class Predictor {
     public float[] predictWorking(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous) {
         float[] input = model.encoder().encode(image, clicks, previous);
         synchronized (model) {
+            DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 NDArray x = m.create(input, SegmentationModel.inputShape(model.card(), 1));
                 NDArray logits = model.block().forward(new ParameterStore(m, false), new NDList(x), false)

@@ -2,6 +2,7 @@ package org.pointlearn.lib.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 
 /**
@@ -56,6 +57,18 @@ public final class DjlRuntime {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Turns PyTorch's gradient recording off on the calling thread. PyTorch keeps that mode per
+     * thread and a new thread starts with it on (only the thread that started the engine has it
+     * off): inference there would record graphs for nothing, and an in-place update of a weight
+     * (an optimizer step, a restored snapshot) fails with "a leaf Variable that requires grad is
+     * being used in an in-place operation". A gradient collector turns it on for its lifetime and
+     * restores it. Call with the engine started, before inference or weight updates on any thread.
+     */
+    public static void gradientsOff() {
+        JniUtils.setGradMode(false);
     }
 
     /**
