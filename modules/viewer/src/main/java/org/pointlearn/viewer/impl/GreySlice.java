@@ -1,27 +1,41 @@
 package org.pointlearn.viewer.impl;
 
+import java.util.List;
 import java.util.Locale;
+import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
+import org.pointlearn.inference.api.Click;
 
 /**
  * One slice after window/level: 8-bit grey levels, row 0 first (the top of the screen),
- * column 0 first in each row (the left), with the pixel spacing that gives its aspect.
+ * column 0 first in each row (the left), with the pixel spacing that gives its aspect; and
+ * optionally a segmentation drawn over it (see {@link #overlaid}).
  */
 public final class GreySlice {
+
+    /** Colour of the mask (RGB). */
+    public static final int MASK = 0xffc800;
+    /** Colour of positive clicks. */
+    public static final int POSITIVE = 0x00e000;
+    /** Colour of negative clicks. */
+    public static final int NEGATIVE = 0xff2020;
+    private static final double MASK_OPACITY = 0.4;
 
     private final int width;
     private final int height;
     private final byte[] pixels;
     private final double columnSpacing;
     private final double rowSpacing;
+    private final int[] overlay;
 
-    private GreySlice(int width, int height, byte[] pixels, double columnSpacing, double rowSpacing) {
+    private GreySlice(int width, int height, byte[] pixels, double columnSpacing, double rowSpacing, int[] overlay) {
         this.width = width;
         this.height = height;
         this.pixels = pixels;
         this.columnSpacing = columnSpacing;
         this.rowSpacing = rowSpacing;
+        this.overlay = overlay;
     }
 
     /**
@@ -44,7 +58,80 @@ public final class GreySlice {
             grey[i] = (byte) window.grey(values[i]);
         }
         double[] spacing = volume.geometry().spacing();
-        return new GreySlice(volume.geometry().width(), volume.geometry().height(), grey, spacing[0], spacing[1]);
+        return new GreySlice(volume.geometry().width(), volume.geometry().height(), grey, spacing[0], spacing[1],
+                null);
+    }
+
+    /**
+     * This slice with a segmentation drawn over it: the mask tinted in {@link #MASK} with its
+     * outline at full strength, positive clicks as {@link #POSITIVE} dots, negative ones as
+     * {@link #NEGATIVE} dots.
+     *
+     * @param mask the mask on this slice's grid, or null for none
+     * @param clicks the clicks, in this slice's pixels
+     * @return the overlaid slice
+     * @throws IllegalArgumentException when the mask has another size
+     */
+    public GreySlice overlaid(Mask2D mask, List<Click> clicks) {
+        if (mask != null && (mask.width() != width || mask.height() != height)) {
+            throw new IllegalArgumentException("the mask is " + mask.width() + "x" + mask.height()
+                    + " but the slice is " + width + "x" + height);
+        }
+        int[] rgb = greyRgb();
+        if (mask != null) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    if (mask.get(x, y)) {
+                        int i = y * width + x;
+                        rgb[i] = blend(rgb[i], MASK, edge(mask, x, y) ? 1.0 : MASK_OPACITY);
+                    }
+                }
+            }
+        }
+        int r = Math.max(1, Math.round(Math.min(width, height) / 100f));
+        for (Click c : clicks) {
+            for (int y = Math.max(0, c.y() - r); y <= Math.min(height - 1, c.y() + r); y++) {
+                for (int x = Math.max(0, c.x() - r); x <= Math.min(width - 1, c.x() + r); x++) {
+                    if ((x - c.x()) * (x - c.x()) + (y - c.y()) * (y - c.y()) <= r * r) {
+                        rgb[y * width + x] = c.positive() ? POSITIVE : NEGATIVE;
+                    }
+                }
+            }
+        }
+        return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, rgb);
+    }
+
+    private boolean edge(Mask2D mask, int x, int y) {
+        return x == 0 || y == 0 || x == width - 1 || y == height - 1 || !mask.get(x - 1, y) || !mask.get(x + 1, y)
+                || !mask.get(x, y - 1) || !mask.get(x, y + 1);
+    }
+
+    private static int blend(int rgb, int colour, double alpha) {
+        int out = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            double v = ((rgb >> shift) & 0xff) * (1 - alpha) + ((colour >> shift) & 0xff) * alpha;
+            out |= (int) Math.round(v) << shift;
+        }
+        return out;
+    }
+
+    private int[] greyRgb() {
+        int[] rgb = new int[width * height];
+        for (int i = 0; i < rgb.length; i++) {
+            int v = pixels[i] & 0xff;
+            rgb[i] = (v << 16) | (v << 8) | v;
+        }
+        return rgb;
+    }
+
+    /** What to draw: packed 0xRRGGBB per pixel, row by row from the top (the grey replicated when not overlaid). */
+    public int[] rgb() {
+        return overlay != null ? overlay.clone() : greyRgb();
+    }
+
+    /** Whether a segmentation is drawn over the grey levels. */
+    public boolean isOverlaid() {
+        return overlay != null;
     }
 
     /** Pixels per row. */

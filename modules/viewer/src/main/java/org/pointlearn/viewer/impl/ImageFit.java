@@ -41,4 +41,28 @@ public final class ImageFit {
         double areaAspect = (double) Math.max(1, areaWidth) / Math.max(1, areaHeight);
         return Math.max(heightMm, widthMm / areaAspect) / 2;
     }
+
+    /**
+     * The slice pixel under a point of the display area, for the placement of {@link #fit}.
+     *
+     * @param widthMm slice width in millimetres
+     * @param heightMm slice height in millimetres
+     * @param areaWidth area width in pixels
+     * @param areaHeight area height in pixels
+     * @param columns the slice's columns
+     * @param rows the slice's rows
+     * @param x area x
+     * @param y area y
+     * @return {column, row}, or null when the point is outside the slice
+     */
+    public static int[] pixelAt(double widthMm, double heightMm, int areaWidth, int areaHeight, int columns, int rows,
+            int x, int y) {
+        Rectangle2D.Double r = fit(widthMm, heightMm, areaWidth, areaHeight);
+        double u = (x + 0.5 - r.x) / r.width;
+        double v = (y + 0.5 - r.y) / r.height;
+        if (u < 0 || v < 0 || u >= 1 || v >= 1) {
+            return null;
+        }
+        return new int[] {(int) (u * columns), (int) (v * rows)};
+    }
 }

@@ -25,6 +25,8 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     private double widthMm;
     private double heightMm;
     private transient List<String> caption = List.of();
+    private int columns;
+    private int rows;
 
     Java2dSliceCanvas() {
         setOpaque(true);
@@ -45,8 +47,15 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
         image = toImage(slice);
         widthMm = slice.widthMm();
         heightMm = slice.heightMm();
+        columns = slice.width();
+        rows = slice.height();
         caption = List.copyOf(lines);
         repaint();
+    }
+
+    @Override
+    public int[] pixelAt(int x, int y) {
+        return image == null ? null : ImageFit.pixelAt(widthMm, heightMm, getWidth(), getHeight(), columns, rows, x, y);
     }
 
     @Override
@@ -86,16 +95,11 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
         }
     }
 
-    /** Grey replicated into RGB, so what is drawn is exactly the windowed grey level. */
+    /** Grey replicated into RGB (and the overlay), so what is drawn is exactly the windowed grey level. */
     private static BufferedImage toImage(GreySlice slice) {
         int w = slice.width();
         int h = slice.height();
-        byte[] grey = slice.pixels();
-        int[] rgb = new int[w * h];
-        for (int i = 0; i < rgb.length; i++) {
-            int v = grey[i] & 0xff;
-            rgb[i] = (v << 16) | (v << 8) | v;
-        }
+        int[] rgb = slice.rgb();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         img.setRGB(0, 0, w, h, rgb, 0, w);
         return img;

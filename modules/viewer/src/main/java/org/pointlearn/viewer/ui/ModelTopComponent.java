@@ -1,13 +1,26 @@
 package org.pointlearn.viewer.ui;
 
+import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Component;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.DefaultListModel;
+import javax.swing.JButton;
+import javax.swing.JList;
+import javax.swing.JScrollPane;
+import javax.swing.ListSelectionModel;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.SwingConstants;
@@ -17,6 +30,7 @@ import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
+import org.pointlearn.adaptation.api.ModelVersion;
 import org.pointlearn.inference.api.EngineStatus;
 import org.pointlearn.viewer.impl.EngineStatusFeed;
 
@@ -51,7 +65,16 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "# {1} - reason",
     "MSG_ModelMissing={0}: {1}",
     "MSG_NoVersions=No versions yet.",
-    "MSG_VersionsAppear=Versions appear here once adaptation runs.",
+    "MSG_VersionsAppear=Versions appear here once the model is loaded.",
+    "BTN_Rollback=Roll back to the selected version",
+    "HINT_Rollback=Makes the selected version the model in use; later versions stay and can be chosen again",
+    "# {0} - version id",
+    "# {1} - time",
+    "# {2} - what it learned from",
+    "VERSION_Line={0}  {1}  {2}",
+    "# {0} - image",
+    "VERSION_From=from {0}",
+    "VERSION_Active=● in use",
     "STATE_STARTING=Starting…",
     "STATE_READY=Ready",
     "# {0} - reason",
@@ -64,6 +87,7 @@ public final class ModelTopComponent extends TopComponent {
     public static final String PREFERRED_ID = "ModelTopComponent";
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JLabel engine = value("pointlearn.model.engine");
     private final JLabel device = value("pointlearn.model.device");
@@ -73,15 +97,29 @@ public final class ModelTopComponent extends TopComponent {
     private final JLabel modelDetail = value("pointlearn.model.detail");
     private final JLabel versions = new JLabel("<html><div style='text-align:center'>" + Bundle.MSG_NoVersions()
             + "<br>" + Bundle.MSG_VersionsAppear() + "</div></html>", SwingConstants.CENTER);
+    private final DefaultListModel<ModelVersion> versionItems = new DefaultListModel<>();
+    private final JList<ModelVersion> versionList = new JList<>(versionItems);
+    private final JButton rollback = new JButton(Bundle.BTN_Rollback());
+    private final transient AdaptationHub hub;
+    private JPanel versionsArea;
     private int row;
 
-    /** The panel, following this workstation's engine status. */
+    /** The panel, following this workstation's engine status and adaptation session. */
     public ModelTopComponent() {
-        this(EngineStatusFeed::subscribe);
+        this(EngineStatusFeed::subscribe, AdaptationHub.getDefault());
     }
 
     /** @param engineFeed subscribes a consumer to engine statuses on the event thread */
     ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed) {
+        this(engineFeed, new AdaptationHub());
+    }
+
+    /**
+     * @param engineFeed subscribes a consumer to engine statuses on the event thread
+     * @param hub the adaptation session whose versions are listed
+     */
+    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, AdaptationHub hub) {
+        this.hub = hub;
         setName(Bundle.CTL_ModelTopComponent());
         setToolTipText(Bundle.HINT_ModelTopComponent());
         setLayout(new GridBagLayout());
@@ -99,6 +137,67 @@ public final class ModelTopComponent extends TopComponent {
         versionsArea();
         showEngine(new EngineStatus(EngineStatus.State.STARTING, "", "", ""));
         engineFeed.accept(this::showEngine);
+        hub.addChangeListener(this::showVersions);
+        showVersions();
+    }
+
+    /** Lists the session's versions, newest first, the one in use marked; on the event thread. */
+    void showVersions() {
+        List<ModelVersion> list = new ArrayList<>(hub.versions());
+        Collections.reverse(list);
+        ModelVersion selected = versionList.getSelectedValue();
+        versionItems.clear();
+        list.forEach(versionItems::addElement);
+        if (selected != null) {
+            list.stream().filter(v -> v.id().equals(selected.id())).findFirst()
+                    .ifPresent(v -> versionList.setSelectedValue(v, true));
+        }
+        versionsArea.removeAll();
+        if (list.isEmpty()) {
+            versionsArea.setLayout(new GridBagLayout());
+            versionsArea.add(versions);
+        } else {
+            versionsArea.setLayout(new BorderLayout(0, 4));
+            versionsArea.add(new JScrollPane(versionList), BorderLayout.CENTER);
+            versionsArea.add(rollback, BorderLayout.SOUTH);
+        }
+        updateRollback();
+        versionsArea.revalidate();
+        versionsArea.repaint();
+    }
+
+    private void updateRollback() {
+        ModelVersion v = versionList.getSelectedValue();
+        ModelVersion active = hub.active();
+        rollback.setEnabled(v != null && (active == null || !v.id().equals(active.id())));
+    }
+
+    /** Rolls back to the selected version; on the event thread. */
+    void rollBackToSelected() {
+        ModelVersion v = versionList.getSelectedValue();
+        if (v != null) {
+            rollback.setEnabled(false);
+            hub.rollbackTo(v.id());
+        }
+    }
+
+    /** The version list (for tests). */
+    JList<ModelVersion> versionList() {
+        return versionList;
+    }
+
+    /** The roll-back button (for tests). */
+    JButton rollbackButton() {
+        return rollback;
+    }
+
+    /** How a version reads in the list. */
+    String describe(ModelVersion v) {
+        String time = TIME.format(v.created().atZone(ZoneId.systemDefault()));
+        String what = v.imageId() != null ? Bundle.VERSION_From(v.imageId()) : v.policy();
+        String line = Bundle.VERSION_Line(v.id(), time, what);
+        ModelVersion active = hub.active();
+        return active != null && active.id().equals(v.id()) ? line + "  " + Bundle.VERSION_Active() : line;
     }
 
     /** Shows an engine status; on the event thread. */
@@ -159,11 +258,30 @@ public final class ModelTopComponent extends TopComponent {
 
     private void versionsArea() {
         JPanel area = new JPanel(new GridBagLayout());
+        versionsArea = area;
         Color line = UIManager.getColor("Separator.foreground");
         area.setBorder(BorderFactory.createLineBorder(line != null ? line : Color.GRAY));
         versions.setName("pointlearn.model.versions");
         versions.setEnabled(false);
         area.add(versions);
+        versionList.setName("pointlearn.model.versionList");
+        versionList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        versionList.setCellRenderer(new DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
+                    boolean focus) {
+                ModelVersion v = (ModelVersion) value;
+                super.getListCellRendererComponent(list, describe(v), index, selected, focus);
+                setToolTipText(v.guard());
+                return this;
+            }
+        });
+        versionList.addListSelectionListener(e -> updateRollback());
+        rollback.setName("pointlearn.model.rollback");
+        rollback.setToolTipText(Bundle.HINT_Rollback());
+        rollback.addActionListener(e -> rollBackToSelected());
         GridBagConstraints c = constraints(0, row++);
         c.gridwidth = 2;
         c.weightx = 1;
@@ -189,8 +307,15 @@ public final class ModelTopComponent extends TopComponent {
 
     /** The texts shown, top to bottom, as a reader sees them. */
     String shownText() {
-        return String.join("\n", engine.getText(), device.getText(), state.getText(), model.getText(),
-                modelPurpose.getText(), modelDetail.getText(), versions.getText());
+        List<String> lines = new ArrayList<>(List.of(engine.getText(), device.getText(), state.getText(),
+                model.getText(), modelPurpose.getText(), modelDetail.getText()));
+        if (versionItems.isEmpty()) {
+            lines.add(versions.getText());
+        }
+        for (int i = 0; i < versionItems.size(); i++) {
+            lines.add(describe(versionItems.get(i)));
+        }
+        return String.join("\n", lines);
     }
 
     void writeProperties(Properties p) {

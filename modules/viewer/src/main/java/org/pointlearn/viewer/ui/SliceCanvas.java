@@ -21,4 +21,13 @@ interface SliceCanvas {
      * @param caption lines drawn in the lower-left corner, first line on top
      */
     void show(GreySlice slice, List<String> caption);
+
+    /**
+     * The slice pixel under a point of the component.
+     *
+     * @param x component x
+     * @param y component y
+     * @return {column, row} of the slice shown, or null outside it or when nothing is shown
+     */
+    int[] pixelAt(int x, int y);
 }

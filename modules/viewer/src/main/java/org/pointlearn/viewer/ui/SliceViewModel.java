@@ -38,6 +38,11 @@ final class SliceViewModel {
         changes.fireChange();
     }
 
+    /** The volume shown, or null. */
+    Volume volume() {
+        return volume;
+    }
+
     boolean hasVolume() {
         return volume != null;
     }

@@ -4,6 +4,8 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.EventQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -38,7 +40,8 @@ import org.pointlearn.viewer.impl.RendererSession;
 @Messages({
     "CTL_ViewerAction=Viewer",
     "CTL_ViewerTopComponent=Viewer",
-    "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window",
+    "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window; "
+            + "left click marks the object, right click what is not, Enter accepts the slice",
     "MSG_NothingOpen=No series open. Double-click a series in the DICOM browser.",
     "# {0} - series name",
     "MSG_Loading=Loading {0} …",
@@ -55,7 +58,9 @@ public final class ViewerTopComponent extends TopComponent {
     private final transient SliceViewModel view = new SliceViewModel();
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
     private final transient Supplier<CompletionStage<RendererChoice>> renderer;
+    private final transient AdaptationHub hub;
     private transient SliceCanvas canvas;
+    private transient ClickSegmentation tools;
     private boolean rendererRequested;
     private String notice;
     private String messageWords;
@@ -63,12 +68,21 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** The viewer on the renderer of this session. */
     public ViewerTopComponent() {
-        this(RendererSession.getDefault()::choice);
+        this(RendererSession.getDefault()::choice, AdaptationHub.getDefault());
     }
 
     /** @param renderer gives the renderer choice when the window opens */
     ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer) {
+        this(renderer, new AdaptationHub());
+    }
+
+    /**
+     * @param renderer gives the renderer choice when the window opens
+     * @param hub the adaptation session the click tools use
+     */
+    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer, AdaptationHub hub) {
         this.renderer = renderer;
+        this.hub = hub;
         setName(Bundle.CTL_ViewerTopComponent());
         setToolTipText(Bundle.HINT_ViewerTopComponent());
         setLayout(new BorderLayout());
@@ -151,6 +165,11 @@ public final class ViewerTopComponent extends TopComponent {
         return view;
     }
 
+    /** The click tools, once the renderer was chosen; else null. */
+    ClickSegmentation tools() {
+        return tools;
+    }
+
     /** The canvas, once the renderer was chosen; else null. */
     SliceCanvas canvas() {
         return canvas;
@@ -180,6 +199,8 @@ public final class ViewerTopComponent extends TopComponent {
     private void install(RendererChoice choice) {
         canvas = SliceCanvases.create(choice);
         SliceNavigation.attach(canvas.component(), view);
+        tools = ClickSegmentation.attach(view, canvas, hub, this::getDisplayName);
+        tools.addChangeListener(e -> refresh());
         refresh();
     }
 
@@ -190,7 +211,9 @@ public final class ViewerTopComponent extends TopComponent {
             showMessage(Bundle.MSG_PreparingDisplay());
         } else {
             showOnly(canvas.component());
-            canvas.show(view.image(), view.caption());
+            List<String> caption = new ArrayList<>(view.caption());
+            caption.add(tools.captionLine(view.slice()));
+            canvas.show(tools.decorate(view.image(), view.slice()), caption);
         }
     }
 

@@ -32,7 +32,7 @@ final class VtkSliceCanvas implements SliceCanvas {
 
     VtkSliceCanvas() {
         detachVtkInteraction();
-        scalars.SetNumberOfComponents(1);
+        scalars.SetNumberOfComponents(3);
         image.GetPointData().SetScalars(scalars);
         actor.SetInputData(image);
         actor.InterpolateOn();
@@ -69,7 +69,7 @@ final class VtkSliceCanvas implements SliceCanvas {
         image.SetDimensions(slice.width(), slice.height(), 1);
         image.SetSpacing(slice.columnSpacing(), slice.rowSpacing(), 1);
         image.SetOrigin(0, 0, 0);
-        scalars.SetJavaArray(slice.pixels());
+        scalars.SetJavaArray(rgbBytes(slice));
         scalars.Modified();
         image.Modified();
         caption.SetInput(String.join("\n", lines));
@@ -77,6 +77,24 @@ final class VtkSliceCanvas implements SliceCanvas {
             fitCamera();
         }
         render();
+    }
+
+    @Override
+    public int[] pixelAt(int x, int y) {
+        return shown == null ? null : ImageFit.pixelAt(shown.widthMm(), shown.heightMm(), panel.getWidth(),
+                panel.getHeight(), shown.width(), shown.height(), x, y);
+    }
+
+    /** Red, green, blue bytes per pixel, rows from the top, as VTK's image data takes them. */
+    private static byte[] rgbBytes(GreySlice slice) {
+        int[] rgb = slice.rgb();
+        byte[] out = new byte[rgb.length * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            out[3 * i] = (byte) (rgb[i] >> 16);
+            out[3 * i + 1] = (byte) (rgb[i] >> 8);
+            out[3 * i + 2] = (byte) rgb[i];
+        }
+        return out;
     }
 
     /** Our own tools drive the view; vtkPanel's camera interaction would fight them. */

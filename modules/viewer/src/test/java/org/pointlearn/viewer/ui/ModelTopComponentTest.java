@@ -16,7 +16,7 @@ class ModelTopComponentTest {
         ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(c -> { }));
         String text = panel.shownText();
         assertTrue(text.contains("No segmentation model installed yet"), text);
-        assertTrue(text.contains("Versions appear here once adaptation runs."), text);
+        assertTrue(text.contains("Versions appear here once the model is loaded."), text);
         assertTrue(text.contains("Starting…"), text);
     }
 

@@ -53,4 +53,26 @@ final class TestVolumes {
         }
         return new Volume(VolumeGeometry.axial(width, height, depth, columnSpacing, rowSpacing, 1), slices);
     }
+
+    /**
+     * Slices with one bright disk on a darker, slightly textured background (a lesion-like
+     * object for the click tools), the same on every slice.
+     */
+    static Volume disk(int size, int depth, int cx, int cy, int radius) {
+        float[][] slices = new float[depth][size * size];
+        for (float[] s : slices) {
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    boolean inside = (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius;
+                    s[y * size + x] = (inside ? MARKER : BACKGROUND) + ((x * 7 + y * 13) % 11) * 3;
+                }
+            }
+        }
+        return new Volume(VolumeGeometry.axial(size, size, depth, 1, 1, 1), slices);
+    }
+
+    /** Whether pixel (x, y) is inside the disk of {@link #disk}. */
+    static boolean inDisk(int x, int y, int cx, int cy, int radius) {
+        return (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius;
+    }
 }

@@ -20,8 +20,10 @@ import javax.swing.JFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
+import org.pointlearn.inference.api.Click;
 import org.pointlearn.viewer.impl.GreySlice;
 
 /** What the VTK canvas puts on the screen, grabbed from the display. Needs a display with GLX. */
@@ -58,6 +60,38 @@ class VtkSliceCanvasTest {
         assertGreyNear(26, Pixels.grey(shot, 396, 246), "bottom-right of the image");
         assertTrue(Pixels.brighterThan(shot, 150, 0, 250, 200, 50) > 20, "no caption in the lower left");
         assertEquals(0, Pixels.brighterThan(shot, 150, 0, 0, 400, 50), "caption outside the lower left");
+    }
+
+    @Test
+    void aMaskAndClicksShowInColourWhereTheJava2dCanvasPutsThem() throws Exception {
+        // 40x20 pixels in 400x300: 10 screen pixels per slice pixel, letterboxed from y = 50.
+        Volume v = TestVolumes.brightFirstVoxel(40, 20, 1, 1, 1);
+        Mask2D mask = Mask2D.empty(40, 20);
+        for (int y = 5; y < 15; y++) {
+            for (int x = 20; x < 35; x++) {
+                mask = mask.with(x, y, true);
+            }
+        }
+        GreySlice overlaid = GreySlice.of(v, 0, MARKER_WINDOW).overlaid(mask,
+                List.of(new Click(27, 10, true), new Click(5, 10, false)));
+        VtkSliceCanvas canvas = open(400, 300);
+        EventQueue.invokeAndWait(() -> canvas.show(overlaid, List.of()));
+        BufferedImage shot = grab(canvas, "overlay");
+        int[] tint = rgb(shot, 225, 125);
+        assertTrue(tint[0] > tint[2] + 40, "the mask is not tinted: " + java.util.Arrays.toString(tint));
+        int[] grey = rgb(shot, 105, 75);
+        assertTrue(Math.abs(grey[0] - grey[2]) < 5, "outside the mask is not grey: " + java.util.Arrays.toString(grey));
+        int[] positive = rgb(shot, 275, 155);
+        assertTrue(positive[1] > 180 && positive[0] < 80, "no green dot: " + java.util.Arrays.toString(positive));
+        int[] negative = rgb(shot, 55, 155);
+        assertTrue(negative[0] > 180 && negative[1] < 80, "no red dot: " + java.util.Arrays.toString(negative));
+        assertEquals(List.of(27, 10), ViewerTopComponentTest.onEdt(() -> List.of(canvas.pixelAt(275, 155)[0],
+                canvas.pixelAt(275, 155)[1])), "the click tools would put a click elsewhere than drawn");
+    }
+
+    private static int[] rgb(BufferedImage img, int x, int y) {
+        int c = img.getRGB(x, y);
+        return new int[] {(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff};
     }
 
     @Test

@@ -1,0 +1,225 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.EventQueue;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.awt.StatusDisplayer;
+import org.openide.modules.Places;
+import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSession;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.AsyncAdaptationSession;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.VersionStore;
+import org.pointlearn.adaptation.api.VersionStoreException;
+import org.pointlearn.inference.api.EngineStatus;
+import org.pointlearn.inference.api.InferenceRuntime;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/**
+ * The workstation's one adaptation session: opened on the loaded model as soon as the engine
+ * has it, with the method's policy and defaults, its versions stored under the user directory
+ * (one lineage per shipped model version, resumed at the next start). The viewer's click
+ * tools segment through it; the model panel shows and rolls back its versions. State is read
+ * and listeners are called on the event thread.
+ */
+@Messages({
+    "MSG_ModelNotReady=The segmentation model is not ready yet ({0}); clicks work once it is loaded.",
+    "MSG_SessionFailed=Adaptation is unavailable: {0}"
+})
+final class AdaptationHub {
+
+    private static final Logger LOG = Logger.getLogger(AdaptationHub.class.getName());
+    private static final RequestProcessor RP = new RequestProcessor("Adaptation session start", 1);
+    private static AdaptationHub instance;
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> messages = new CopyOnWriteArrayList<>();
+    private AsyncAdaptationSession session;
+    private String notReady = "the engine is starting";
+    private List<ModelVersion> versions = List.of();
+    private ModelVersion active;
+    private boolean opening;
+
+    /** The workstation's hub, following the inference runtime; on the event thread. */
+    static synchronized AdaptationHub getDefault() {
+        if (instance == null) {
+            instance = new AdaptationHub();
+            instance.addMessageListener(words -> StatusDisplayer.getDefault().setStatusText(words,
+                    StatusDisplayer.IMPORTANCE_ANNOTATION));
+            InferenceRuntime runtime = InferenceRuntime.getDefault();
+            if (runtime == null) {
+                instance.notReady = "no inference module is installed";
+            } else {
+                runtime.addStatusListener(s -> EventQueue.invokeLater(() -> instance.follow(s, runtime)));
+                EventQueue.invokeLater(() -> instance.follow(runtime.status(), runtime));
+            }
+        }
+        return instance;
+    }
+
+    /** A hub not yet attached to a model (tests call {@link #open}). */
+    AdaptationHub() {
+    }
+
+    private void follow(EngineStatus status, InferenceRuntime runtime) {
+        if (session != null || opening) {
+            return;
+        }
+        Optional<SegmentationModel> model = runtime.activeModel();
+        if (model.isPresent()) {
+            open(model.get(), storeFolder(model.get()));
+        } else {
+            notReady = status.state() == EngineStatus.State.FAILED ? status.detail()
+                    : status.model() != null && !status.model().loaded() ? status.model().detail()
+                    : "it is loading";
+        }
+    }
+
+    /** Where the versions of a model live: {@code <userdir>/pointlearn/versions/<model version>}. */
+    static Path storeFolder(SegmentationModel model) {
+        File user = Places.getUserDirectory();
+        Path root = user != null ? user.toPath() : Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-user");
+        String v = model.card().version != null ? model.card().version : model.card().name;
+        return root.resolve("pointlearn").resolve("versions").resolve(v.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /**
+     * Opens the session on a model in the background; on the event thread.
+     *
+     * @return completes on the event thread once the session is there (or failed, said in words)
+     */
+    CompletableFuture<Void> open(SegmentationModel model, Path folder) {
+        opening = true;
+        notReady = "the adaptation session is opening";
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        RP.post(() -> {
+            try {
+                AdaptationSettings settings = AdaptationSettings.defaults();
+                VersionStore store = VersionStore.open(folder, settings.versionsInMemory());
+                AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, settings, store);
+                s.addListener(e -> say(e.message()));
+                s.events().forEach(e -> say(e.message()));
+                AsyncAdaptationSession async = new AsyncAdaptationSession(s);
+                EventQueue.invokeLater(() -> {
+                    session = async;
+                    opening = false;
+                    refreshVersions().whenComplete((v, e) -> done.complete(null));
+                });
+            } catch (VersionStoreException | RuntimeException e) {
+                LOG.log(Level.WARNING, "The adaptation session could not be opened", e);
+                EventQueue.invokeLater(() -> {
+                    opening = false;
+                    notReady = e.getMessage();
+                    say(Bundle.MSG_SessionFailed(e.getMessage()));
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** The session, once open. */
+    Optional<AsyncAdaptationSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Why there is no session yet, in words. */
+    String notReadyMessage() {
+        return Bundle.MSG_ModelNotReady(notReady);
+    }
+
+    /** The versions, oldest first, as last read. */
+    List<ModelVersion> versions() {
+        return versions;
+    }
+
+    /** The active version as last read, or null before the session is open. */
+    ModelVersion active() {
+        return active;
+    }
+
+    /**
+     * Rereads the versions after the session's queued work; listeners are told on the event thread.
+     *
+     * @return completes on the event thread after the listeners were told
+     */
+    CompletableFuture<Void> refreshVersions() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (session == null) {
+            done.complete(null);
+            return done;
+        }
+        AdaptationSession s = session.session();
+        session.submit(() -> new Object[] {s.versions(), s.activeVersion()}).whenComplete((r, e) ->
+                EventQueue.invokeLater(() -> {
+                    if (r != null) {
+                        @SuppressWarnings("unchecked")
+                        List<ModelVersion> list = (List<ModelVersion>) r[0];
+                        versions = list;
+                        active = (ModelVersion) r[1];
+                    }
+                    listeners.forEach(Runnable::run);
+                    done.complete(null);
+                }));
+        return done;
+    }
+
+    /**
+     * Makes a version the active one, after the work queued before.
+     *
+     * @return completes on the event thread after the versions were reread
+     */
+    CompletableFuture<Void> rollbackTo(String versionId) {
+        if (session == null) {
+            say(notReadyMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        AdaptationSession s = session.session();
+        return session.submit(() -> {
+            s.rollbackTo(versionId);
+            return null;
+        }).handle((v, e) -> {
+            if (e != null) {
+                say(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            }
+            return null;
+        }).thenCompose(v -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            EventQueue.invokeLater(() -> refreshVersions().whenComplete((x, e) -> done.complete(null)));
+            return done;
+        });
+    }
+
+    /** Calls a listener on the event thread whenever the versions may have changed. */
+    void addChangeListener(Runnable onEventThread) {
+        listeners.add(onEventThread);
+    }
+
+    /** Receives, on the event thread, every sentence the user should read about adaptation. */
+    void addMessageListener(Consumer<String> onEventThread) {
+        messages.add(onEventThread);
+    }
+
+    /** Closes the session after its queued work (tests; the workstation keeps it to the end). */
+    void close() throws InterruptedException {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    /** Tells the message listeners, on the event thread. */
+    void say(String words) {
+        EventQueue.invokeLater(() -> messages.forEach(m -> m.accept(words)));
+    }
+}

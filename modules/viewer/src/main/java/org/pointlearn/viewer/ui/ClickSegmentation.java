@@ -1,0 +1,340 @@
+package org.pointlearn.viewer.ui;
+
+import java.awt.Component;
+import java.awt.EventQueue;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javax.swing.SwingUtilities;
+import javax.swing.event.ChangeListener;
+import org.openide.util.ChangeSupport;
+import org.openide.util.NbBundle.Messages;
+import org.pointlearn.adaptation.api.AsyncAdaptationSession;
+import org.pointlearn.adaptation.api.Prediction;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.viewer.impl.GreySlice;
+
+/**
+ * The click tools on a canvas, slice by slice: left click adds a positive click (object here),
+ * right click or Shift+left click a negative one (not object here); the model predicts and,
+ * under the method's policy, learns from the click and predicts again. Enter accepts the
+ * slice's mask (the model learns from it and a new model version is made), Backspace or
+ * Ctrl+Z takes back the last click and what the model learned from it, Escape takes back
+ * every click of the slice, or cancels the learning in progress. Accepted masks stay shown on
+ * their slices. A click is a press and release within a few pixels: a right-drag still sets
+ * the window. State is kept on the event thread; the work runs on the session's thread.
+ */
+@Messages({
+    "# {0} - clicks",
+    "# {1} - positive",
+    "# {2} - negative",
+    "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts \u00b7 Backspace undoes",
+    "CAP_Accepted=Accepted",
+    "CAP_Learning=Learning from the accepted slice \u2026 (Escape cancels)",
+    "CAP_Tools=Left click: object \u00b7 right click: not object",
+    "# {0} - slice number",
+    "MSG_Learning=Learning from slice {0} \u2026",
+    "# {0} - slice number",
+    "MSG_Discarded=The clicks on slice {0} were not accepted; they and what the model learned from them are taken back.",
+    "MSG_NothingToAccept=Nothing to accept on this slice: click on the object first.",
+    "# {0} - reason",
+    "MSG_ClickFailed=The click could not be used: {0}"
+})
+final class ClickSegmentation extends MouseAdapter {
+
+    /** Largest movement, in screen pixels, between press and release that still counts as a click. */
+    private static final int CLICK_SLOP = 3;
+
+    private final SliceViewModel view;
+    private final SliceCanvas canvas;
+    private final AdaptationHub hub;
+    private final Supplier<String> seriesName;
+    private final ChangeSupport changes = new ChangeSupport(this);
+    private final Map<Integer, Mask2D> accepted = new HashMap<>();
+    private Volume volume;
+    private int slice = -1;
+    private List<Click> clicks = List.of();
+    private Mask2D mask;
+    private CompletableFuture<?> pending = CompletableFuture.completedFuture(null);
+    private int learning;
+    private int pressX;
+    private int pressY;
+
+    private ClickSegmentation(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub, Supplier<String> seriesName) {
+        this.view = view;
+        this.canvas = canvas;
+        this.hub = hub;
+        this.seriesName = seriesName;
+    }
+
+    /**
+     * Attaches the click tools to a canvas.
+     *
+     * @param view the view whose slices are segmented
+     * @param canvas where the user clicks
+     * @param hub the adaptation session's hub
+     * @param seriesName names the series, for the images' names in the model's lineage
+     * @return the tools, to draw their state and to listen to its changes
+     */
+    static ClickSegmentation attach(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub,
+            Supplier<String> seriesName) {
+        ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName);
+        Component c = canvas.component();
+        c.addMouseListener(tools);
+        c.addKeyListener(tools.keys());
+        return tools;
+    }
+
+    /** The slice with what the tools show on it: the working mask and clicks, or the accepted mask. */
+    GreySlice decorate(GreySlice image, int k) {
+        forgetOtherVolume();
+        if (k == slice && (mask != null || !clicks.isEmpty())) {
+            return image.overlaid(mask, clicks);
+        }
+        Mask2D done = accepted.get(k);
+        return done != null ? image.overlaid(done, List.of()) : image;
+    }
+
+    /** The caption line of the tools for slice k. */
+    String captionLine(int k) {
+        forgetOtherVolume();
+        if (learning > 0) {
+            return Bundle.CAP_Learning();
+        }
+        if (k == slice && !clicks.isEmpty()) {
+            long positive = clicks.stream().filter(Click::positive).count();
+            return Bundle.CAP_Clicks(clicks.size(), positive, clicks.size() - positive);
+        }
+        return accepted.containsKey(k) ? Bundle.CAP_Accepted() : Bundle.CAP_Tools();
+    }
+
+    /** The accepted mask of slice k, if any. */
+    Optional<Mask2D> acceptedMask(int k) {
+        return Optional.ofNullable(accepted.get(k));
+    }
+
+    /** The working mask of the slice being segmented, or null. */
+    Mask2D workingMask() {
+        return mask;
+    }
+
+    /** Completes (on the event thread) when the work asked for so far has been shown. */
+    CompletableFuture<?> idle() {
+        return pending;
+    }
+
+    void addChangeListener(ChangeListener l) {
+        changes.addChangeListener(l);
+    }
+
+    @Override
+    public void mousePressed(MouseEvent e) {
+        pressX = e.getX();
+        pressY = e.getY();
+    }
+
+    @Override
+    public void mouseReleased(MouseEvent e) {
+        if (Math.abs(e.getX() - pressX) > CLICK_SLOP || Math.abs(e.getY() - pressY) > CLICK_SLOP) {
+            return;
+        }
+        boolean left = SwingUtilities.isLeftMouseButton(e);
+        if (left || SwingUtilities.isRightMouseButton(e)) {
+            click(e.getX(), e.getY(), left && !e.isShiftDown());
+        }
+    }
+
+    /**
+     * A click at a point of the canvas; on the event thread.
+     *
+     * @param x canvas x
+     * @param y canvas y
+     * @param positive whether it marks the object
+     */
+    void click(int x, int y, boolean positive) {
+        int[] p = view.hasVolume() ? canvas.pixelAt(x, y) : null;
+        if (p == null) {
+            return;
+        }
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty()) {
+            hub.say(hub.notReadyMessage());
+            return;
+        }
+        forgetOtherVolume();
+        int k = view.slice();
+        Click click = new Click(p[0], p[1], positive);
+        if (k != slice) {
+            if (!clicks.isEmpty()) {
+                // The earlier slice was not accepted: take back what the model learned from it.
+                hub.say(Bundle.MSG_Discarded(slice + 1));
+                for (int i = 0; i < clicks.size(); i++) {
+                    track(session.get().undo(prediction -> { }));
+                }
+            }
+            slice = k;
+            clicks = List.of();
+            mask = null;
+            Image2D image = Image2D.ofSlice(volume, k);
+            String id = String.format(Locale.ROOT, "%s slice %d", seriesName.get(), k + 1);
+            session.get().submit(() -> {
+                session.get().session().start(image, id);
+                return null;
+            });
+        }
+        List<Click> shown = new ArrayList<>(clicks);
+        shown.add(click);
+        clicks = List.copyOf(shown);
+        changes.fireChange();
+        track(session.get().click(click, prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
+    }
+
+    /** Takes back the last click of the slice shown; on the event thread. */
+    void undo() {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty() || slice != view.slice() || clicks.isEmpty()) {
+            return;
+        }
+        int k = slice;
+        clicks = clicks.subList(0, clicks.size() - 1);
+        changes.fireChange();
+        track(session.get().undo(prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
+    }
+
+    /** Takes back every click of the slice shown, or cancels the learning in progress; on the event thread. */
+    void escape() {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty()) {
+            return;
+        }
+        if (learning > 0) {
+            session.get().cancel();
+            return;
+        }
+        while (slice == view.slice() && !clicks.isEmpty()) {
+            undo();
+        }
+    }
+
+    /** Accepts the mask of the slice shown: the model learns from it; on the event thread. */
+    void accept() {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty() || slice != view.slice() || mask == null || clicks.isEmpty()) {
+            hub.say(Bundle.MSG_NothingToAccept());
+            return;
+        }
+        int k = slice;
+        Mask2D done = mask;
+        accepted.put(k, done);
+        slice = -1;
+        clicks = List.of();
+        mask = null;
+        learning++;
+        hub.say(Bundle.MSG_Learning(k + 1));
+        changes.fireChange();
+        CompletableFuture<UpdateReport> update = session.get().accept(done);
+        track(update.handle((report, failure) -> {
+            EventQueue.invokeLater(() -> {
+                learning--;
+                hub.say(failure != null ? reason(failure) : report.message());
+                changes.fireChange();
+            });
+            return null;
+        }).thenCompose(v -> {
+            CompletableFuture<Void> reread = new CompletableFuture<>();
+            EventQueue.invokeLater(() -> hub.refreshVersions().whenComplete((x, e) -> reread.complete(null)));
+            return reread;
+        }));
+    }
+
+    private void show(int k, Prediction prediction) {
+        if (k != slice) {
+            return;
+        }
+        mask = prediction.clicks().isEmpty() ? null : prediction.mask();
+        clicks = prediction.clicks();
+        changes.fireChange();
+    }
+
+    /** Failures are said in words; {@link #idle} completes once the result was shown. */
+    private void track(CompletableFuture<?> work) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        work.whenComplete((r, failure) -> EventQueue.invokeLater(() -> {
+            if (failure != null) {
+                hub.say(Bundle.MSG_ClickFailed(reason(failure)));
+                resync();
+            }
+            shown.complete(null);
+        }));
+        pending = CompletableFuture.allOf(pending, shown);
+    }
+
+    /** After a failure the session's clicks are the truth. */
+    private void resync() {
+        hub.session().ifPresent(s -> s.submit(() -> s.session().clicks()).thenAccept(list ->
+                EventQueue.invokeLater(() -> {
+                    if (slice >= 0) {
+                        clicks = list;
+                        if (list.isEmpty()) {
+                            mask = null;
+                        }
+                        changes.fireChange();
+                    }
+                })));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+
+    /** Masks belong to the volume they were drawn on. */
+    private void forgetOtherVolume() {
+        Volume shown = view.volume();
+        if (shown != volume) {
+            volume = shown;
+            accepted.clear();
+            slice = -1;
+            clicks = List.of();
+            mask = null;
+        }
+    }
+
+    private KeyAdapter keys() {
+        return new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                switch (e.getKeyCode()) {
+                    case KeyEvent.VK_ENTER -> accept();
+                    case KeyEvent.VK_BACK_SPACE -> undo();
+                    case KeyEvent.VK_Z -> {
+                        if (!e.isControlDown()) {
+                            return;
+                        }
+                        undo();
+                    }
+                    case KeyEvent.VK_ESCAPE -> escape();
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+            }
+        };
+    }
+}

@@ -1,0 +1,272 @@
+package org.pointlearn.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pointlearn.viewer.ui.ViewerTopComponentTest.onEdt;
+
+import ai.djl.Device;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.KeyListener;
+import java.awt.event.MouseEvent;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.viewer.impl.GreySlice;
+
+/**
+ * The click tools with the shipped brain model on the real engine: what the user sees after
+ * clicks, undo, accept and a rollback, and that the versions survive a restart.
+ */
+class ClickSegmentationTest {
+
+    private static final Path BRAIN = Path.of(System.getProperty("user.dir"), "..", "..", "models", "brain-mri");
+    private static final int SIZE = 128;
+    private static final int CX = 60;
+    private static final int CY = 70;
+    private static final int R = 18;
+    /** The canvas is twice the slice: slice pixel (x, y) is under canvas point (2x + 1, 2y + 1). */
+    private static final int CANVAS = 2 * SIZE;
+
+    private static SegmentationModel model;
+
+    @TempDir
+    Path store;
+
+    private final Volume disk = TestVolumes.disk(SIZE, 3, CX, CY, R);
+    private final List<String> said = new CopyOnWriteArrayList<>();
+    private AdaptationHub hub;
+    private SliceViewModel view;
+    private Java2dSliceCanvas canvas;
+    private ClickSegmentation tools;
+
+    @BeforeAll
+    static void loadModel() throws Exception {
+        model = SegmentationModel.load(BRAIN, Device.cpu());
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
+    }
+
+    @AfterEach
+    void closeSession() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private void openTools(AdaptationHub h) throws Exception {
+        hub = h;
+        onEdt(() -> {
+            hub.addMessageListener(said::add);
+            view = new SliceViewModel();
+            view.show(disk);
+            canvas = new Java2dSliceCanvas();
+            canvas.setSize(CANVAS, CANVAS);
+            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Disk");
+            tools.addChangeListener(e -> canvas.show(tools.decorate(view.image(), view.slice()), List.of()));
+            canvas.show(view.image(), List.of());
+            return null;
+        });
+    }
+
+    private AdaptationHub openedHub() throws Exception {
+        AdaptationHub h = onEdt(AdaptationHub::new);
+        CompletableFuture<Void> opened = onEdt(() -> h.open(model, store));
+        opened.get(2, TimeUnit.MINUTES);
+        return h;
+    }
+
+    private void settle() throws Exception {
+        onEdt(tools::idle).get(2, TimeUnit.MINUTES);
+        onEdt(() -> null);
+    }
+
+    private void clickAt(int x, int y, boolean positive) throws Exception {
+        onEdt(() -> {
+            tools.click(2 * x + 1, 2 * y + 1, positive);
+            return null;
+        });
+        settle();
+    }
+
+    private void key(int code, int modifiers) throws Exception {
+        onEdt(() -> {
+            // Straight to the canvas's listeners: dispatching would send keys to the (absent) focus owner.
+            KeyEvent e = new KeyEvent(canvas, KeyEvent.KEY_PRESSED, System.currentTimeMillis(), modifiers, code,
+                    KeyEvent.CHAR_UNDEFINED);
+            for (KeyListener l : canvas.getKeyListeners()) {
+                l.keyPressed(e);
+            }
+            return null;
+        });
+        settle();
+    }
+
+    private BufferedImage shot() throws Exception {
+        return onEdt(() -> {
+            BufferedImage img = new BufferedImage(CANVAS, CANVAS, BufferedImage.TYPE_INT_RGB);
+            canvas.paint(img.getGraphics());
+            return img;
+        });
+    }
+
+    /** Mask pixels inside the disk. */
+    private static int inside(Mask2D m) {
+        int n = 0;
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                n += m.get(x, y) && TestVolumes.inDisk(x, y, CX, CY, R) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Mask tint: the red channel well above the blue one (grey has them equal). */
+    private static boolean tinted(BufferedImage img, int sliceX, int sliceY) {
+        int rgb = img.getRGB(2 * sliceX + 1, 2 * sliceY + 1);
+        return ((rgb >> 16) & 0xff) - (rgb & 0xff) > 40;
+    }
+
+    /** Whether the screen at a slice pixel shows a click's colour (within the smoothing of the scaled image). */
+    private static boolean dot(BufferedImage img, int sliceX, int sliceY, int colour) {
+        int rgb = img.getRGB(2 * sliceX + 1, 2 * sliceY + 1);
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            if (Math.abs(((rgb >> shift) & 0xff) - ((colour >> shift) & 0xff)) > 40) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void positiveClicksOnTheDiskOutlineItOnScreen() throws Exception {
+        openTools(openedHub());
+        clickAt(CX, CY, true);
+        Mask2D first = onEdt(tools::workingMask);
+        assertTrue(first.get(CX, CY), "the clicked pixel is outside the mask");
+        assertTrue(first.area() >= 50, "hardly any mask: " + first.area() + " pixels");
+        assertTrue(inside(first) >= 0.9 * first.area(), "the mask spills out of the disk: " + inside(first) + " of "
+                + first.area() + " pixels inside");
+        BufferedImage img = shot();
+        assertTrue(tinted(img, CX + 4, CY), "the mask is not tinted on screen");
+        assertFalse(tinted(img, 5, 5), "the background is tinted");
+        assertTrue(dot(img, CX, CY, GreySlice.POSITIVE), "the click is not drawn as a green dot");
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 1 (+1 \u22120)"));
+
+        clickAt(CX + R - 4, CY, true);
+        Mask2D second = onEdt(tools::workingMask);
+        assertTrue(inside(second) > inside(first) + 20, "a second click on the disk did not grow the mask inside it: "
+                + inside(first) + " -> " + inside(second));
+        assertTrue(inside(second) >= 0.9 * second.area(), "the mask spills out of the disk after the second click");
+    }
+
+    @Test
+    void rightClickMarksBackgroundAndBackspaceTakesClicksBack() throws Exception {
+        openTools(openedHub());
+        clickAt(CX, CY, true);
+        onEdt(() -> {
+            int x = 2 * 10 + 1;
+            int y = 2 * 10 + 1;
+            canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_PRESSED, 0, InputEvent.BUTTON3_DOWN_MASK, x, y,
+                    1, false, MouseEvent.BUTTON3));
+            canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_RELEASED, 0, 0, x, y, 1, false,
+                    MouseEvent.BUTTON3));
+            return null;
+        });
+        settle();
+        assertTrue(dot(shot(), 10, 10, GreySlice.NEGATIVE), "the negative click is not a red dot");
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 2 (+1 \u22121)"));
+        key(KeyEvent.VK_BACK_SPACE, 0);
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 1 (+1 \u22120)"));
+        key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK);
+        assertNull(onEdt(tools::workingMask), "a mask is left after every click was taken back");
+        BufferedImage img = shot();
+        assertFalse(tinted(img, CX + R / 2, CY), "the disk is still tinted after every click was taken back");
+        assertFalse(dot(img, CX, CY, GreySlice.POSITIVE), "the click dot stayed");
+    }
+
+    @Test
+    void enterAcceptsMakesAVersionAndTheVersionCanBeRolledBack() throws Exception {
+        openTools(openedHub());
+        ModelTopComponent panel = onEdt(() -> new ModelTopComponent(c -> { }, hub));
+        assertEquals(1, onEdt(hub::versions).size(), "a fresh store holds the base model");
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        List<ModelVersion> versions = onEdt(hub::versions);
+        assertEquals(2, versions.size(), "no version after accepting: " + said);
+        ModelVersion learned = versions.get(1);
+        assertEquals("Disk slice 2", learned.imageId());
+        assertEquals(learned.id(), onEdt(hub::active).id());
+        assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "the accepted mask is gone");
+        assertEquals("Accepted", onEdt(() -> tools.captionLine(1)));
+        assertTrue(tinted(shot(), CX, CY), "the accepted mask is not shown on its slice");
+        String text = onEdt(panel::shownText);
+        assertTrue(text.contains(learned.id() + "  ") && text.contains("from Disk slice 2  \u25cf in use"), text);
+
+        String base = versions.get(0).id();
+        onEdt(() -> {
+            panel.versionList().setSelectedIndex(1);
+            return null;
+        });
+        assertTrue(onEdt(() -> panel.rollbackButton().isEnabled()), "cannot roll back to the base");
+        CompletableFuture<Void> back = onEdt(() -> {
+            panel.rollbackButton().doClick();
+            return hub.rollbackTo(base);
+        });
+        back.get(1, TimeUnit.MINUTES);
+        onEdt(() -> null);
+        assertEquals(base, onEdt(hub::active).id());
+        assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith(base + "  ") && l.endsWith("in use")),
+                onEdt(panel::shownText));
+        assertTrue(said.stream().anyMatch(s -> s.contains("Went back to model version " + base)), said.toString());
+    }
+
+    @Test
+    void versionsSurviveARestartAndTheLastActiveOneIsInUse() throws Exception {
+        openTools(openedHub());
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        String learned = onEdt(hub::active).id();
+        hub.close();
+        hub = null;
+        AdaptationHub again = openedHub();
+        hub = again;
+        assertEquals(2, onEdt(again::versions).size());
+        assertEquals(learned, onEdt(again::active).id());
+    }
+
+    @Test
+    void beforeTheModelIsThereAClickSaysSoAndChangesNothing() throws Exception {
+        openTools(onEdt(AdaptationHub::new));
+        clickAt(CX, CY, true);
+        onEdt(() -> null);
+        assertNull(onEdt(tools::workingMask));
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("The segmentation model is not ready yet")), said.toString());
+    }
+
+    @Test
+    void enterWithoutClicksSaysThereIsNothingToAccept() throws Exception {
+        openTools(openedHub());
+        key(KeyEvent.VK_ENTER, 0);
+        onEdt(() -> null);
+        assertEquals(1, onEdt(hub::versions).size());
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("Nothing to accept")), said.toString());
+    }
+}
