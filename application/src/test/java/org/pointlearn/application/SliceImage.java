@@ -53,6 +53,18 @@ final class SliceImage {
         return changed / (double) (w * h);
     }
 
+    /** Pixels whose red and blue differ clearly (grey images have none): the mask and click colours. */
+    static int colouredPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                n += Math.abs(((rgb >> 16) & 0xff) - (rgb & 0xff)) > 60 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static double mean(BufferedImage img, int x0, int y0, int w, int h) {
         double sum = 0;
         for (int y = y0; y < y0 + h; y++) {

@@ -59,6 +59,20 @@ abstract class WorkstationChecks extends NbTestCase {
         });
         assertTrue("the scrolled slice still shows anatomy", SliceImage.greyLevels(scrolled) > 40);
         screen.save(screen.captureScreen(), screenshotName() + ".png");
+
+        int versionsBefore = await("the model's versions listed", () -> {
+            int n = screen.listSize("pointlearn.model.versionList");
+            return n > 0 ? n : null;
+        });
+        screen.click(area.x + area.width / 2, area.y + area.height / 2);
+        await("a mask drawn in colour around the click", () -> {
+            BufferedImage img = screen.capture(screen.bounds(viewer));
+            return SliceImage.colouredPixels(img) > 30 ? img : null;
+        });
+        screen.key(java.awt.event.KeyEvent.VK_ENTER);
+        await("a new model version after Enter accepted the slice", () ->
+                screen.listSize("pointlearn.model.versionList") == versionsBefore + 1 ? true : null);
+        screen.save(screen.captureScreen(), screenshotName() + "-clicks.png");
     }
 
     static <T> T await(String what, Callable<T> probe) throws Exception {

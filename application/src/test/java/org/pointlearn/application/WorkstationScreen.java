@@ -7,6 +7,7 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
+import java.awt.event.InputEvent;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.SwingUtilities;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
@@ -81,6 +83,50 @@ final class WorkstationScreen {
             robot.delay(40);
         }
         robot.waitForIdle();
+    }
+
+    /** Entries of the list with this component name, or 0 when there is none showing. */
+    int listSize(String name) throws Exception {
+        return onEdt(() -> {
+            for (Window w : Window.getWindows()) {
+                Component c = findNamed(w, name);
+                if (c instanceof JList<?> l && l.isShowing()) {
+                    return l.getModel().getSize();
+                }
+            }
+            return 0;
+        });
+    }
+
+    /** A left click (press and release in place). */
+    void click(int x, int y) {
+        robot.mouseMove(x, y);
+        robot.waitForIdle();
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        robot.waitForIdle();
+    }
+
+    /** A key typed where the focus is. */
+    void key(int code) {
+        robot.keyPress(code);
+        robot.keyRelease(code);
+        robot.waitForIdle();
+    }
+
+    private static Component findNamed(Component c, String name) {
+        if (name.equals(c.getName())) {
+            return c;
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                Component found = findNamed(child, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static JLabel find(Component c, String name) {

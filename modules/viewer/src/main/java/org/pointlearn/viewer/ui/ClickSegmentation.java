@@ -179,13 +179,7 @@ final class ClickSegmentation extends MouseAdapter {
         int k = view.slice();
         Click click = new Click(p[0], p[1], positive);
         if (k != slice) {
-            if (!clicks.isEmpty()) {
-                // The earlier slice was not accepted: take back what the model learned from it.
-                hub.say(Bundle.MSG_Discarded(slice + 1));
-                for (int i = 0; i < clicks.size(); i++) {
-                    track(session.get().undo(prediction -> { }));
-                }
-            }
+            discardUnaccepted();
             slice = k;
             clicks = List.of();
             mask = null;
@@ -303,10 +297,22 @@ final class ClickSegmentation extends MouseAdapter {
         return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
+    /** An unaccepted slice is left: what the model learned from its clicks is taken back. */
+    private void discardUnaccepted() {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (!clicks.isEmpty() && session.isPresent()) {
+            hub.say(Bundle.MSG_Discarded(slice + 1));
+            for (int i = 0; i < clicks.size(); i++) {
+                track(session.get().undo(prediction -> { }));
+            }
+        }
+    }
+
     /** Masks belong to the volume they were drawn on. */
     private void forgetOtherVolume() {
         Volume shown = view.volume();
         if (shown != volume) {
+            discardUnaccepted();
             volume = shown;
             accepted.clear();
             slice = -1;

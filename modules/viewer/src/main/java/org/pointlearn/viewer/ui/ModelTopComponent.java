@@ -74,7 +74,7 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "VERSION_Line={0}  {1}  {2}",
     "# {0} - image",
     "VERSION_From=from {0}",
-    "VERSION_Active=● in use",
+    "VERSION_Active=\u25cf",
     "STATE_STARTING=Starting…",
     "STATE_READY=Ready",
     "# {0} - reason",
@@ -87,7 +87,7 @@ public final class ModelTopComponent extends TopComponent {
     public static final String PREFERRED_ID = "ModelTopComponent";
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final JLabel engine = value("pointlearn.model.engine");
     private final JLabel device = value("pointlearn.model.device");
@@ -191,13 +191,13 @@ public final class ModelTopComponent extends TopComponent {
         return rollback;
     }
 
-    /** How a version reads in the list. */
+    /** How a version reads in the list: the one in use marked first, then id, time of day and origin. */
     String describe(ModelVersion v) {
         String time = TIME.format(v.created().atZone(ZoneId.systemDefault()));
         String what = v.imageId() != null ? Bundle.VERSION_From(v.imageId()) : v.policy();
-        String line = Bundle.VERSION_Line(v.id(), time, what);
         ModelVersion active = hub.active();
-        return active != null && active.id().equals(v.id()) ? line + "  " + Bundle.VERSION_Active() : line;
+        boolean inUse = active != null && active.id().equals(v.id());
+        return (inUse ? Bundle.VERSION_Active() + " " : "") + Bundle.VERSION_Line(v.id(), time, what);
     }
 
     /** Shows an engine status; on the event thread. */
@@ -231,6 +231,10 @@ public final class ModelTopComponent extends TopComponent {
 
     private static String wrap(String text) {
         return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</html>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     private static String orDash(String s) {
@@ -274,7 +278,8 @@ public final class ModelTopComponent extends TopComponent {
                     boolean focus) {
                 ModelVersion v = (ModelVersion) value;
                 super.getListCellRendererComponent(list, describe(v), index, selected, focus);
-                setToolTipText(v.guard());
+                setToolTipText("<html>" + v.id() + (v.parentId() != null ? " (from " + v.parentId() + ")" : "")
+                        + ", made " + v.created() + "<br>" + escape(v.guard()) + "</html>");
                 return this;
             }
         });

@@ -1,5 +1,6 @@
 package org.pointlearn.viewer.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -218,7 +219,7 @@ class ClickSegmentationTest {
         assertEquals("Accepted", onEdt(() -> tools.captionLine(1)));
         assertTrue(tinted(shot(), CX, CY), "the accepted mask is not shown on its slice");
         String text = onEdt(panel::shownText);
-        assertTrue(text.contains(learned.id() + "  ") && text.contains("from Disk slice 2  \u25cf in use"), text);
+        assertTrue(text.contains("\u25cf " + learned.id() + "  ") && text.contains("from Disk slice 2"), text);
 
         String base = versions.get(0).id();
         onEdt(() -> {
@@ -233,9 +234,44 @@ class ClickSegmentationTest {
         back.get(1, TimeUnit.MINUTES);
         onEdt(() -> null);
         assertEquals(base, onEdt(hub::active).id());
-        assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith(base + "  ") && l.endsWith("in use")),
+        assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith("\u25cf " + base + "  ")),
                 onEdt(panel::shownText));
+        assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith(learned.id() + "  ")),
+                "the later version is no longer listed: " + onEdt(panel::shownText));
         assertTrue(said.stream().anyMatch(s -> s.contains("Went back to model version " + base)), said.toString());
+    }
+
+    @Test
+    void leavingAnUnacceptedSliceTakesBackWhatTheModelLearnedFromIt() throws Exception {
+        openTools(openedHub());
+        float[] before = firstWeights();
+        clickAt(CX, CY, true);
+        clickAt(CX + 5, CY, true);
+        assertFalse(java.util.Arrays.equals(before, firstWeights()), "the clicks taught the model nothing");
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        clickAt(CX, CY, true);
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("The clicks on slice 2 were not accepted")), said.toString());
+        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Clicks 1 "));
+        assertFalse(onEdt(() -> tools.acceptedMask(1)).isPresent(), "an unaccepted slice shows as accepted");
+
+        Volume other = TestVolumes.disk(SIZE, 2, CX, CY, R);
+        onEdt(() -> {
+            view.show(other);
+            tools.decorate(view.image(), view.slice());
+            return null;
+        });
+        settle();
+        assertArrayEquals(before, firstWeights(), "the model kept what it learned from slices never accepted");
+    }
+
+    /** The model's first weight tensor, read on the session's thread. */
+    private float[] firstWeights() throws Exception {
+        var session = hub.session().orElseThrow();
+        return session.submit(() -> session.session().model().block().getParameters().get(0).getValue().getArray()
+                .toFloatArray()).get(1, TimeUnit.MINUTES);
     }
 
     @Test
