@@ -127,6 +127,29 @@ final class ClickSegmentation extends MouseAdapter {
         return Optional.ofNullable(accepted.get(k));
     }
 
+    /** The number of slices with an accepted mask. */
+    int acceptedSlices() {
+        forgetOtherVolume();
+        return accepted.size();
+    }
+
+    /**
+     * The accepted masks on the volume's grid, as the exporters take them: {@code mask[k][row * width + column]},
+     * 1 inside; slices never accepted are empty.
+     */
+    byte[][] acceptedVolumeMask() {
+        forgetOtherVolume();
+        int w = volume.geometry().width();
+        int h = volume.geometry().height();
+        byte[][] out = new byte[volume.geometry().depth()][w * h];
+        accepted.forEach((k, m) -> {
+            for (int i = 0; i < w * h; i++) {
+                out[k][i] = (byte) (m.get(i) ? 1 : 0);
+            }
+        });
+        return out;
+    }
+
     /** The working mask of the slice being segmented, or null. */
     Mask2D workingMask() {
         return mask;

@@ -54,7 +54,7 @@ public final class ViewerSeriesOpener implements SeriesOpener {
         ViewerTopComponent viewer = ViewerTopComponent.findInstance();
         viewer.open();
         viewer.requestActive();
-        long request = viewer.beginLoading(title(series));
+        long request = viewer.beginLoading(title(series), series);
         LOADING.post(() -> load(StudyIndex.getDefault(), viewer, request, series, dialogOnFailure));
     }
 

@@ -19,6 +19,7 @@ import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
+import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
 import org.pointlearn.viewer.impl.RendererChoice;
@@ -61,6 +62,7 @@ public final class ViewerTopComponent extends TopComponent {
     private final transient AdaptationHub hub;
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
+    private transient SeriesRef series;
     private boolean rendererRequested;
     private String notice;
     private String messageWords;
@@ -111,6 +113,18 @@ public final class ViewerTopComponent extends TopComponent {
      * @return the request number to pass to {@link #showVolume} or {@link #showProblem}
      */
     long beginLoading(String title) {
+        return beginLoading(title, null);
+    }
+
+    /**
+     * Announces a series being loaded; later results of earlier requests are then dropped.
+     *
+     * @param title the series' name, shown as the window title
+     * @param ref the series in the study index (what a segmentation is exported against), or null
+     * @return the request number to pass to {@link #showVolume} or {@link #showProblem}
+     */
+    long beginLoading(String title, SeriesRef ref) {
+        series = ref;
         request++;
         setDisplayName(title);
         showNotice(Bundle.MSG_Loading(title));
@@ -163,6 +177,16 @@ public final class ViewerTopComponent extends TopComponent {
     /** The view state: volume, slice and window. */
     SliceViewModel view() {
         return view;
+    }
+
+    /** The adaptation session the click tools use. */
+    AdaptationHub hub() {
+        return hub;
+    }
+
+    /** The series of the latest request, or null when it was not opened from the study index. */
+    SeriesRef series() {
+        return series;
     }
 
     /** The click tools, once the renderer was chosen; else null. */

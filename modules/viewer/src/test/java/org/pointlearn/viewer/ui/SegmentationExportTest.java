@@ -1,0 +1,106 @@
+package org.pointlearn.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pointlearn.viewer.ui.ViewerTopComponentTest.onEdt;
+
+import ai.djl.Device;
+import java.awt.event.KeyEvent;
+import java.awt.event.KeyListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.dicom.api.SeriesRef;
+import org.pointlearn.dicom.impl.LocalStudyIndex;
+import org.pointlearn.dicom.impl.SegmentationFiles;
+import org.pointlearn.imaging.api.NiftiReader;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/**
+ * What File > Export Segmentation writes: the slice accepted in the viewer, on the demo series
+ * from a real study index, as NIfTI and DICOM SEG.
+ */
+class SegmentationExportTest {
+
+    private static final Path BRAIN = Path.of(System.getProperty("user.dir"), "..", "..", "models", "brain-mri");
+
+    @Test
+    void theAcceptedSliceIsWhatTheExportedFilesHold(@TempDir Path dir) throws Exception {
+        LocalStudyIndex index = new LocalStudyIndex(dir.resolve("index"));
+        SeriesRef demo = index.ensureDemoStudy();
+        Volume volume = index.loadSeries(demo);
+        int w = volume.geometry().width();
+        int h = volume.geometry().height();
+        try (SegmentationModel model = SegmentationModel.load(BRAIN, Device.cpu())) {
+            AdaptationHub hub = onEdt(AdaptationHub::new);
+            onEdt(() -> hub.open(model, dir.resolve("versions"))).get(2, TimeUnit.MINUTES);
+            SliceViewModel view = new SliceViewModel();
+            Java2dSliceCanvas canvas = onEdt(() -> {
+                view.show(volume);
+                Java2dSliceCanvas c = new Java2dSliceCanvas();
+                c.setSize(2 * w, 2 * h);
+                c.show(view.image(), List.of());
+                return c;
+            });
+            ClickSegmentation tools = onEdt(() -> ClickSegmentation.attach(view, canvas, hub, () -> "Colin27"));
+            int k = onEdt(view::slice);
+            onEdt(() -> {
+                tools.click(2 * (w / 2) + 1, 2 * (h / 2) + 1, true);
+                return null;
+            });
+            onEdt(tools::idle).get(2, TimeUnit.MINUTES);
+            onEdt(() -> {
+                KeyEvent enter = new KeyEvent(canvas, KeyEvent.KEY_PRESSED, 0, 0, KeyEvent.VK_ENTER,
+                        KeyEvent.CHAR_UNDEFINED);
+                for (KeyListener l : canvas.getKeyListeners()) {
+                    l.keyPressed(enter);
+                }
+                return null;
+            });
+            onEdt(tools::idle).get(2, TimeUnit.MINUTES);
+            int area = onEdt(() -> tools.acceptedMask(k).orElseThrow().area());
+            assertTrue(area > 0, "the accepted mask is empty");
+            byte[][] mask = onEdt(tools::acceptedVolumeMask);
+            assertEquals(volume.geometry().depth(), mask.length);
+
+            SegmentationFiles exporter = new SegmentationFiles(index);
+            Path nifti = dir.resolve("colin-seg.nii.gz");
+            ExportSegmentationAction.write(exporter, demo, mask, "v1", nifti);
+            Volume read = NiftiReader.read(nifti);
+            assertEquals(area, count(read), "voxels inside in the NIfTI file");
+            int[] perSlice = new int[read.geometry().depth()];
+            for (int z = 0; z < perSlice.length; z++) {
+                perSlice[z] = count(read.slice(z));
+            }
+            assertEquals(1, Arrays.stream(perSlice).filter(n -> n > 0).count(), "the mask spreads over several slices");
+
+            Path seg = dir.resolve("colin-seg.dcm");
+            ExportSegmentationAction.write(exporter, demo, mask, "v1", seg);
+            byte[] bytes = Files.readAllBytes(seg);
+            assertEquals("DICM", new String(bytes, 128, 4, StandardCharsets.US_ASCII), "not a DICOM file");
+            hub.close();
+        }
+    }
+
+    private static int count(Volume v) {
+        int n = 0;
+        for (int z = 0; z < v.geometry().depth(); z++) {
+            n += count(v.slice(z));
+        }
+        return n;
+    }
+
+    private static int count(float[] slice) {
+        int n = 0;
+        for (float f : slice) {
+            n += f > 0 ? 1 : 0;
+        }
+        return n;
+    }
+}
