@@ -6,6 +6,7 @@ import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.event.ChangeListener;
 import org.openide.util.ChangeSupport;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
 import org.pointlearn.adaptation.api.AsyncAdaptationSession;
 import org.pointlearn.adaptation.api.Prediction;
 import org.pointlearn.adaptation.api.UpdateReport;
@@ -26,6 +28,7 @@ import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.Click;
+import org.pointlearn.viewer.impl.AcceptedMasks;
 import org.pointlearn.viewer.impl.GreySlice;
 
 /**
@@ -35,7 +38,8 @@ import org.pointlearn.viewer.impl.GreySlice;
  * slice's mask (the model learns from it and a new model version is made), Backspace or
  * Ctrl+Z takes back the last click and what the model learned from it, Escape takes back
  * every click of the slice, or cancels the learning in progress. Accepted masks stay shown on
- * their slices. A click is a press and release within a few pixels: a right-drag still sets
+ * their slices and, for a series from the study index, on disk (see {@link AcceptedMasks}),
+ * coming back when the series is opened again. A click is a press and release within a few pixels: a right-drag still sets
  * the window. State is kept on the event thread; the work runs on the session's thread.
  */
 @Messages({
@@ -50,6 +54,11 @@ import org.pointlearn.viewer.impl.GreySlice;
     "MSG_Learning=Learning from slice {0} \u2026",
     "# {0} - slice number",
     "MSG_Discarded=The clicks on slice {0} were not accepted; they and what the model learned from them are taken back.",
+    "# {0} - problem",
+    "MSG_MaskNotRestored=An accepted mask was not restored: {0}",
+    "# {0} - slice number",
+    "# {1} - reason",
+    "MSG_MaskNotSaved=The accepted mask of slice {0} could not be kept on disk ({1}); export it before closing.",
     "MSG_NothingToAccept=Nothing to accept on this slice: click on the object first.",
     "# {0} - reason",
     "MSG_ClickFailed=The click could not be used: {0}"
@@ -58,12 +67,15 @@ final class ClickSegmentation extends MouseAdapter {
 
     /** Largest movement, in screen pixels, between press and release that still counts as a click. */
     private static final int CLICK_SLOP = 3;
+    private static final RequestProcessor SAVING = new RequestProcessor("Accepted masks", 1);
 
     private final SliceViewModel view;
     private final SliceCanvas canvas;
     private final AdaptationHub hub;
     private final Supplier<String> seriesName;
     private final ChangeSupport changes = new ChangeSupport(this);
+    private final AcceptedMasks saved;
+    private final Supplier<String> seriesKey;
     private final Map<Integer, Mask2D> accepted = new HashMap<>();
     private Volume volume;
     private int slice = -1;
@@ -74,11 +86,14 @@ final class ClickSegmentation extends MouseAdapter {
     private int pressX;
     private int pressY;
 
-    private ClickSegmentation(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub, Supplier<String> seriesName) {
+    private ClickSegmentation(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub, Supplier<String> seriesName,
+            AcceptedMasks saved, Supplier<String> seriesKey) {
         this.view = view;
         this.canvas = canvas;
         this.hub = hub;
         this.seriesName = seriesName;
+        this.saved = saved;
+        this.seriesKey = seriesKey;
     }
 
     /**
@@ -92,7 +107,23 @@ final class ClickSegmentation extends MouseAdapter {
      */
     static ClickSegmentation attach(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub,
             Supplier<String> seriesName) {
-        ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName);
+        return attach(view, canvas, hub, seriesName, null, () -> null);
+    }
+
+    /**
+     * Attaches the click tools to a canvas, keeping accepted masks on disk.
+     *
+     * @param view the view whose slices are segmented
+     * @param canvas where the user clicks
+     * @param hub the adaptation session's hub
+     * @param seriesName names the series, for the images' names in the model's lineage
+     * @param saved where accepted masks are kept, or null for memory only
+     * @param seriesKey the key of the series shown (its instance UID), or null when it has none
+     * @return the tools, to draw their state and to listen to its changes
+     */
+    static ClickSegmentation attach(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub,
+            Supplier<String> seriesName, AcceptedMasks saved, Supplier<String> seriesKey) {
+        ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName, saved, seriesKey);
         Component c = canvas.component();
         c.addMouseListener(tools);
         c.addKeyListener(tools.keys());
@@ -257,6 +288,7 @@ final class ClickSegmentation extends MouseAdapter {
         int k = slice;
         Mask2D done = mask;
         accepted.put(k, done);
+        save(k, done);
         slice = -1;
         clicks = List.of();
         mask = null;
@@ -341,7 +373,35 @@ final class ClickSegmentation extends MouseAdapter {
             slice = -1;
             clicks = List.of();
             mask = null;
+            restore();
         }
+    }
+
+    /** The accepted masks kept on disk for the series shown come back on its slices. */
+    private void restore() {
+        String key = seriesKey.get();
+        if (saved == null || key == null || volume == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        accepted.putAll(saved.load(key, volume.geometry().width(), volume.geometry().height(),
+                volume.geometry().depth(), problems));
+        problems.forEach(p -> hub.say(Bundle.MSG_MaskNotRestored(p)));
+    }
+
+    /** Keeps an accepted mask on disk, off the event thread; a failure is said in words. */
+    private void save(int k, Mask2D done) {
+        String key = seriesKey.get();
+        if (saved == null || key == null) {
+            return;
+        }
+        SAVING.post(() -> {
+            try {
+                saved.save(key, k, done);
+            } catch (IOException e) {
+                hub.say(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
+            }
+        });
     }
 
     private KeyAdapter keys() {

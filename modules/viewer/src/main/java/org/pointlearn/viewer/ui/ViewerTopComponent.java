@@ -22,6 +22,7 @@ import org.openide.windows.WindowManager;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
+import org.pointlearn.viewer.impl.AcceptedMasks;
 import org.pointlearn.viewer.impl.RendererChoice;
 import org.pointlearn.viewer.impl.RendererSession;
 
@@ -63,6 +64,7 @@ public final class ViewerTopComponent extends TopComponent {
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
     private transient SeriesRef series;
+    private final transient AcceptedMasks masks;
     private boolean rendererRequested;
     private String notice;
     private String messageWords;
@@ -70,21 +72,23 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** The viewer on the renderer of this session. */
     public ViewerTopComponent() {
-        this(RendererSession.getDefault()::choice, AdaptationHub.getDefault());
+        this(RendererSession.getDefault()::choice, AdaptationHub.getDefault(), userMasks());
     }
 
     /** @param renderer gives the renderer choice when the window opens */
     ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer) {
-        this(renderer, new AdaptationHub());
+        this(renderer, new AdaptationHub(), null);
     }
 
     /**
      * @param renderer gives the renderer choice when the window opens
      * @param hub the adaptation session the click tools use
+     * @param masks where accepted masks are kept, or null for memory only
      */
-    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer, AdaptationHub hub) {
+    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer, AdaptationHub hub, AcceptedMasks masks) {
         this.renderer = renderer;
         this.hub = hub;
+        this.masks = masks;
         setName(Bundle.CTL_ViewerTopComponent());
         setToolTipText(Bundle.HINT_ViewerTopComponent());
         setLayout(new BorderLayout());
@@ -94,6 +98,13 @@ public final class ViewerTopComponent extends TopComponent {
         add(message, BorderLayout.CENTER);
         view.addChangeListener(e -> refresh());
         refresh();
+    }
+
+    /** Accepted masks under {@code <userdir>/pointlearn/annotations}, or none without a user directory. */
+    private static AcceptedMasks userMasks() {
+        java.io.File user = org.openide.modules.Places.getUserDirectory();
+        return user == null ? null
+                : new AcceptedMasks(user.toPath().resolve("pointlearn").resolve("annotations"));
     }
 
     /** The viewer of the window system, created on first use; on the event thread. */
@@ -223,7 +234,8 @@ public final class ViewerTopComponent extends TopComponent {
     private void install(RendererChoice choice) {
         canvas = SliceCanvases.create(choice);
         SliceNavigation.attach(canvas.component(), view);
-        tools = ClickSegmentation.attach(view, canvas, hub, this::getDisplayName);
+        tools = ClickSegmentation.attach(view, canvas, hub, this::getDisplayName, masks,
+                () -> series != null ? series.seriesInstanceUid() : null);
         tools.addChangeListener(e -> refresh());
         refresh();
     }

@@ -27,6 +27,7 @@ import org.pointlearn.adaptation.api.ModelVersion;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.viewer.impl.AcceptedMasks;
 import org.pointlearn.viewer.impl.GreySlice;
 
 /**
@@ -286,6 +287,41 @@ class ClickSegmentationTest {
         hub = again;
         assertEquals(2, onEdt(again::versions).size());
         assertEquals(learned, onEdt(again::active).id());
+    }
+
+    @Test
+    void anAcceptedSliceIsThereAgainWhenTheSeriesIsOpenedAgain() throws Exception {
+        hub = openedHub();
+        AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
+        onEdt(() -> {
+            hub.addMessageListener(said::add);
+            view = new SliceViewModel();
+            view.show(disk);
+            canvas = new Java2dSliceCanvas();
+            canvas.setSize(CANVAS, CANVAS);
+            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Disk", saved, () -> "1.2.3.4");
+            canvas.show(view.image(), List.of());
+            return null;
+        });
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        Mask2D accepted = onEdt(() -> tools.acceptedMask(1)).orElseThrow();
+        Path file = store.resolve("annotations").resolve("1.2.3.4").resolve("slice-1.png");
+        for (int i = 0; i < 100 && !java.nio.file.Files.exists(file); i++) {
+            Thread.sleep(50);
+        }
+        Volume reopened = TestVolumes.disk(SIZE, 3, CX, CY, R);
+        ClickSegmentation again = onEdt(() -> {
+            SliceViewModel v = new SliceViewModel();
+            v.show(reopened);
+            Java2dSliceCanvas c = new Java2dSliceCanvas();
+            c.setSize(CANVAS, CANVAS);
+            ClickSegmentation t = ClickSegmentation.attach(v, c, hub, () -> "Disk", saved, () -> "1.2.3.4");
+            t.decorate(v.image(), v.slice());
+            return t;
+        });
+        assertEquals(accepted, onEdt(() -> again.acceptedMask(1)).orElseThrow(), "the accepted mask did not come back");
+        assertEquals("Accepted", onEdt(() -> again.captionLine(1)));
     }
 
     @Test
