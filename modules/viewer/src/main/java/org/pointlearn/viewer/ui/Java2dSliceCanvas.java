@@ -14,6 +14,7 @@ import java.util.List;
 import javax.swing.JComponent;
 import org.pointlearn.viewer.impl.GreySlice;
 import org.pointlearn.viewer.impl.ImageFit;
+import org.pointlearn.viewer.impl.ViewTransform;
 
 /** The pure Java2D slice canvas: works everywhere, including without OpenGL. */
 final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
@@ -25,6 +26,7 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     private double widthMm;
     private double heightMm;
     private transient List<String> caption = List.of();
+    private transient ViewTransform transform = ViewTransform.FIT;
     private int columns;
     private int rows;
 
@@ -43,7 +45,8 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     }
 
     @Override
-    public void show(GreySlice slice, List<String> lines) {
+    public void show(GreySlice slice, List<String> lines, ViewTransform view) {
+        transform = view;
         image = toImage(slice);
         widthMm = slice.widthMm();
         heightMm = slice.heightMm();
@@ -55,7 +58,8 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
 
     @Override
     public int[] pixelAt(int x, int y) {
-        return image == null ? null : ImageFit.pixelAt(widthMm, heightMm, getWidth(), getHeight(), columns, rows, x, y);
+        return image == null ? null : ImageFit.pixelAt(widthMm, heightMm, getWidth(), getHeight(), columns, rows, x, y,
+                transform);
     }
 
     @Override
@@ -74,7 +78,7 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     }
 
     private void paintSlice(Graphics2D g2) {
-        Rectangle2D.Double r = ImageFit.fit(widthMm, heightMm, getWidth(), getHeight());
+        Rectangle2D.Double r = ImageFit.place(widthMm, heightMm, getWidth(), getHeight(), transform);
         g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         int x = (int) Math.round(r.x);
         int y = (int) Math.round(r.y);

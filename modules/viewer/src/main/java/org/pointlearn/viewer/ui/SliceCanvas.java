@@ -3,10 +3,11 @@ package org.pointlearn.viewer.ui;
 import java.awt.Component;
 import java.util.List;
 import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.ViewTransform;
 
 /**
  * A surface showing one windowed slice, fitted to its size with the aspect of the pixel
- * spacing, row 0 at the top and column 0 at the left, with a caption in the lower left.
+ * spacing (then zoomed and panned), row 0 at the top and column 0 at the left, with a caption in the lower left.
  * Used on the event thread only.
  */
 interface SliceCanvas {
@@ -20,7 +21,18 @@ interface SliceCanvas {
      * @param slice the windowed slice
      * @param caption lines drawn in the lower-left corner, first line on top
      */
-    void show(GreySlice slice, List<String> caption);
+    default void show(GreySlice slice, List<String> caption) {
+        show(slice, caption, ViewTransform.FIT);
+    }
+
+    /**
+     * Shows a slice zoomed and panned.
+     *
+     * @param slice the windowed slice
+     * @param caption lines drawn in the lower-left corner, first line on top
+     * @param view zoom and pan
+     */
+    void show(GreySlice slice, List<String> caption, ViewTransform view);
 
     /**
      * The slice pixel under a point of the component.

@@ -12,9 +12,13 @@ import org.pointlearn.imaging.api.WindowLevel;
 /**
  * The viewer's navigation tools on a canvas: the mouse wheel moves one slice per notch,
  * arrow keys and Page Up/Down one slice, Home/End to the ends; right-drag sets the window
- * (horizontal: width, vertical: level).
+ * (horizontal: width, vertical: level); Ctrl+wheel zooms about the pointer, + and - about
+ * the centre, 0 fits the whole slice again; middle-drag pans.
  */
 final class SliceNavigation extends MouseAdapter {
+
+    /** Zoom factor per wheel notch or key press. */
+    private static final double ZOOM_STEP = 1.25;
 
     /** Fraction of the window width one pixel of right-drag changes. */
     private static final double DRAG_SENSITIVITY = 1.0 / 200;
@@ -24,6 +28,9 @@ final class SliceNavigation extends MouseAdapter {
     private int dragX;
     private int dragY;
     private WindowLevel dragStart;
+    private int panX;
+    private int panY;
+    private boolean panning;
 
     private SliceNavigation(SliceViewModel view) {
         this.view = view;
@@ -40,6 +47,12 @@ final class SliceNavigation extends MouseAdapter {
 
     @Override
     public void mouseWheelMoved(MouseWheelEvent e) {
+        if (e.isControlDown()) {
+            Component c = e.getComponent();
+            view.zoomAbout(Math.pow(ZOOM_STEP, -e.getPreciseWheelRotation()), e.getX(), e.getY(), c.getWidth(),
+                    c.getHeight());
+            return;
+        }
         // Touchpads send fractions of a notch: add them up, move by whole notches.
         wheelRemainder += e.getPreciseWheelRotation();
         int notches = (int) wheelRemainder;
@@ -57,10 +70,21 @@ final class SliceNavigation extends MouseAdapter {
             dragY = e.getY();
             dragStart = view.window();
         }
+        if (SwingUtilities.isMiddleMouseButton(e) && view.hasVolume()) {
+            panX = e.getX();
+            panY = e.getY();
+            panning = true;
+        }
     }
 
     @Override
     public void mouseDragged(MouseEvent e) {
+        if (panning && SwingUtilities.isMiddleMouseButton(e)) {
+            view.panBy(e.getX() - panX, e.getY() - panY, e.getComponent().getWidth(), e.getComponent().getHeight());
+            panX = e.getX();
+            panY = e.getY();
+            return;
+        }
         if (dragStart == null || !SwingUtilities.isRightMouseButton(e)) {
             return;
         }
@@ -75,6 +99,14 @@ final class SliceNavigation extends MouseAdapter {
         if (SwingUtilities.isRightMouseButton(e)) {
             dragStart = null;
         }
+        if (SwingUtilities.isMiddleMouseButton(e)) {
+            panning = false;
+        }
+    }
+
+    private void zoomAtCentre(KeyEvent e, double factor) {
+        Component c = e.getComponent();
+        view.zoomAbout(factor, c.getWidth() / 2, c.getHeight() / 2, c.getWidth(), c.getHeight());
     }
 
     private KeyAdapter keys() {
@@ -86,6 +118,9 @@ final class SliceNavigation extends MouseAdapter {
                     case KeyEvent.VK_DOWN, KeyEvent.VK_RIGHT, KeyEvent.VK_PAGE_DOWN -> view.moveSlices(1);
                     case KeyEvent.VK_HOME -> view.goToSlice(0);
                     case KeyEvent.VK_END -> view.goToSlice(view.sliceCount() - 1);
+                    case KeyEvent.VK_PLUS, KeyEvent.VK_EQUALS, KeyEvent.VK_ADD -> zoomAtCentre(e, ZOOM_STEP);
+                    case KeyEvent.VK_MINUS, KeyEvent.VK_SUBTRACT -> zoomAtCentre(e, 1 / ZOOM_STEP);
+                    case KeyEvent.VK_0, KeyEvent.VK_NUMPAD0 -> view.fit();
                     default -> {
                         return;
                     }

@@ -7,10 +7,13 @@ import org.openide.util.ChangeSupport;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
 import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.ImageFit;
+import org.pointlearn.viewer.impl.ViewTransform;
 
 /**
- * What the viewer shows: a volume, the current slice and the display window. Starts at
- * the middle slice with a robust window; the slice index is always clamped to the volume.
+ * What the viewer shows: a volume, the current slice, the display window, zoom and pan.
+ * Starts at the middle slice with a robust window, the whole slice fitted; the slice index is
+ * always clamped to the volume.
  * Used on the event thread.
  */
 final class SliceViewModel {
@@ -19,6 +22,11 @@ final class SliceViewModel {
     private Volume volume;
     private int slice;
     private WindowLevel window;
+    private ViewTransform transform = ViewTransform.FIT;
+
+    /** Smallest and largest zoom. */
+    static final double MIN_ZOOM = 0.5;
+    static final double MAX_ZOOM = 16;
 
     /** Shows a new volume at its middle slice, windowed robustly from its values. */
     void show(Volume newVolume) {
@@ -32,9 +40,13 @@ final class SliceViewModel {
      * @param preset the window stored with the images, or null to derive one from the values
      */
     void show(Volume newVolume, WindowLevel preset) {
-        volume = newVolume;
         slice = newVolume.geometry().depth() / 2;
         window = preset != null ? preset : WindowLevel.robust(newVolume);
+        if (volume == null || newVolume.geometry().width() != volume.geometry().width()
+                || newVolume.geometry().height() != volume.geometry().height()) {
+            transform = ViewTransform.FIT;
+        }
+        volume = newVolume;
         changes.fireChange();
     }
 
@@ -85,15 +97,76 @@ final class SliceViewModel {
         }
     }
 
+    /** Zoom and pan. */
+    ViewTransform transform() {
+        return transform;
+    }
+
+    /**
+     * Zooms by a factor keeping the slice point under an area point where it is.
+     *
+     * @param factor above 1 magnifies
+     * @param x area x of the fixed point
+     * @param y area y of the fixed point
+     * @param areaWidth area width
+     * @param areaHeight area height
+     */
+    void zoomAbout(double factor, int x, int y, int areaWidth, int areaHeight) {
+        if (volume == null) {
+            return;
+        }
+        double w = widthMm();
+        double h = heightMm();
+        double zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, transform.zoom() * factor));
+        double before = ImageFit.pixelsPerMm(w, h, areaWidth, areaHeight, transform.zoom());
+        double after = ImageFit.pixelsPerMm(w, h, areaWidth, areaHeight, zoom);
+        // The slice point under (x, y), in millimetres from the slice's centre, stays under it.
+        double px = transform.panXmm() + (x - areaWidth / 2.0) / before;
+        double py = transform.panYmm() + (y - areaHeight / 2.0) / before;
+        setTransform(new ViewTransform(zoom, px - (x - areaWidth / 2.0) / after, py - (y - areaHeight / 2.0) / after));
+    }
+
+    /** Moves the slice with the pointer by an area distance. */
+    void panBy(int dx, int dy, int areaWidth, int areaHeight) {
+        if (volume == null) {
+            return;
+        }
+        double scale = ImageFit.pixelsPerMm(widthMm(), heightMm(), areaWidth, areaHeight, transform.zoom());
+        setTransform(new ViewTransform(transform.zoom(), transform.panXmm() - dx / scale,
+                transform.panYmm() - dy / scale));
+    }
+
+    /** Back to the whole slice, centred. */
+    void fit() {
+        setTransform(ViewTransform.FIT);
+    }
+
+    private void setTransform(ViewTransform t) {
+        if (!t.equals(transform)) {
+            transform = t;
+            changes.fireChange();
+        }
+    }
+
+    private double widthMm() {
+        return volume.geometry().width() * volume.geometry().spacing()[0];
+    }
+
+    private double heightMm() {
+        return volume.geometry().height() * volume.geometry().spacing()[1];
+    }
+
     /** The current slice after windowing. */
     GreySlice image() {
         return GreySlice.of(volume, slice, window);
     }
 
-    /** The overlay lines: "Slice k/n" (1-based) and "W/L center/width". */
+    /** The overlay lines: "Slice k/n" (1-based), "W/L center/width", and "Zoom p %" when not fitted. */
     List<String> caption() {
-        return List.of(String.format(Locale.ROOT, "Slice %d/%d", slice + 1, sliceCount()),
-                "W/L " + number(window.center()) + "/" + number(window.width()));
+        String slices = String.format(Locale.ROOT, "Slice %d/%d", slice + 1, sliceCount());
+        String wl = "W/L " + number(window.center()) + "/" + number(window.width());
+        return transform.zoom() == 1 ? List.of(slices, wl)
+                : List.of(slices, wl, String.format(Locale.ROOT, "Zoom %.0f %%", transform.zoom() * 100));
     }
 
     void addChangeListener(ChangeListener l) {

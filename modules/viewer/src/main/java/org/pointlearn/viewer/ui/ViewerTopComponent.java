@@ -42,8 +42,9 @@ import org.pointlearn.viewer.impl.RendererSession;
 @Messages({
     "CTL_ViewerAction=Viewer",
     "CTL_ViewerTopComponent=Viewer",
-    "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window; "
-            + "left click marks the object, right click what is not, Enter accepts the slice",
+    "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window, "
+            + "Ctrl+wheel zooms, middle-drag pans, 0 fits; left click marks the object, right click what is not, "
+            + "Enter accepts the slice",
     "MSG_NothingOpen=No series open. Double-click a series in the DICOM browser.",
     "# {0} - series name",
     "MSG_Loading=Loading {0} …",
@@ -249,7 +250,7 @@ public final class ViewerTopComponent extends TopComponent {
             showOnly(canvas.component());
             List<String> caption = new ArrayList<>(view.caption());
             caption.add(tools.captionLine(view.slice()));
-            canvas.show(tools.decorate(view.image(), view.slice()), caption);
+            canvas.show(tools.decorate(view.image(), view.slice()), caption, view.transform());
         }
     }
 

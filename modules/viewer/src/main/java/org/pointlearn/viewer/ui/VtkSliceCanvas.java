@@ -6,6 +6,7 @@ import java.awt.event.ComponentEvent;
 import java.util.List;
 import org.pointlearn.viewer.impl.GreySlice;
 import org.pointlearn.viewer.impl.ImageFit;
+import org.pointlearn.viewer.impl.ViewTransform;
 import vtk.vtkCamera;
 import vtk.vtkImageActor;
 import vtk.vtkImageData;
@@ -29,6 +30,7 @@ final class VtkSliceCanvas implements SliceCanvas {
     private final vtkImageActor actor = new vtkImageActor();
     private final vtkTextActor caption = new vtkTextActor();
     private GreySlice shown;
+    private ViewTransform transform = ViewTransform.FIT;
 
     VtkSliceCanvas() {
         detachVtkInteraction();
@@ -62,10 +64,11 @@ final class VtkSliceCanvas implements SliceCanvas {
     }
 
     @Override
-    public void show(GreySlice slice, List<String> lines) {
-        boolean newFrame = shown == null || shown.width() != slice.width() || shown.height() != slice.height()
+    public void show(GreySlice slice, List<String> lines, ViewTransform view) {
+        boolean newFrame = !view.equals(transform) || shown == null || shown.width() != slice.width() || shown.height() != slice.height()
                 || shown.columnSpacing() != slice.columnSpacing() || shown.rowSpacing() != slice.rowSpacing();
         shown = slice;
+        transform = view;
         image.SetDimensions(slice.width(), slice.height(), 1);
         image.SetSpacing(slice.columnSpacing(), slice.rowSpacing(), 1);
         image.SetOrigin(0, 0, 0);
@@ -82,7 +85,7 @@ final class VtkSliceCanvas implements SliceCanvas {
     @Override
     public int[] pixelAt(int x, int y) {
         return shown == null ? null : ImageFit.pixelAt(shown.widthMm(), shown.heightMm(), panel.getWidth(),
-                panel.getHeight(), shown.width(), shown.height(), x, y);
+                panel.getHeight(), shown.width(), shown.height(), x, y, transform);
     }
 
     /** Red, green, blue bytes per pixel, rows from the top, as VTK's image data takes them. */
@@ -109,8 +112,9 @@ final class VtkSliceCanvas implements SliceCanvas {
         if (shown == null) {
             return;
         }
-        double cx = (shown.width() - 1) * shown.columnSpacing() / 2;
-        double cy = (shown.height() - 1) * shown.rowSpacing() / 2;
+        // Pixel centres sit at i * spacing, so the slice's centre is at (n - 1) * spacing / 2.
+        double cx = (shown.width() - 1) * shown.columnSpacing() / 2 + transform.panXmm();
+        double cy = (shown.height() - 1) * shown.rowSpacing() / 2 + transform.panYmm();
         double distance = 2 * Math.max(shown.widthMm(), shown.heightMm()) + 1;
         vtkCamera camera = panel.GetRenderer().GetActiveCamera();
         camera.ParallelProjectionOn();
@@ -119,7 +123,7 @@ final class VtkSliceCanvas implements SliceCanvas {
         camera.SetPosition(cx, cy, -distance);
         camera.SetViewUp(0, -1, 0);
         camera.SetParallelScale(ImageFit.parallelScale(shown.widthMm(), shown.heightMm(),
-                panel.getWidth(), panel.getHeight()));
+                panel.getWidth(), panel.getHeight()) / transform.zoom());
         panel.GetRenderer().ResetCameraClippingRange();
     }
 

@@ -86,6 +86,44 @@ class SliceNavigationTest {
         assertTrue(view.caption().get(1).startsWith("W/L "), view.caption().get(1));
     }
 
+    @Test
+    void ctrlWheelZoomsAboutThePointerAndZeroFitsAgain() {
+        canvas.setSize(400, 400);
+        canvas.show(view.image(), view.caption(), view.transform());
+        int[] under = canvas.pixelAt(120, 300);
+        MouseWheelEvent in = new MouseWheelEvent(canvas, MouseEvent.MOUSE_WHEEL, System.currentTimeMillis(),
+                InputEvent.CTRL_DOWN_MASK, 120, 300, 120, 300, 0, false, MouseWheelEvent.WHEEL_UNIT_SCROLL, 3, -3, -3);
+        canvas.dispatchEvent(in);
+        assertEquals(2, view.slice(), "zooming must not change the slice");
+        assertEquals(1.953, view.transform().zoom(), 1e-3, "three notches in: 1.25^3");
+        assertEquals("Zoom 195 %", view.caption().get(2));
+        canvas.show(view.image(), view.caption(), view.transform());
+        assertEquals(java.util.Arrays.toString(under), java.util.Arrays.toString(canvas.pixelAt(120, 300)),
+                "the pixel under the pointer moved");
+        // The slice's corner moved from (0, 0) to 120 - 1.953 * 120 = -114, 300 - 1.953 * 300 = -286: the
+        // screen's corner shows slice pixel (1, 2), 8 pixels of 400 / 8 * 1.953 = 97.7 screen pixels.
+        assertEquals("[1, 2]", java.util.Arrays.toString(canvas.pixelAt(2, 2)));
+        key(KeyEvent.VK_0);
+        assertEquals(1, view.transform().zoom());
+        assertEquals(2, view.caption().size(), "no zoom line when fitted");
+    }
+
+    @Test
+    void middleDragMovesTheSliceWithThePointer() {
+        canvas.setSize(400, 400);
+        key(KeyEvent.VK_PLUS);
+        key(KeyEvent.VK_PLUS);
+        canvas.show(view.image(), view.caption(), view.transform());
+        int[] before = canvas.pixelAt(200, 200);
+        mouse(MouseEvent.MOUSE_PRESSED, 200, 200, InputEvent.BUTTON2_DOWN_MASK, MouseEvent.BUTTON2);
+        mouse(MouseEvent.MOUSE_DRAGGED, 260, 230, InputEvent.BUTTON2_DOWN_MASK, MouseEvent.NOBUTTON);
+        mouse(MouseEvent.MOUSE_RELEASED, 260, 230, 0, MouseEvent.BUTTON2);
+        canvas.show(view.image(), view.caption(), view.transform());
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(canvas.pixelAt(260, 230)),
+                "the pixel grabbed is not under the pointer after the drag");
+        assertEquals(2, view.slice());
+    }
+
     private void wheel(int notches) {
         wheel(notches, notches);
     }

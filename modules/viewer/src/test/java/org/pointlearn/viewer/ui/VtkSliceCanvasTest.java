@@ -25,6 +25,7 @@ import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.ViewTransform;
 
 /** What the VTK canvas puts on the screen, grabbed from the display. Needs a display with GLX. */
 class VtkSliceCanvasTest {
@@ -95,6 +96,30 @@ class VtkSliceCanvasTest {
     }
 
     @Test
+    void zoomedAndPannedItShowsWhatJava2dShowsAndClicksLandWhereDrawn() throws Exception {
+        SliceViewModel view = new SliceViewModel();
+        view.show(TestVolumes.colin27());
+        view.zoomAbout(2.5, 150, 120, 400, 400);
+        view.panBy(-30, 20, 400, 400);
+        ViewTransform t = view.transform();
+        VtkSliceCanvas canvas = open(400, 400);
+        EventQueue.invokeAndWait(() -> canvas.show(view.image(), List.of(), t));
+        BufferedImage vtk = grab(canvas, "colin27-zoomed");
+        Java2dSliceCanvas java2d = new Java2dSliceCanvas();
+        java2d.setSize(400, 400);
+        java2d.show(view.image(), List.of(), t);
+        BufferedImage reference = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        java2d.paint(reference.getGraphics());
+        double difference = Pixels.meanAbsoluteDifference(vtk, reference, 0, 0, 400, 400);
+        assertTrue(difference < 6, "zoomed VTK and Java2D differ by " + difference + " grey levels on average");
+        assertTrue(Pixels.distinctGreys(vtk, 0, 0, 400, 400) > 60, "not an image");
+        for (int[] p : new int[][] {{10, 10}, {200, 200}, {390, 300}}) {
+            int[] a = ViewerTopComponentTest.onEdt(() -> canvas.pixelAt(p[0], p[1]));
+            assertEquals(java.util.Arrays.toString(java2d.pixelAt(p[0], p[1])), java.util.Arrays.toString(a));
+        }
+    }
+
+    @Test
     void pixelSpacingSetsTheAspectRatio() throws Exception {
         Volume v = TestVolumes.brightFirstVoxel(20, 20, 1, 1, 2);
         BufferedImage shot = showAndGrab(GreySlice.of(v, 0, MARKER_WINDOW), List.of(), 300, 300, "aspect");
@@ -126,7 +151,7 @@ class VtkSliceCanvasTest {
         VtkSliceCanvas canvas = open(400, 300);
         EventQueue.invokeAndWait(() -> {
             SliceNavigation.attach(canvas.component(), view);
-            view.addChangeListener(e -> canvas.show(view.image(), view.caption()));
+            view.addChangeListener(e -> canvas.show(view.image(), view.caption(), view.transform()));
             canvas.show(view.image(), view.caption());
         });
         Rectangle area = settleAndLocate(canvas);
@@ -137,11 +162,16 @@ class VtkSliceCanvasTest {
         robot.waitForIdle();
         assertEquals(6, ViewerTopComponentTest.onEdt(view::slice), "two notches down from the middle slice 4");
         drag(robot, InputEvent.BUTTON1_DOWN_MASK, area.x + 200, area.y + 150, 120, 80);
-        drag(robot, InputEvent.BUTTON2_DOWN_MASK, area.x + 200, area.y + 150, -90, 40);
-        BufferedImage shot = grab(canvas, "after-drags");
+        BufferedImage shot = grab(canvas, "after-left-drag");
         assertTrue(Pixels.grey(shot, 3, 53) > 240,
                 "the camera moved: marker no longer top-left (grey " + Pixels.grey(shot, 3, 53) + ")");
         assertGreyNear(26, Pixels.grey(shot, 396, 246), "bottom-right of the image");
+        // Our pan: the slice follows the middle-drag exactly, marker from (3, 53) to (93, 93).
+        drag(robot, InputEvent.BUTTON2_DOWN_MASK, area.x + 200, area.y + 150, 90, 40);
+        BufferedImage panned = grab(canvas, "after-middle-drag");
+        assertTrue(Pixels.grey(panned, 93, 93) > 240, "the marker did not follow the drag (grey "
+                + Pixels.grey(panned, 93, 93) + ")");
+        assertEquals(0, Pixels.grey(panned, 40, 120), "the slice's old top-left corner is now background");
     }
 
     private BufferedImage showAndGrab(GreySlice slice, List<String> caption, int width, int height, String name)
