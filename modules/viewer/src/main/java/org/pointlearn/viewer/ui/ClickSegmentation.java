@@ -7,6 +7,7 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,14 +31,17 @@ import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.viewer.impl.AcceptedMasks;
 import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.MaskEdits;
 
 /**
  * The click tools on a canvas, slice by slice: left click adds a positive click (object here),
  * right click or Shift+left click a negative one (not object here); the model predicts and,
- * under the method's policy, learns from the click and predicts again. Enter accepts the
- * slice's mask (the model learns from it and a new model version is made), Backspace or
- * Ctrl+Z takes back the last click and what the model learned from it, Escape takes back
- * every click of the slice, or cancels the learning in progress. Accepted masks stay shown on
+ * under the method's policy, learns from the click and predicts again. B switches to the
+ * brush and E to the eraser (again, or C, back to clicks; [ and ] size them): their strokes
+ * stay in force over every later prediction of the slice. Enter accepts the slice's mask
+ * (the model learns from it and a new model version is made), Backspace or Ctrl+Z takes back
+ * the last click (and what the model learned from it) or stroke, Escape takes back every
+ * click and stroke of the slice, or cancels the learning in progress. Accepted masks stay shown on
  * their slices and, for a series from the study index, on disk (see {@link AcceptedMasks}),
  * coming back when the series is opened again. A click is a press and release within a few pixels: a right-drag still sets
  * the window. State is kept on the event thread; the work runs on the session's thread.
@@ -48,18 +52,23 @@ import org.pointlearn.viewer.impl.GreySlice;
     "# {2} - negative",
     "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts \u00b7 Backspace undoes",
     "CAP_Accepted=Accepted",
+    "CAP_Edited=Edited \u00b7 Enter accepts \u00b7 Backspace undoes",
+    "# {0} - radius",
+    "CAP_Brush=Brush {0} px",
+    "# {0} - radius",
+    "CAP_Eraser=Eraser {0} px",
     "CAP_Learning=Learning from the accepted slice \u2026 (Escape cancels)",
     "CAP_Tools=Left click: object \u00b7 right click: not object",
     "# {0} - slice number",
     "MSG_Learning=Learning from slice {0} \u2026",
     "# {0} - slice number",
-    "MSG_Discarded=The clicks on slice {0} were not accepted; they and what the model learned from them are taken back.",
+    "MSG_Discarded=The work on slice {0} was not accepted; its clicks, strokes and what the model learned from them are taken back.",
     "# {0} - problem",
     "MSG_MaskNotRestored=An accepted mask was not restored: {0}",
     "# {0} - slice number",
     "# {1} - reason",
     "MSG_MaskNotSaved=The accepted mask of slice {0} could not be kept on disk ({1}); export it before closing.",
-    "MSG_NothingToAccept=Nothing to accept on this slice: click on the object first.",
+    "MSG_NothingToAccept=Nothing to accept on this slice: click on the object (or paint it) first.",
     "# {0} - reason",
     "MSG_ClickFailed=The click could not be used: {0}"
 })
@@ -67,6 +76,17 @@ final class ClickSegmentation extends MouseAdapter {
 
     /** Largest movement, in screen pixels, between press and release that still counts as a click. */
     private static final int CLICK_SLOP = 3;
+    private static final MaskEdits.Snapshot CLICK_ACTION = new MaskEdits.Snapshot(null, null);
+
+    /** What a left press does. */
+    enum Tool {
+        /** Positive click (right click: negative). */
+        CLICK,
+        /** Paints the mask. */
+        BRUSH,
+        /** Erases the mask. */
+        ERASER
+    }
     private static final RequestProcessor SAVING = new RequestProcessor("Accepted masks", 1);
 
     private final SliceViewModel view;
@@ -80,7 +100,13 @@ final class ClickSegmentation extends MouseAdapter {
     private Volume volume;
     private int slice = -1;
     private List<Click> clicks = List.of();
-    private Mask2D mask;
+    private Mask2D predicted;
+    private MaskEdits edits;
+    /** What Backspace takes back, newest first: a stroke's edits before it, or {@link #CLICK_ACTION}. */
+    private final ArrayDeque<MaskEdits.Snapshot> actions = new ArrayDeque<>();
+    private Tool tool = Tool.CLICK;
+    private int brushRadius = 3;
+    private int[] strokeLast;
     private CompletableFuture<?> pending = CompletableFuture.completedFuture(null);
     private int learning;
     private int pressX;
@@ -126,6 +152,7 @@ final class ClickSegmentation extends MouseAdapter {
         ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName, saved, seriesKey);
         Component c = canvas.component();
         c.addMouseListener(tools);
+        c.addMouseMotionListener(tools);
         c.addKeyListener(tools.keys());
         return tools;
     }
@@ -133,8 +160,9 @@ final class ClickSegmentation extends MouseAdapter {
     /** The slice with what the tools show on it: the working mask and clicks, or the accepted mask. */
     GreySlice decorate(GreySlice image, int k) {
         forgetOtherVolume();
-        if (k == slice && (mask != null || !clicks.isEmpty())) {
-            return image.overlaid(mask, clicks);
+        Mask2D working = k == slice ? workingMask() : null;
+        if (k == slice && (working != null || !clicks.isEmpty())) {
+            return image.overlaid(working, clicks);
         }
         Mask2D done = accepted.get(k);
         return done != null ? image.overlaid(done, List.of()) : image;
@@ -146,11 +174,30 @@ final class ClickSegmentation extends MouseAdapter {
         if (learning > 0) {
             return Bundle.CAP_Learning();
         }
+        String toolWords = switch (tool) {
+            case CLICK -> "";
+            case BRUSH -> Bundle.CAP_Brush(brushRadius) + " \u00b7 ";
+            case ERASER -> Bundle.CAP_Eraser(brushRadius) + " \u00b7 ";
+        };
         if (k == slice && !clicks.isEmpty()) {
             long positive = clicks.stream().filter(Click::positive).count();
-            return Bundle.CAP_Clicks(clicks.size(), positive, clicks.size() - positive);
+            return toolWords + Bundle.CAP_Clicks(clicks.size(), positive, clicks.size() - positive);
         }
-        return accepted.containsKey(k) ? Bundle.CAP_Accepted() : Bundle.CAP_Tools();
+        if (k == slice && edits != null && !edits.isEmpty()) {
+            return toolWords + Bundle.CAP_Edited();
+        }
+        return toolWords + (accepted.containsKey(k) ? Bundle.CAP_Accepted() : Bundle.CAP_Tools());
+    }
+
+    /** The tool of a left press. */
+    Tool tool() {
+        return tool;
+    }
+
+    /** Chooses the tool of a left press; on the event thread. */
+    void useTool(Tool t) {
+        tool = t;
+        changes.fireChange();
     }
 
     /** The accepted mask of slice k, if any. */
@@ -181,9 +228,12 @@ final class ClickSegmentation extends MouseAdapter {
         return out;
     }
 
-    /** The working mask of the slice being segmented, or null. */
+    /** The working mask of the slice being segmented (the model's, with brush and eraser edits), or null. */
     Mask2D workingMask() {
-        return mask;
+        if (edits == null || edits.isEmpty()) {
+            return predicted;
+        }
+        return edits.apply(predicted);
     }
 
     /** Completes (on the event thread) when the work asked for so far has been shown. */
@@ -199,10 +249,27 @@ final class ClickSegmentation extends MouseAdapter {
     public void mousePressed(MouseEvent e) {
         pressX = e.getX();
         pressY = e.getY();
+        if (tool != Tool.CLICK && SwingUtilities.isLeftMouseButton(e)) {
+            beginStroke(e.getX(), e.getY());
+        }
+    }
+
+    @Override
+    public void mouseDragged(MouseEvent e) {
+        if (strokeLast != null && SwingUtilities.isLeftMouseButton(e)) {
+            continueStroke(e.getX(), e.getY());
+        }
     }
 
     @Override
     public void mouseReleased(MouseEvent e) {
+        if (strokeLast != null) {
+            strokeLast = null;
+            return;
+        }
+        if (tool != Tool.CLICK && SwingUtilities.isLeftMouseButton(e)) {
+            return;
+        }
         if (Math.abs(e.getX() - pressX) > CLICK_SLOP || Math.abs(e.getY() - pressY) > CLICK_SLOP) {
             return;
         }
@@ -232,31 +299,89 @@ final class ClickSegmentation extends MouseAdapter {
         forgetOtherVolume();
         int k = view.slice();
         Click click = new Click(p[0], p[1], positive);
-        if (k != slice) {
-            discardUnaccepted();
-            slice = k;
-            clicks = List.of();
-            mask = null;
-            Image2D image = Image2D.ofSlice(volume, k);
-            String id = String.format(Locale.ROOT, "%s slice %d", seriesName.get(), k + 1);
-            session.get().submit(() -> {
-                session.get().session().start(image, id);
-                return null;
-            });
-        }
+        startSlice(k, session.get());
         List<Click> shown = new ArrayList<>(clicks);
         shown.add(click);
         clicks = List.copyOf(shown);
+        actions.push(CLICK_ACTION);
         changes.fireChange();
         track(session.get().click(click, prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
     }
 
-    /** Takes back the last click of the slice shown; on the event thread. */
-    void undo() {
-        Optional<AsyncAdaptationSession> session = hub.session();
-        if (session.isEmpty() || slice != view.slice() || clicks.isEmpty()) {
+    /** The session segments slice k from now on (a new image unless it already does). */
+    private void startSlice(int k, AsyncAdaptationSession session) {
+        if (k == slice) {
             return;
         }
+        discardUnaccepted();
+        slice = k;
+        clicks = List.of();
+        predicted = null;
+        edits = new MaskEdits(volume.geometry().width(), volume.geometry().height());
+        actions.clear();
+        Image2D image = Image2D.ofSlice(volume, k);
+        String id = String.format(Locale.ROOT, "%s slice %d", seriesName.get(), k + 1);
+        session.submit(() -> {
+            session.session().start(image, id);
+            return null;
+        });
+    }
+
+    /**
+     * A brush or eraser stroke begins at a point of the canvas; on the event thread.
+     *
+     * @param x canvas x
+     * @param y canvas y
+     */
+    void beginStroke(int x, int y) {
+        int[] p = view.hasVolume() ? canvas.pixelAt(x, y) : null;
+        if (p == null) {
+            return;
+        }
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty()) {
+            hub.say(hub.notReadyMessage());
+            return;
+        }
+        forgetOtherVolume();
+        startSlice(view.slice(), session.get());
+        actions.push(edits.snapshot());
+        edits.stroke(p[0], p[1], p[0], p[1], brushRadius, tool == Tool.BRUSH);
+        strokeLast = p;
+        changes.fireChange();
+    }
+
+    /** The stroke in progress goes on to a point of the canvas; on the event thread. */
+    void continueStroke(int x, int y) {
+        int[] p = canvas.pixelAt(x, y);
+        if (p == null || strokeLast == null || edits == null) {
+            return;
+        }
+        edits.stroke(strokeLast[0], strokeLast[1], p[0], p[1], brushRadius, tool == Tool.BRUSH);
+        strokeLast = p;
+        changes.fireChange();
+    }
+
+    /** Ends the stroke in progress. */
+    void endStroke() {
+        strokeLast = null;
+    }
+
+    /** Takes back the last click or stroke of the slice shown; on the event thread. */
+    void undo() {
+        if (slice != view.slice() || actions.isEmpty()) {
+            return;
+        }
+        if (actions.peek() != CLICK_ACTION) {
+            edits.restore(actions.pop());
+            changes.fireChange();
+            return;
+        }
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty() || clicks.isEmpty()) {
+            return;
+        }
+        actions.pop();
         int k = slice;
         clicks = clicks.subList(0, clicks.size() - 1);
         changes.fireChange();
@@ -273,7 +398,7 @@ final class ClickSegmentation extends MouseAdapter {
             session.get().cancel();
             return;
         }
-        while (slice == view.slice() && !clicks.isEmpty()) {
+        while (slice == view.slice() && !actions.isEmpty()) {
             undo();
         }
     }
@@ -281,17 +406,19 @@ final class ClickSegmentation extends MouseAdapter {
     /** Accepts the mask of the slice shown: the model learns from it; on the event thread. */
     void accept() {
         Optional<AsyncAdaptationSession> session = hub.session();
-        if (session.isEmpty() || slice != view.slice() || mask == null || clicks.isEmpty()) {
+        Mask2D done = slice == view.slice() ? workingMask() : null;
+        if (session.isEmpty() || done == null || (clicks.isEmpty() && edits.isEmpty())) {
             hub.say(Bundle.MSG_NothingToAccept());
             return;
         }
         int k = slice;
-        Mask2D done = mask;
         accepted.put(k, done);
         save(k, done);
         slice = -1;
         clicks = List.of();
-        mask = null;
+        predicted = null;
+        edits = null;
+        actions.clear();
         learning++;
         hub.say(Bundle.MSG_Learning(k + 1));
         changes.fireChange();
@@ -314,7 +441,7 @@ final class ClickSegmentation extends MouseAdapter {
         if (k != slice) {
             return;
         }
-        mask = prediction.clicks().isEmpty() ? null : prediction.mask();
+        predicted = prediction.clicks().isEmpty() ? null : prediction.mask();
         clicks = prediction.clicks();
         changes.fireChange();
     }
@@ -339,7 +466,7 @@ final class ClickSegmentation extends MouseAdapter {
                     if (slice >= 0) {
                         clicks = list;
                         if (list.isEmpty()) {
-                            mask = null;
+                            predicted = null;
                         }
                         changes.fireChange();
                     }
@@ -355,7 +482,7 @@ final class ClickSegmentation extends MouseAdapter {
     /** An unaccepted slice is left: what the model learned from its clicks is taken back. */
     private void discardUnaccepted() {
         Optional<AsyncAdaptationSession> session = hub.session();
-        if (!clicks.isEmpty() && session.isPresent()) {
+        if ((!clicks.isEmpty() || (edits != null && !edits.isEmpty())) && session.isPresent()) {
             hub.say(Bundle.MSG_Discarded(slice + 1));
             for (int i = 0; i < clicks.size(); i++) {
                 track(session.get().undo(prediction -> { }));
@@ -372,7 +499,9 @@ final class ClickSegmentation extends MouseAdapter {
             accepted.clear();
             slice = -1;
             clicks = List.of();
-            mask = null;
+            predicted = null;
+            edits = null;
+            actions.clear();
             restore();
         }
     }
@@ -404,6 +533,11 @@ final class ClickSegmentation extends MouseAdapter {
         });
     }
 
+    private void resizeBrush(int delta) {
+        brushRadius = Math.max(0, Math.min(50, brushRadius + delta));
+        changes.fireChange();
+    }
+
     private KeyAdapter keys() {
         return new KeyAdapter() {
             @Override
@@ -418,6 +552,11 @@ final class ClickSegmentation extends MouseAdapter {
                         undo();
                     }
                     case KeyEvent.VK_ESCAPE -> escape();
+                    case KeyEvent.VK_B -> useTool(tool == Tool.BRUSH ? Tool.CLICK : Tool.BRUSH);
+                    case KeyEvent.VK_E -> useTool(tool == Tool.ERASER ? Tool.CLICK : Tool.ERASER);
+                    case KeyEvent.VK_C -> useTool(Tool.CLICK);
+                    case KeyEvent.VK_OPEN_BRACKET -> resizeBrush(-1);
+                    case KeyEvent.VK_CLOSE_BRACKET -> resizeBrush(1);
                     default -> {
                         return;
                     }

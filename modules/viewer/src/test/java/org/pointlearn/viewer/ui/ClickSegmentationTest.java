@@ -254,7 +254,7 @@ class ClickSegmentationTest {
             return null;
         });
         clickAt(CX, CY, true);
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("The clicks on slice 2 were not accepted")), said.toString());
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("The work on slice 2 was not accepted")), said.toString());
         assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Clicks 1 "));
         assertFalse(onEdt(() -> tools.acceptedMask(1)).isPresent(), "an unaccepted slice shows as accepted");
 
@@ -322,6 +322,55 @@ class ClickSegmentationTest {
         });
         assertEquals(accepted, onEdt(() -> again.acceptedMask(1)).orElseThrow(), "the accepted mask did not come back");
         assertEquals("Accepted", onEdt(() -> again.captionLine(1)));
+    }
+
+    @Test
+    void brushAndEraserStrokesStayOverLaterPredictionsAndBackspaceTakesThemBack() throws Exception {
+        openTools(openedHub());
+        key(KeyEvent.VK_B, 0);
+        assertEquals(ClickSegmentation.Tool.BRUSH, onEdt(tools::tool));
+        drag(100, 20, 110, 20);           // a painted bar in the background, far from the disk
+        Mask2D painted = onEdt(tools::workingMask);
+        assertTrue(painted.get(100, 20) && painted.get(105, 20) && painted.get(110, 20), "the stroke is not painted");
+        assertFalse(painted.get(100, 30), "the brush painted beyond its radius");
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Brush 3 px \u00b7 Edited"));
+
+        key(KeyEvent.VK_C, 0);
+        clickAt(CX, CY, true);
+        Mask2D both = onEdt(tools::workingMask);
+        assertTrue(both.get(CX, CY) && both.get(105, 20), "the prediction replaced the painted bar");
+
+        key(KeyEvent.VK_E, 0);
+        drag(CX - R, CY, CX + R, CY);      // erase a line through the disk
+        Mask2D erased = onEdt(tools::workingMask);
+        assertFalse(erased.get(CX, CY), "the eraser left the disk's centre");
+        assertTrue(erased.get(105, 20), "the eraser took the bar too");
+        key(KeyEvent.VK_BACK_SPACE, 0);
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "Backspace did not take the eraser stroke back");
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Clicks 1"), "the click went with the stroke");
+
+        key(KeyEvent.VK_ENTER, 0);
+        Mask2D accepted = onEdt(() -> tools.acceptedMask(1)).orElseThrow();
+        assertTrue(accepted.get(105, 20) && accepted.get(CX, CY), "the accepted mask lost the painted bar or the disk");
+        assertEquals(2, onEdt(hub::versions).size(), "no version after accepting: " + said);
+    }
+
+    /** A left drag on the canvas between two slice pixels, in steps. */
+    private void drag(int x0, int y0, int x1, int y1) throws Exception {
+        onEdt(() -> {
+            canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_PRESSED, 0, InputEvent.BUTTON1_DOWN_MASK,
+                    2 * x0 + 1, 2 * y0 + 1, 1, false, MouseEvent.BUTTON1));
+            for (int s = 1; s <= 4; s++) {
+                int x = x0 + (x1 - x0) * s / 4;
+                int y = y0 + (y1 - y0) * s / 4;
+                canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_DRAGGED, 0, InputEvent.BUTTON1_DOWN_MASK,
+                        2 * x + 1, 2 * y + 1, 0, false, MouseEvent.NOBUTTON));
+            }
+            canvas.dispatchEvent(new MouseEvent(canvas, MouseEvent.MOUSE_RELEASED, 0, 0, 2 * x1 + 1, 2 * y1 + 1, 1,
+                    false, MouseEvent.BUTTON1));
+            return null;
+        });
+        settle();
     }
 
     @Test
