@@ -40,7 +40,8 @@ import org.pointlearn.viewer.impl.MaskEdits;
  * brush and E to the eraser (again, or C, back to clicks; [ and ] size them): their strokes
  * stay in force over every later prediction of the slice. Enter accepts the slice's mask
  * (the model learns from it and a new model version is made), Backspace or Ctrl+Z takes back
- * the last click (and what the model learned from it) or stroke, Escape takes back every
+ * the last click (and what the model learned from it) or stroke, Ctrl+Y or Ctrl+Shift+Z does it
+ * again (a click is learned from again), Escape takes back every
  * click and stroke of the slice, or cancels the learning in progress. Accepted masks stay shown on
  * their slices and, for a series from the study index, on disk (see {@link AcceptedMasks}),
  * coming back when the series is opened again. A click is a press and release within a few pixels: a right-drag still sets
@@ -78,6 +79,10 @@ final class ClickSegmentation extends MouseAdapter {
     private static final int CLICK_SLOP = 3;
     private static final MaskEdits.Snapshot CLICK_ACTION = new MaskEdits.Snapshot(null, null);
 
+    /** An undone click, or the edits after an undone stroke. */
+    private record Redo(Click click, MaskEdits.Snapshot after) {
+    }
+
     /** What a left press does. */
     enum Tool {
         /** Positive click (right click: negative). */
@@ -104,6 +109,8 @@ final class ClickSegmentation extends MouseAdapter {
     private MaskEdits edits;
     /** What Backspace takes back, newest first: a stroke's edits before it, or {@link #CLICK_ACTION}. */
     private final ArrayDeque<MaskEdits.Snapshot> actions = new ArrayDeque<>();
+    /** What Ctrl+Y does again, newest first; emptied by any new click or stroke. */
+    private final ArrayDeque<Redo> redo = new ArrayDeque<>();
     private Tool tool = Tool.CLICK;
     private int brushRadius = 3;
     private int[] strokeLast;
@@ -297,15 +304,34 @@ final class ClickSegmentation extends MouseAdapter {
             return;
         }
         forgetOtherVolume();
-        int k = view.slice();
-        Click click = new Click(p[0], p[1], positive);
-        startSlice(k, session.get());
+        startSlice(view.slice(), session.get());
+        redo.clear();
+        addClick(new Click(p[0], p[1], positive), session.get());
+    }
+
+    private void addClick(Click click, AsyncAdaptationSession session) {
+        int k = slice;
         List<Click> shown = new ArrayList<>(clicks);
         shown.add(click);
         clicks = List.copyOf(shown);
         actions.push(CLICK_ACTION);
         changes.fireChange();
-        track(session.get().click(click, prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
+        track(session.click(click, prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
+    }
+
+    /** Does again what the last undo took back (a click, learned from again, or a stroke); on the event thread. */
+    void redo() {
+        if (slice != view.slice() || redo.isEmpty()) {
+            return;
+        }
+        Redo r = redo.pop();
+        if (r.click() != null) {
+            hub.session().ifPresent(s -> addClick(r.click(), s));
+        } else {
+            actions.push(edits.snapshot());
+            edits.restore(r.after());
+            changes.fireChange();
+        }
     }
 
     /** The session segments slice k from now on (a new image unless it already does). */
@@ -319,6 +345,7 @@ final class ClickSegmentation extends MouseAdapter {
         predicted = null;
         edits = new MaskEdits(volume.geometry().width(), volume.geometry().height());
         actions.clear();
+        redo.clear();
         Image2D image = Image2D.ofSlice(volume, k);
         String id = String.format(Locale.ROOT, "%s slice %d", seriesName.get(), k + 1);
         session.submit(() -> {
@@ -345,6 +372,7 @@ final class ClickSegmentation extends MouseAdapter {
         }
         forgetOtherVolume();
         startSlice(view.slice(), session.get());
+        redo.clear();
         actions.push(edits.snapshot());
         edits.stroke(p[0], p[1], p[0], p[1], brushRadius, tool == Tool.BRUSH);
         strokeLast = p;
@@ -373,6 +401,7 @@ final class ClickSegmentation extends MouseAdapter {
             return;
         }
         if (actions.peek() != CLICK_ACTION) {
+            redo.push(new Redo(null, edits.snapshot()));
             edits.restore(actions.pop());
             changes.fireChange();
             return;
@@ -382,6 +411,7 @@ final class ClickSegmentation extends MouseAdapter {
             return;
         }
         actions.pop();
+        redo.push(new Redo(clicks.get(clicks.size() - 1), null));
         int k = slice;
         clicks = clicks.subList(0, clicks.size() - 1);
         changes.fireChange();
@@ -502,6 +532,7 @@ final class ClickSegmentation extends MouseAdapter {
             predicted = null;
             edits = null;
             actions.clear();
+            redo.clear();
             restore();
         }
     }
@@ -549,7 +580,17 @@ final class ClickSegmentation extends MouseAdapter {
                         if (!e.isControlDown()) {
                             return;
                         }
-                        undo();
+                        if (e.isShiftDown()) {
+                            redo();
+                        } else {
+                            undo();
+                        }
+                    }
+                    case KeyEvent.VK_Y -> {
+                        if (!e.isControlDown()) {
+                            return;
+                        }
+                        redo();
                     }
                     case KeyEvent.VK_ESCAPE -> escape();
                     case KeyEvent.VK_B -> useTool(tool == Tool.BRUSH ? Tool.CLICK : Tool.BRUSH);

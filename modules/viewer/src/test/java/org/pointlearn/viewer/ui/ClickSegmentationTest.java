@@ -348,6 +348,14 @@ class ClickSegmentationTest {
         key(KeyEvent.VK_BACK_SPACE, 0);
         assertTrue(onEdt(tools::workingMask).get(CX, CY), "Backspace did not take the eraser stroke back");
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Clicks 1"), "the click went with the stroke");
+        key(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK);
+        assertFalse(onEdt(tools::workingMask).get(CX, CY), "Ctrl+Y did not do the eraser stroke again");
+        key(KeyEvent.VK_BACK_SPACE, 0);
+        key(KeyEvent.VK_BACK_SPACE, 0);
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Edited"), "the click was not taken back");
+        key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Clicks 1"), "Ctrl+Shift+Z did not redo");
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "the redone click does not predict the disk");
 
         key(KeyEvent.VK_ENTER, 0);
         Mask2D accepted = onEdt(() -> tools.acceptedMask(1)).orElseThrow();
