@@ -47,6 +47,10 @@ import java.util.Set;
  * @param ccgAgreeing whether each click's Gaussian weights only the pixels whose target agrees with the
  *     click's label (the refined mask around a click is the model's own output; where it contradicts
  *     the click it is not up-weighted)
+ * @param midTargetSimilarity in the Mid-Interaction target, the pixels connected to a click within two
+ *     CCG sigmas whose normalised intensity is within this distance of the clicked disk's mean take the
+ *     click's label (the target near a click from the image, not only from the model's own output;
+ *     0 = off)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -55,7 +59,7 @@ public record AdaptationSettings(
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
         int versionsInMemory, long seed, double anchorPull, double versionPull, boolean ccgDice,
-        boolean batchNormTraining, boolean ccgAgreeing) {
+        boolean batchNormTraining, boolean ccgAgreeing, double midTargetSimilarity) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -67,6 +71,7 @@ public record AdaptationSettings(
         require(flipProbability >= 0 && flipProbability <= 1, "flip probability must be in 0..1");
         require(replayCapacity >= 0 && replayEvery >= 0, "replay sizes must not be negative");
         require(guardMargin >= 0 && guardMargin <= 1, "guard margin must be in 0..1");
+        require(midTargetSimilarity >= 0, "the target similarity must not be negative");
         require(versionsInMemory >= 1, "at least one version must stay in memory");
         require(anchorPull >= 0 && anchorPull <= 1 && versionPull >= 0 && versionPull <= 1,
                 "anchor and version pulls must be in 0..1");
@@ -84,7 +89,7 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0, 0.9, false, false, false);
+                8, 42, 0, 0.9, false, false, false, 0);
     }
 
     /** These settings with another Post-Interaction learning rate. */

@@ -42,10 +42,60 @@ public final class ExampleBuilder {
             float[] prediction, AdaptationSettings settings, boolean weighted) {
         float[] target = binary(encoder.toWorkingGrid(prediction, image.sourceWidth(), image.sourceHeight()));
         for (Click c : clicks) {
+            if (settings.midTargetSimilarity() > 0) {
+                growSimilar(target, c, image, settings);
+            }
             paint(target, null, c, image, settings.clickTargetRadius());
         }
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
                 weighted ? weights(image, clicks, target, settings) : null, null);
+    }
+
+    /**
+     * Gives the click's label to the pixels 4-connected to the click, within two CCG sigmas of
+     * it, whose first-channel intensity is within the similarity of the clicked disk's mean.
+     */
+    private void growSimilar(float[] target, Click c, InputEncoder.WorkingImage image, AdaptationSettings settings) {
+        double cx = encoder.toWorking(c.x(), image.sourceWidth());
+        double cy = encoder.toWorking(c.y(), image.sourceHeight());
+        int x0 = (int) Math.min(size - 1, Math.max(0, Math.round(cx)));
+        int y0 = (int) Math.min(size - 1, Math.max(0, Math.round(cy)));
+        double r = Math.max(0.5, settings.clickTargetRadius() * scale);
+        double sum = 0;
+        int n = 0;
+        for (int y = Math.max(0, (int) (cy - r)); y <= Math.min(size - 1, (int) (cy + r)); y++) {
+            for (int x = Math.max(0, (int) (cx - r)); x <= Math.min(size - 1, (int) (cx + r)); x++) {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+                    sum += image.channels()[y * size + x];
+                    n++;
+                }
+            }
+        }
+        double ref = n > 0 ? sum / n : image.channels()[y0 * size + x0];
+        double reach = 2 * settings.ccgSigma() * scale;
+        double tolerance = settings.midTargetSimilarity();
+        float label = c.positive() ? 1f : 0f;
+        boolean[] seen = new boolean[size * size];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(y0 * size + x0);
+        seen[y0 * size + x0] = true;
+        while (!queue.isEmpty()) {
+            int i = queue.poll();
+            int x = i % size;
+            int y = i / size;
+            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > reach * reach
+                    || Math.abs(image.channels()[i] - ref) > tolerance) {
+                continue;
+            }
+            target[i] = label;
+            int[][] next = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+            for (int[] p : next) {
+                if (p[0] >= 0 && p[1] >= 0 && p[0] < size && p[1] < size && !seen[p[1] * size + p[0]]) {
+                    seen[p[1] * size + p[0]] = true;
+                    queue.add(p[1] * size + p[0]);
+                }
+            }
+        }
     }
 
     /** Post-Interaction: the accepted mask as target. */
