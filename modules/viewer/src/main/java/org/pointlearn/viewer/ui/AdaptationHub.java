@@ -34,7 +34,13 @@ import org.pointlearn.inference.api.SegmentationModel;
  */
 @Messages({
     "MSG_ModelNotReady=The segmentation model is not ready yet ({0}); clicks work once it is loaded.",
-    "MSG_SessionFailed=Adaptation is unavailable: {0}"
+    "MSG_SessionFailed=Adaptation is unavailable: {0}",
+    "# {0} - file",
+    "MSG_LineageExported=Model lineage written to {0}",
+    "# {0} - version and folder",
+    "MSG_VersionExported=Model version exported: {0}",
+    "# {0} - reason",
+    "MSG_ModelExportFailed=Export failed: {0}"
 })
 final class AdaptationHub {
 
@@ -198,6 +204,45 @@ final class AdaptationHub {
             EventQueue.invokeLater(() -> refreshVersions().whenComplete((x, e) -> done.complete(null)));
             return done;
         });
+    }
+
+    /**
+     * Writes the lineage (every version with its parent, image, steps, losses and guard verdict) as JSON.
+     *
+     * @return completes when written; a failure is said in words and completes the future exceptionally
+     */
+    CompletableFuture<Void> exportLineage(Path file) {
+        return onSession(s -> s.store().exportLineage(file), "MSG_LineageExported", file.toString());
+    }
+
+    /**
+     * Copies a version as a model folder ({@code models/} format) that the workstation and
+     * {@code make eval} can load.
+     *
+     * @return completes when written; a failure is said in words and completes the future exceptionally
+     */
+    CompletableFuture<Void> exportVersion(String versionId, Path folder) {
+        return onSession(s -> s.store().exportModel(versionId, folder), "MSG_VersionExported",
+                versionId + " -> " + folder);
+    }
+
+    private interface StoreWork {
+        void run(AdaptationSession s) throws VersionStoreException;
+    }
+
+    private CompletableFuture<Void> onSession(StoreWork work, String doneKey, String what) {
+        if (session == null) {
+            say(notReadyMessage());
+            return CompletableFuture.failedFuture(new IllegalStateException(notReadyMessage()));
+        }
+        AdaptationSession s = session.session();
+        return session.submit(() -> {
+            work.run(s);
+            return (Void) null;
+        }).whenComplete((v, e) -> say(e != null ? Bundle.MSG_ModelExportFailed(e.getCause() != null
+                ? e.getCause().getMessage() : e.getMessage())
+                : "MSG_LineageExported".equals(doneKey) ? Bundle.MSG_LineageExported(what)
+                : Bundle.MSG_VersionExported(what)));
     }
 
     /** Calls a listener on the event thread whenever the versions may have changed. */

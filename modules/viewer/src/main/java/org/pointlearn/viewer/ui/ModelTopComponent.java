@@ -6,6 +6,7 @@ import java.awt.Component;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
+import java.awt.GridLayout;
 import java.awt.Insets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
+import javax.swing.JFileChooser;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
@@ -67,6 +69,12 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_NoVersions=No versions yet.",
     "MSG_VersionsAppear=Versions appear here once the model is loaded.",
     "BTN_Rollback=Roll back to the selected version",
+    "BTN_ExportVersion=Export version\u2026",
+    "HINT_ExportVersion=Writes the selected version as a model folder (models/ format)",
+    "BTN_ExportLineage=Export lineage\u2026",
+    "HINT_ExportLineage=Writes every version with its parent, image, losses and guard verdict as JSON",
+    "TITLE_ExportVersion=Export the selected version: choose the folder to create it in",
+    "TITLE_ExportLineage=Export the model lineage (JSON)",
     "HINT_Rollback=Makes the selected version the model in use; later versions stay and can be chosen again",
     "# {0} - version id",
     "# {1} - time",
@@ -100,6 +108,8 @@ public final class ModelTopComponent extends TopComponent {
     private final DefaultListModel<ModelVersion> versionItems = new DefaultListModel<>();
     private final JList<ModelVersion> versionList = new JList<>(versionItems);
     private final JButton rollback = new JButton(Bundle.BTN_Rollback());
+    private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
+    private final JButton exportLineage = new JButton(Bundle.BTN_ExportLineage());
     private final transient AdaptationHub hub;
     private JPanel versionsArea;
     private int row;
@@ -159,7 +169,13 @@ public final class ModelTopComponent extends TopComponent {
         } else {
             versionsArea.setLayout(new BorderLayout(0, 4));
             versionsArea.add(new JScrollPane(versionList), BorderLayout.CENTER);
-            versionsArea.add(rollback, BorderLayout.SOUTH);
+            JPanel buttons = new JPanel(new GridLayout(0, 1, 0, 2));
+            buttons.add(rollback);
+            JPanel exports = new JPanel(new GridLayout(1, 2, 4, 0));
+            exports.add(exportVersion);
+            exports.add(exportLineage);
+            buttons.add(exports);
+            versionsArea.add(buttons, BorderLayout.SOUTH);
         }
         updateRollback();
         versionsArea.revalidate();
@@ -170,6 +186,30 @@ public final class ModelTopComponent extends TopComponent {
         ModelVersion v = versionList.getSelectedValue();
         ModelVersion active = hub.active();
         rollback.setEnabled(v != null && (active == null || !v.id().equals(active.id())));
+        exportVersion.setEnabled(v != null);
+    }
+
+    private void chooseAndExportVersion() {
+        ModelVersion v = versionList.getSelectedValue();
+        if (v == null) {
+            return;
+        }
+        JFileChooser chooser = new JFileChooser(System.getProperty("user.home"));
+        chooser.setDialogTitle(Bundle.TITLE_ExportVersion());
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
+            String base = model.getText().replaceAll("[^A-Za-z0-9._-]+", "_");
+            hub.exportVersion(v.id(), chooser.getSelectedFile().toPath().resolve(base + "-" + v.id()));
+        }
+    }
+
+    private void chooseAndExportLineage() {
+        JFileChooser chooser = new JFileChooser(System.getProperty("user.home"));
+        chooser.setDialogTitle(Bundle.TITLE_ExportLineage());
+        chooser.setSelectedFile(new java.io.File("lineage.json"));
+        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
+            hub.exportLineage(chooser.getSelectedFile().toPath());
+        }
     }
 
     /** Rolls back to the selected version; on the event thread. */
@@ -287,6 +327,12 @@ public final class ModelTopComponent extends TopComponent {
         rollback.setName("pointlearn.model.rollback");
         rollback.setToolTipText(Bundle.HINT_Rollback());
         rollback.addActionListener(e -> rollBackToSelected());
+        exportVersion.setName("pointlearn.model.exportVersion");
+        exportVersion.setToolTipText(Bundle.HINT_ExportVersion());
+        exportVersion.addActionListener(e -> chooseAndExportVersion());
+        exportLineage.setName("pointlearn.model.exportLineage");
+        exportLineage.setToolTipText(Bundle.HINT_ExportLineage());
+        exportLineage.addActionListener(e -> chooseAndExportLineage());
         GridBagConstraints c = constraints(0, row++);
         c.gridwidth = 2;
         c.weightx = 1;

@@ -276,6 +276,30 @@ class ClickSegmentationTest {
     }
 
     @Test
+    void aVersionExportsAsALoadableModelFolderAndTheLineageAsJson() throws Exception {
+        openTools(openedHub());
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        String learned = onEdt(hub::active).id();
+        Path folder = store.resolve("exported").resolve("brain-mri-" + learned);
+        onEdt(() -> hub.exportVersion(learned, folder)).get(1, TimeUnit.MINUTES);
+        try (SegmentationModel exported = SegmentationModel.load(folder, Device.cpu())) {
+            assertEquals(model.card().workingSize, exported.card().workingSize);
+        }
+        Path json = store.resolve("exported").resolve("lineage.json");
+        onEdt(() -> hub.exportLineage(json)).get(1, TimeUnit.MINUTES);
+        String text = java.nio.file.Files.readString(json);
+        assertTrue(text.contains("\"" + learned + "\"") && text.contains("Disk slice 2"), text);
+        onEdt(() -> null);
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("Model version exported: " + learned)), said.toString());
+        CompletableFuture<Void> missing = onEdt(() -> hub.exportVersion("v99", store.resolve("nowhere")));
+        assertTrue(missing.handle((v, e) -> e != null).get(1, TimeUnit.MINUTES), "exporting an unknown version worked");
+        onEdt(() -> null);
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("Export failed: There is no model version v99")),
+                said.toString());
+    }
+
+    @Test
     void versionsSurviveARestartAndTheLastActiveOneIsInUse() throws Exception {
         openTools(openedHub());
         clickAt(CX, CY, true);
