@@ -35,6 +35,8 @@ import org.pointlearn.inference.api.SegmentationModel;
 @Messages({
     "MSG_ModelNotReady=The segmentation model is not ready yet ({0}); clicks work once it is loaded.",
     "MSG_SessionFailed=Adaptation is unavailable: {0}",
+    "MSG_LearningOn=Learning from clicks is on: accepted slices make new model versions.",
+    "MSG_LearningOff=Learning from clicks is off: the model in use stays as it is.",
     "# {0} - file",
     "MSG_LineageExported=Model lineage written to {0}",
     "# {0} - version and folder",
@@ -47,6 +49,7 @@ final class AdaptationHub {
     private static final Logger LOG = Logger.getLogger(AdaptationHub.class.getName());
     private static final RequestProcessor RP = new RequestProcessor("Adaptation session start", 1);
     private static AdaptationHub instance;
+    private static final String LEARN_KEY = "learnFromClicks";
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> messages = new CopyOnWriteArrayList<>();
@@ -55,11 +58,19 @@ final class AdaptationHub {
     private List<ModelVersion> versions = List.of();
     private ModelVersion active;
     private boolean opening;
+    private boolean learning = true;
+    private Consumer<Boolean> onLearningChange = b -> { };
+    private final List<Runnable> replacedListeners = new CopyOnWriteArrayList<>();
+    private SegmentationModel model;
+    private Path storeFolder;
 
     /** The workstation's hub, following the inference runtime; on the event thread. */
     static synchronized AdaptationHub getDefault() {
         if (instance == null) {
             instance = new AdaptationHub();
+            java.util.prefs.Preferences prefs = org.openide.util.NbPreferences.forModule(AdaptationHub.class);
+            instance.learning = prefs.getBoolean(LEARN_KEY, true);
+            instance.onLearningChange = b -> prefs.putBoolean(LEARN_KEY, b);
             instance.addMessageListener(words -> StatusDisplayer.getDefault().setStatusText(words,
                     StatusDisplayer.IMPORTANCE_ANNOTATION));
             InferenceRuntime runtime = InferenceRuntime.getDefault();
@@ -108,15 +119,15 @@ final class AdaptationHub {
         opening = true;
         notReady = "the adaptation session is opening";
         CompletableFuture<Void> done = new CompletableFuture<>();
+        AdaptationPolicy policy = learning ? AdaptationPolicy.METHOD : AdaptationPolicy.FROZEN;
         RP.post(() -> {
             try {
                 AdaptationSettings settings = AdaptationSettings.defaults();
                 VersionStore store = VersionStore.open(folder, settings.versionsInMemory());
-                AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, settings, store);
-                s.addListener(e -> say(e.message()));
-                s.events().forEach(e -> say(e.message()));
-                AsyncAdaptationSession async = new AsyncAdaptationSession(s);
+                AsyncAdaptationSession async = newSession(model, policy, store);
                 EventQueue.invokeLater(() -> {
+                    this.model = model;
+                    this.storeFolder = folder;
                     session = async;
                     opening = false;
                     refreshVersions().whenComplete((v, e) -> done.complete(null));
@@ -132,6 +143,86 @@ final class AdaptationHub {
             }
         });
         return done;
+    }
+
+    private AsyncAdaptationSession newSession(SegmentationModel m, AdaptationPolicy policy, VersionStore store)
+            throws VersionStoreException {
+        AdaptationSession s = new AdaptationSession(m, policy, AdaptationSettings.defaults(), store);
+        s.addListener(e -> say(e.message()));
+        s.events().forEach(e -> say(e.message()));
+        return new AsyncAdaptationSession(s);
+    }
+
+    /** Whether accepted slices and clicks teach the model (the method) or it stays as it is (frozen). */
+    boolean learning() {
+        return learning;
+    }
+
+    /**
+     * Turns learning from clicks on or off; on the event thread. The slice in progress is given
+     * up first (what the model learned from its clicks is taken back); the versions stay.
+     *
+     * @return completes on the event thread once the session runs with the new choice
+     */
+    CompletableFuture<Void> setLearning(boolean learn) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (learn == learning) {
+            done.complete(null);
+            return done;
+        }
+        learning = learn;
+        onLearningChange.accept(learn);
+        AsyncAdaptationSession old = session;
+        if (old == null) {
+            done.complete(null);
+            return done;
+        }
+        session = null;
+        opening = true;
+        notReady = "the session is switching learning " + (learn ? "on" : "off");
+        replacedListeners.forEach(Runnable::run);
+        AdaptationPolicy policy = learn ? AdaptationPolicy.METHOD : AdaptationPolicy.FROZEN;
+        SegmentationModel m = model;
+        Path folder = storeFolder;
+        RP.post(() -> {
+            AsyncAdaptationSession next = null;
+            String failure = null;
+            try {
+                old.submit(() -> {
+                    while (!old.session().clicks().isEmpty()) {
+                        old.session().undo();
+                    }
+                    return null;
+                }).join();
+                old.close();
+                // The old session's states went with it: the new one reads the store afresh.
+                next = newSession(m, policy, VersionStore.open(folder, AdaptationSettings.defaults().versionsInMemory()));
+            } catch (VersionStoreException | RuntimeException e) {
+                failure = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "interrupted";
+            }
+            AsyncAdaptationSession opened = next;
+            String why = failure;
+            EventQueue.invokeLater(() -> {
+                opening = false;
+                session = opened;
+                if (opened == null) {
+                    notReady = why;
+                    say(Bundle.MSG_SessionFailed(why));
+                } else {
+                    say(learn ? Bundle.MSG_LearningOn() : Bundle.MSG_LearningOff());
+                }
+                refreshVersions().whenComplete((v, e) -> done.complete(null));
+            });
+        });
+        return done;
+    }
+
+    /** Calls a listener on the event thread when the session is replaced (work on a slice in progress ends). */
+    void addReplacedListener(Runnable onEventThread) {
+        replacedListeners.add(onEventThread);
     }
 
     /** The session, once open. */

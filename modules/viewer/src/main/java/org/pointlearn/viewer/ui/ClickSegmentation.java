@@ -157,6 +157,7 @@ final class ClickSegmentation extends MouseAdapter {
     static ClickSegmentation attach(SliceViewModel view, SliceCanvas canvas, AdaptationHub hub,
             Supplier<String> seriesName, AcceptedMasks saved, Supplier<String> seriesKey) {
         ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName, saved, seriesKey);
+        hub.addReplacedListener(tools::sessionReplaced);
         Component c = canvas.component();
         c.addMouseListener(tools);
         c.addMouseMotionListener(tools);
@@ -332,6 +333,20 @@ final class ClickSegmentation extends MouseAdapter {
             edits.restore(r.after());
             changes.fireChange();
         }
+    }
+
+    /** The session was replaced (its clicks already taken back): the slice in progress ends. */
+    private void sessionReplaced() {
+        if (slice >= 0 && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()))) {
+            hub.say(Bundle.MSG_Discarded(slice + 1));
+        }
+        slice = -1;
+        clicks = List.of();
+        predicted = null;
+        edits = null;
+        actions.clear();
+        redo.clear();
+        changes.fireChange();
     }
 
     /** The session segments slice k from now on (a new image unless it already does). */

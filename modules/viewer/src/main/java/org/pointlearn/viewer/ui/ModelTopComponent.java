@@ -19,6 +19,7 @@ import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JFileChooser;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
@@ -69,6 +70,8 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_NoVersions=No versions yet.",
     "MSG_VersionsAppear=Versions appear here once the model is loaded.",
     "BTN_Rollback=Roll back to the selected version",
+    "CHK_Learn=Learn from my clicks",
+    "HINT_Learn=On: every click and accepted slice teaches the model (a new version per slice). Off: the model in use stays as it is",
     "BTN_ExportVersion=Export version\u2026",
     "HINT_ExportVersion=Writes the selected version as a model folder (models/ format)",
     "BTN_ExportLineage=Export lineage\u2026",
@@ -108,6 +111,7 @@ public final class ModelTopComponent extends TopComponent {
     private final DefaultListModel<ModelVersion> versionItems = new DefaultListModel<>();
     private final JList<ModelVersion> versionList = new JList<>(versionItems);
     private final JButton rollback = new JButton(Bundle.BTN_Rollback());
+    private final JCheckBox learn = new JCheckBox(Bundle.CHK_Learn());
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
     private final JButton exportLineage = new JButton(Bundle.BTN_ExportLineage());
     private final transient AdaptationHub hub;
@@ -144,6 +148,13 @@ public final class ModelTopComponent extends TopComponent {
         field(Bundle.LBL_Purpose(), modelPurpose);
         field(Bundle.LBL_Detail(), modelDetail);
         heading(Bundle.HEAD_Versions());
+        learn.setName("pointlearn.model.learn");
+        learn.setToolTipText(Bundle.HINT_Learn());
+        learn.setSelected(hub.learning());
+        learn.addActionListener(e -> hub.setLearning(learn.isSelected()));
+        GridBagConstraints lc = constraints(0, row++);
+        lc.gridwidth = 2;
+        add(learn, lc);
         versionsArea();
         showEngine(new EngineStatus(EngineStatus.State.STARTING, "", "", ""));
         engineFeed.accept(this::showEngine);
@@ -224,6 +235,11 @@ public final class ModelTopComponent extends TopComponent {
     /** The version list (for tests). */
     JList<ModelVersion> versionList() {
         return versionList;
+    }
+
+    /** The learning switch (for tests). */
+    JCheckBox learnSwitch() {
+        return learn;
     }
 
     /** The roll-back button (for tests). */

@@ -300,6 +300,43 @@ class ClickSegmentationTest {
     }
 
     @Test
+    void withLearningOffTheModelStaysAsItIsAndTurningItOnAgainEndsTheSliceInProgress() throws Exception {
+        openTools(openedHub());
+        ModelTopComponent panel = onEdt(() -> new ModelTopComponent(c -> { }, hub));
+        float[] before = firstWeights();
+        assertTrue(onEdt(() -> panel.learnSwitch().isSelected()), "learning is on by default");
+        onEdt(() -> {
+            panel.learnSwitch().doClick();
+            return null;
+        });
+        for (int i = 0; i < 600 && !onEdt(() -> hub.session().isPresent() && !hub.learning()); i++) {
+            Thread.sleep(100);
+        }
+        onEdt(() -> null);
+        assertTrue(said.stream().anyMatch(s -> s.startsWith("Learning from clicks is off")), said.toString());
+        clickAt(CX, CY, true);
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "no prediction with learning off");
+        key(KeyEvent.VK_ENTER, 0);
+        assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "the slice was not accepted");
+        assertEquals(1, onEdt(hub::versions).size(), "a version was made with learning off");
+        assertArrayEquals(before, firstWeights(), "the model changed with learning off");
+
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        CompletableFuture<Void> on = onEdt(() -> hub.setLearning(true));
+        on.get(1, TimeUnit.MINUTES);
+        clickAt(CX, CY, true);
+        assertFalse(java.util.Arrays.equals(before, firstWeights()), "learning is on again but the click taught nothing");
+        CompletableFuture<Void> offAgain = onEdt(() -> hub.setLearning(false));
+        offAgain.get(1, TimeUnit.MINUTES);
+        onEdt(() -> null);
+        assertArrayEquals(before, firstWeights(), "switching gave up the slice in progress but kept its learning");
+        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Left click"), "the slice in progress is still shown");
+    }
+
+    @Test
     void versionsSurviveARestartAndTheLastActiveOneIsInUse() throws Exception {
         openTools(openedHub());
         clickAt(CX, CY, true);
