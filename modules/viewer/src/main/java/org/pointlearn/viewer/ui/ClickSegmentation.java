@@ -405,11 +405,6 @@ final class ClickSegmentation extends MouseAdapter {
         changes.fireChange();
     }
 
-    /** Ends the stroke in progress. */
-    void endStroke() {
-        strokeLast = null;
-    }
-
     /** Takes back the last click or stroke of the slice shown; on the event thread. */
     void undo() {
         if (slice != view.slice() || actions.isEmpty()) {
