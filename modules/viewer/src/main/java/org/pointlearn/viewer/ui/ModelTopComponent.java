@@ -71,6 +71,19 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_VersionsAppear=Versions appear here once the model is loaded.",
     "BTN_Rollback=Roll back to the selected version",
     "CHK_Learn=Learn from my clicks",
+    "MSG_SelectVersion=Select a version to see where it comes from.",
+    "# {0} - id",
+    "# {1} - base model",
+    "DETAIL_Base={0}: the shipped model ({1}).",
+    "# {0} - id",
+    "# {1} - parent id",
+    "# {2} - image",
+    "# {3} - mid steps",
+    "# {4} - post steps",
+    "# {5} - last loss",
+    "# {6} - milliseconds",
+    "# {7} - guard verdict",
+    "DETAIL_Version={0}, learned from {1} on {2}: {3} steps after clicks, {4} at accept, last loss {5}, {6} ms. Guard: {7}",
     "HINT_Learn=On: every click and accepted slice teaches the model (a new version per slice). Off: the model in use stays as it is",
     "BTN_ExportVersion=Export version\u2026",
     "HINT_ExportVersion=Writes the selected version as a model folder (models/ format)",
@@ -112,6 +125,7 @@ public final class ModelTopComponent extends TopComponent {
     private final JList<ModelVersion> versionList = new JList<>(versionItems);
     private final JButton rollback = new JButton(Bundle.BTN_Rollback());
     private final JCheckBox learn = new JCheckBox(Bundle.CHK_Learn());
+    private final JLabel versionDetail = new JLabel(" ");
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
     private final JButton exportLineage = new JButton(Bundle.BTN_ExportLineage());
     private final transient AdaptationHub hub;
@@ -180,12 +194,13 @@ public final class ModelTopComponent extends TopComponent {
         } else {
             versionsArea.setLayout(new BorderLayout(0, 4));
             versionsArea.add(new JScrollPane(versionList), BorderLayout.CENTER);
-            JPanel buttons = new JPanel(new GridLayout(0, 1, 0, 2));
-            buttons.add(rollback);
+            JPanel buttons = new JPanel(new BorderLayout(0, 2));
+            buttons.add(versionDetail, BorderLayout.NORTH);
+            buttons.add(rollback, BorderLayout.CENTER);
             JPanel exports = new JPanel(new GridLayout(1, 2, 4, 0));
             exports.add(exportVersion);
             exports.add(exportLineage);
-            buttons.add(exports);
+            buttons.add(exports, BorderLayout.SOUTH);
             versionsArea.add(buttons, BorderLayout.SOUTH);
         }
         updateRollback();
@@ -198,6 +213,18 @@ public final class ModelTopComponent extends TopComponent {
         ModelVersion active = hub.active();
         rollback.setEnabled(v != null && (active == null || !v.id().equals(active.id())));
         exportVersion.setEnabled(v != null);
+        versionDetail.setText(v == null ? Bundle.MSG_SelectVersion() : "<html>" + escape(details(v)) + "</html>");
+    }
+
+    /** What the selected version is, in words: lineage, what it learned from, how, and the guard's verdict. */
+    static String details(ModelVersion v) {
+        if (v.parentId() == null) {
+            return Bundle.DETAIL_Base(v.id(), v.policy());
+        }
+        String last = v.losses().isEmpty() ? Bundle.MSG_NotKnownYet()
+                : String.format(java.util.Locale.ROOT, "%.4f", v.losses().get(v.losses().size() - 1));
+        return Bundle.DETAIL_Version(v.id(), v.parentId(), v.imageId(), v.midSteps(), v.postSteps(), last, v.millis(),
+                v.guard());
     }
 
     private void chooseAndExportVersion() {
@@ -240,6 +267,11 @@ public final class ModelTopComponent extends TopComponent {
     /** The learning switch (for tests). */
     JCheckBox learnSwitch() {
         return learn;
+    }
+
+    /** The selected version's details as shown (for tests). */
+    String versionDetailText() {
+        return versionDetail.getText();
     }
 
     /** The roll-back button (for tests). */
@@ -340,6 +372,8 @@ public final class ModelTopComponent extends TopComponent {
             }
         });
         versionList.addListSelectionListener(e -> updateRollback());
+        versionDetail.setName("pointlearn.model.versionDetail");
+        versionDetail.setVerticalAlignment(SwingConstants.TOP);
         rollback.setName("pointlearn.model.rollback");
         rollback.setToolTipText(Bundle.HINT_Rollback());
         rollback.addActionListener(e -> rollBackToSelected());

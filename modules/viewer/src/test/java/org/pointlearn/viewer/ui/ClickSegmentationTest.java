@@ -222,11 +222,20 @@ class ClickSegmentationTest {
         String text = onEdt(panel::shownText);
         assertTrue(text.contains("\u25cf " + learned.id() + "  ") && text.contains("from Disk slice 2"), text);
 
+        onEdt(() -> {
+            panel.versionList().setSelectedIndex(0);
+            return null;
+        });
+        String detail = onEdt(panel::versionDetailText);
+        assertTrue(detail.contains(learned.id() + ", learned from " + versions.get(0).id() + " on Disk slice 2: ")
+                && detail.contains(" at accept, last loss ") && detail.contains("Guard: "), detail);
         String base = versions.get(0).id();
         onEdt(() -> {
             panel.versionList().setSelectedIndex(1);
             return null;
         });
+        assertTrue(onEdt(panel::versionDetailText).contains(base + ": the shipped model"),
+                onEdt(panel::versionDetailText));
         assertTrue(onEdt(() -> panel.rollbackButton().isEnabled()), "cannot roll back to the base");
         CompletableFuture<Void> back = onEdt(() -> {
             panel.rollbackButton().doClick();
