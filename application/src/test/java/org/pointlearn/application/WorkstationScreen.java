@@ -130,18 +130,7 @@ final class WorkstationScreen {
     }
 
     private static JLabel find(Component c, String name) {
-        if (c instanceof JLabel l && name.equals(l.getName())) {
-            return l;
-        }
-        if (c instanceof Container k) {
-            for (Component child : k.getComponents()) {
-                JLabel l = find(child, name);
-                if (l != null) {
-                    return l;
-                }
-            }
-        }
-        return null;
+        return findNamed(c, name) instanceof JLabel l ? l : null;
     }
 
     interface EdtCall<T> {

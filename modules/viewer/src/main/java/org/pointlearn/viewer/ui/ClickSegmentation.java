@@ -295,19 +295,31 @@ final class ClickSegmentation extends MouseAdapter {
      * @param positive whether it marks the object
      */
     void click(int x, int y, boolean positive) {
+        int[] p = beginWork(x, y);
+        if (p != null) {
+            addClick(new Click(p[0], p[1], positive), hub.session().orElseThrow());
+        }
+    }
+
+    /**
+     * A new click or stroke at a canvas point: the slice pixel under it, with the session
+     * segmenting the slice shown and nothing left to redo; null (said in words when the model
+     * is not ready) when there is nothing to do.
+     */
+    private int[] beginWork(int x, int y) {
         int[] p = view.hasVolume() ? canvas.pixelAt(x, y) : null;
         if (p == null) {
-            return;
+            return null;
         }
         Optional<AsyncAdaptationSession> session = hub.session();
         if (session.isEmpty()) {
             hub.say(hub.notReadyMessage());
-            return;
+            return null;
         }
         forgetOtherVolume();
         startSlice(view.slice(), session.get());
         redo.clear();
-        addClick(new Click(p[0], p[1], positive), session.get());
+        return p;
     }
 
     private void addClick(Click click, AsyncAdaptationSession session) {
@@ -340,13 +352,18 @@ final class ClickSegmentation extends MouseAdapter {
         if (slice >= 0 && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()))) {
             hub.say(Bundle.MSG_Discarded(slice + 1));
         }
+        endSliceWork();
+        changes.fireChange();
+    }
+
+    /** No slice in progress: no clicks, prediction, edits, nothing to undo or redo. */
+    private void endSliceWork() {
         slice = -1;
         clicks = List.of();
         predicted = null;
         edits = null;
         actions.clear();
         redo.clear();
-        changes.fireChange();
     }
 
     /** The session segments slice k from now on (a new image unless it already does). */
@@ -376,18 +393,10 @@ final class ClickSegmentation extends MouseAdapter {
      * @param y canvas y
      */
     void beginStroke(int x, int y) {
-        int[] p = view.hasVolume() ? canvas.pixelAt(x, y) : null;
+        int[] p = beginWork(x, y);
         if (p == null) {
             return;
         }
-        Optional<AsyncAdaptationSession> session = hub.session();
-        if (session.isEmpty()) {
-            hub.say(hub.notReadyMessage());
-            return;
-        }
-        forgetOtherVolume();
-        startSlice(view.slice(), session.get());
-        redo.clear();
         actions.push(edits.snapshot());
         edits.stroke(p[0], p[1], p[0], p[1], brushRadius, tool == Tool.BRUSH);
         strokeLast = p;
@@ -454,11 +463,7 @@ final class ClickSegmentation extends MouseAdapter {
         int k = slice;
         accepted.put(k, done);
         save(k, done);
-        slice = -1;
-        clicks = List.of();
-        predicted = null;
-        edits = null;
-        actions.clear();
+        endSliceWork();
         learning++;
         hub.say(Bundle.MSG_Learning(k + 1));
         changes.fireChange();
@@ -537,12 +542,7 @@ final class ClickSegmentation extends MouseAdapter {
             discardUnaccepted();
             volume = shown;
             accepted.clear();
-            slice = -1;
-            clicks = List.of();
-            predicted = null;
-            edits = null;
-            actions.clear();
-            redo.clear();
+            endSliceWork();
             restore();
         }
     }

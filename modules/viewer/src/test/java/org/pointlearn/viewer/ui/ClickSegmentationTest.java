@@ -74,6 +74,11 @@ class ClickSegmentationTest {
     }
 
     private void openTools(AdaptationHub h) throws Exception {
+        openTools(h, null);
+    }
+
+    /** The tools on the disk volume, keeping accepted masks in {@code saved} (series key 1.2.3.4) unless null. */
+    private void openTools(AdaptationHub h, AcceptedMasks saved) throws Exception {
         hub = h;
         onEdt(() -> {
             hub.addMessageListener(said::add);
@@ -81,7 +86,7 @@ class ClickSegmentationTest {
             view.show(disk);
             canvas = new Java2dSliceCanvas();
             canvas.setSize(CANVAS, CANVAS);
-            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Disk");
+            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Disk", saved, () -> "1.2.3.4");
             tools.addChangeListener(e -> canvas.show(tools.decorate(view.image(), view.slice()), List.of()));
             canvas.show(view.image(), List.of());
             return null;
@@ -361,18 +366,8 @@ class ClickSegmentationTest {
 
     @Test
     void anAcceptedSliceIsThereAgainWhenTheSeriesIsOpenedAgain() throws Exception {
-        hub = openedHub();
         AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
-        onEdt(() -> {
-            hub.addMessageListener(said::add);
-            view = new SliceViewModel();
-            view.show(disk);
-            canvas = new Java2dSliceCanvas();
-            canvas.setSize(CANVAS, CANVAS);
-            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Disk", saved, () -> "1.2.3.4");
-            canvas.show(view.image(), List.of());
-            return null;
-        });
+        openTools(openedHub(), saved);
         clickAt(CX, CY, true);
         key(KeyEvent.VK_ENTER, 0);
         Mask2D accepted = onEdt(() -> tools.acceptedMask(1)).orElseThrow();
