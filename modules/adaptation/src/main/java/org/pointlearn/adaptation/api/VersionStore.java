@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pointlearn.adaptation.impl.AtomicFiles;
+import org.pointlearn.imaging.api.AtomicFiles;
 import org.pointlearn.adaptation.impl.Manifest;
 import org.pointlearn.adaptation.impl.ModelState;
 import org.pointlearn.adaptation.impl.VersionFolder;

@@ -14,6 +14,7 @@ import org.pointlearn.adaptation.api.ModelVersion;
 import org.pointlearn.inference.api.ModelCard;
 import org.pointlearn.inference.api.ModelLoadException;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.imaging.api.AtomicFiles;
 
 /**
  * One version on disk, as a model folder in the {@code models/} format (model.json +

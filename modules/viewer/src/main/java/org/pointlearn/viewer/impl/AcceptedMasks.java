@@ -3,15 +3,9 @@ package org.pointlearn.viewer.impl;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +14,18 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.pointlearn.imaging.api.AtomicFiles;
 import org.pointlearn.imaging.api.Mask2D;
 
 /**
  * The accepted masks of each series on disk, so that a slice's accepted segmentation survives
  * closing the series, a restart and a crash: one 8-bit PNG per slice
- * ({@code <root>/<series key>/slice-<k>.png}, 255 inside), each written to a temporary file,
- * flushed and renamed over the old one.
+ * ({@code <root>/<series key>/slice-<k>.png}, 255 inside), each written with
+ * {@link AtomicFiles} (temporary file, synced, renamed over the old one).
  */
 public final class AcceptedMasks {
 
     private static final Pattern SLICE = Pattern.compile("slice-(\\d+)\\.png");
-    private static final String TEMP_PREFIX = ".tmp-";
 
     private final Path root;
 
@@ -55,25 +49,11 @@ public final class AcceptedMasks {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (mask.get(i) ? 255 : 0);
         }
-        Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".png");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                if (!ImageIO.write(img, "png", out)) {
-                    throw new IOException("no PNG writer");
-                }
-                out.flush();
-                channel.force(true);
+        AtomicFiles.write(dir.resolve(String.format(Locale.ROOT, "slice-%d.png", k)), out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer");
             }
-            Path target = dir.resolve(String.format(Locale.ROOT, "slice-%d.png", k));
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /**

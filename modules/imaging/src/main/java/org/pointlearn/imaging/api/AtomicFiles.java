@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.impl;
+package org.pointlearn.imaging.api;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
