@@ -257,13 +257,11 @@ final class AdaptationHub {
             return done;
         }
         AdaptationSession s = session.session();
-        session.submit(() -> new Object[] {s.versions(), s.activeVersion()}).whenComplete((r, e) ->
+        session.submit(() -> new Lineage(s.versions(), s.activeVersion())).whenComplete((r, e) ->
                 EventQueue.invokeLater(() -> {
                     if (r != null) {
-                        @SuppressWarnings("unchecked")
-                        List<ModelVersion> list = (List<ModelVersion>) r[0];
-                        versions = list;
-                        active = (ModelVersion) r[1];
+                        versions = r.versions();
+                        active = r.active();
                     }
                     listeners.forEach(Runnable::run);
                     done.complete(null);
@@ -334,6 +332,10 @@ final class AdaptationHub {
                 ? e.getCause().getMessage() : e.getMessage())
                 : "MSG_LineageExported".equals(doneKey) ? Bundle.MSG_LineageExported(what)
                 : Bundle.MSG_VersionExported(what)));
+    }
+
+    /** The versions and the one in use, read together. */
+    private record Lineage(List<ModelVersion> versions, ModelVersion active) {
     }
 
     /** Calls a listener on the event thread whenever the versions may have changed. */

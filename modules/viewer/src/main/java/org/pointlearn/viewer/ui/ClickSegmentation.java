@@ -547,16 +547,31 @@ final class ClickSegmentation extends MouseAdapter {
         }
     }
 
-    /** The accepted masks kept on disk for the series shown come back on its slices. */
+    /**
+     * The accepted masks kept on disk for the series shown come back on its slices: read off the
+     * event thread (after any save queued before), merged if the volume is still the one shown.
+     */
     private void restore() {
         String key = seriesKey.get();
-        if (saved == null || key == null || volume == null) {
+        Volume v = volume;
+        if (saved == null || key == null || v == null) {
             return;
         }
-        List<String> problems = new ArrayList<>();
-        accepted.putAll(saved.load(key, volume.geometry().width(), volume.geometry().height(),
-                volume.geometry().depth(), problems));
-        problems.forEach(p -> hub.say(Bundle.MSG_MaskNotRestored(p)));
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        SAVING.post(() -> {
+            List<String> problems = new ArrayList<>();
+            Map<Integer, Mask2D> read = saved.load(key, v.geometry().width(), v.geometry().height(),
+                    v.geometry().depth(), problems);
+            problems.forEach(p -> hub.say(Bundle.MSG_MaskNotRestored(p)));
+            EventQueue.invokeLater(() -> {
+                if (volume == v && !read.isEmpty()) {
+                    read.forEach(accepted::putIfAbsent);
+                    changes.fireChange();
+                }
+                shown.complete(null);
+            });
+        });
+        pending = CompletableFuture.allOf(pending, shown);
     }
 
     /** Keeps an accepted mask on disk, off the event thread; a failure is said in words. */

@@ -385,6 +385,8 @@ class ClickSegmentationTest {
             t.decorate(v.image(), v.slice());
             return t;
         });
+        onEdt(again::idle).get(1, TimeUnit.MINUTES);
+        onEdt(() -> null);
         assertEquals(accepted, onEdt(() -> again.acceptedMask(1)).orElseThrow(), "the accepted mask did not come back");
         assertEquals("Accepted", onEdt(() -> again.captionLine(1)));
     }
