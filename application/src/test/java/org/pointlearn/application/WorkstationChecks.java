@@ -73,6 +73,14 @@ abstract class WorkstationChecks extends NbTestCase {
         await("a new model version after Enter accepted the slice", () ->
                 screen.listSize("pointlearn.model.versionList") == versionsBefore + 1 ? true : null);
         screen.save(screen.captureScreen(), screenshotName() + "-clicks.png");
+
+        // Roll back to the version before the one just made, as a user would in the model panel.
+        screen.selectListRow("pointlearn.model.versionList", 1);
+        screen.pressButton("pointlearn.model.rollback");
+        await("the earlier version marked in use after the rollback", () -> {
+            String row = screen.listRowText("pointlearn.model.versionList", 1);
+            return row != null && row.startsWith("\u25cf ") ? row : null;
+        });
     }
 
     static <T> T await(String what, Callable<T> probe) throws Exception {

@@ -87,15 +87,48 @@ final class WorkstationScreen {
 
     /** Entries of the list with this component name, or 0 when there is none showing. */
     int listSize(String name) throws Exception {
-        return onEdt(() -> {
-            for (Window w : Window.getWindows()) {
-                Component c = findNamed(w, name);
-                if (c instanceof JList<?> l && l.isShowing()) {
-                    return l.getModel().getSize();
-                }
-            }
-            return 0;
+        return onEdt(() -> findShowing(name) instanceof JList<?> l ? l.getModel().getSize() : 0);
+    }
+
+    /** Selects a row of the list with this component name. */
+    void selectListRow(String name, int row) throws Exception {
+        onEdt(() -> {
+            JList<?> list = (JList<?>) findShowing(name);
+            list.setSelectedIndex(row);
+            return null;
         });
+    }
+
+    /** The text a list row shows (through its renderer), or null when there is no such row. */
+    String listRowText(String name, int row) throws Exception {
+        return onEdt(() -> {
+            JList<?> list = (JList<?>) findShowing(name);
+            if (list == null || row >= list.getModel().getSize()) {
+                return null;
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Component c = ((javax.swing.ListCellRenderer) list.getCellRenderer()).getListCellRendererComponent(list,
+                    list.getModel().getElementAt(row), row, false, false);
+            return c instanceof JLabel l ? l.getText() : null;
+        });
+    }
+
+    /** Presses the button with this component name, as a click would. */
+    void pressButton(String name) throws Exception {
+        onEdt(() -> {
+            ((javax.swing.AbstractButton) findShowing(name)).doClick();
+            return null;
+        });
+    }
+
+    private static Component findShowing(String name) {
+        for (Window w : Window.getWindows()) {
+            Component c = findNamed(w, name);
+            if (c != null && c.isShowing()) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** A left click (press and release in place). */
