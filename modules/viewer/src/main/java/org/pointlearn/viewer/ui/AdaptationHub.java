@@ -10,9 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.prefs.Preferences;
 import org.openide.awt.StatusDisplayer;
 import org.openide.modules.Places;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.NbPreferences;
 import org.openide.util.RequestProcessor;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSession;
@@ -68,7 +70,7 @@ final class AdaptationHub {
     static synchronized AdaptationHub getDefault() {
         if (instance == null) {
             instance = new AdaptationHub();
-            java.util.prefs.Preferences prefs = org.openide.util.NbPreferences.forModule(AdaptationHub.class);
+            Preferences prefs = NbPreferences.forModule(AdaptationHub.class);
             instance.learning = prefs.getBoolean(LEARN_KEY, true);
             instance.onLearningChange = b -> prefs.putBoolean(LEARN_KEY, b);
             instance.addMessageListener(words -> StatusDisplayer.getDefault().setStatusText(words,

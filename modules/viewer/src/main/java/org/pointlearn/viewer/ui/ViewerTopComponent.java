@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.EventQueue;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import javax.swing.SwingConstants;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.modules.Places;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
@@ -103,7 +105,7 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** Accepted masks under {@code <userdir>/pointlearn/annotations}, or none without a user directory. */
     private static AcceptedMasks userMasks() {
-        java.io.File user = org.openide.modules.Places.getUserDirectory();
+        File user = Places.getUserDirectory();
         return user == null ? null
                 : new AcceptedMasks(user.toPath().resolve("pointlearn").resolve("annotations"));
     }
