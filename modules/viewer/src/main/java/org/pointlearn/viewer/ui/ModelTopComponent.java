@@ -1,6 +1,7 @@
 package org.pointlearn.viewer.ui;
 
 import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
@@ -111,6 +112,8 @@ public final class ModelTopComponent extends TopComponent {
     public static final String PREFERRED_ID = "ModelTopComponent";
 
     private static final long serialVersionUID = 1L;
+    private static final String NO_VERSIONS = "none";
+    private static final String VERSION_LIST = "list";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final JLabel engine = value("pointlearn.model.engine");
@@ -187,25 +190,8 @@ public final class ModelTopComponent extends TopComponent {
             list.stream().filter(v -> v.id().equals(selected.id())).findFirst()
                     .ifPresent(v -> versionList.setSelectedValue(v, true));
         }
-        versionsArea.removeAll();
-        if (list.isEmpty()) {
-            versionsArea.setLayout(new GridBagLayout());
-            versionsArea.add(versions);
-        } else {
-            versionsArea.setLayout(new BorderLayout(0, 4));
-            versionsArea.add(new JScrollPane(versionList), BorderLayout.CENTER);
-            JPanel buttons = new JPanel(new BorderLayout(0, 2));
-            buttons.add(versionDetail, BorderLayout.NORTH);
-            buttons.add(rollback, BorderLayout.CENTER);
-            JPanel exports = new JPanel(new GridLayout(1, 2, 4, 0));
-            exports.add(exportVersion);
-            exports.add(exportLineage);
-            buttons.add(exports, BorderLayout.SOUTH);
-            versionsArea.add(buttons, BorderLayout.SOUTH);
-        }
+        ((CardLayout) versionsArea.getLayout()).show(versionsArea, list.isEmpty() ? NO_VERSIONS : VERSION_LIST);
         updateRollback();
-        versionsArea.revalidate();
-        versionsArea.repaint();
     }
 
     private void updateRollback() {
@@ -213,7 +199,8 @@ public final class ModelTopComponent extends TopComponent {
         ModelVersion active = hub.active();
         rollback.setEnabled(v != null && (active == null || !v.id().equals(active.id())));
         exportVersion.setEnabled(v != null);
-        versionDetail.setText(v == null ? Bundle.MSG_SelectVersion() : "<html>" + escape(details(v)) + "</html>");
+        versionDetail.setText(v == null ? Bundle.MSG_SelectVersion()
+                : "<html><div style='width:230px'>" + escape(details(v)) + "</div></html>");
     }
 
     /** What the selected version is, in words: lineage, what it learned from, how, and the guard's verdict. */
@@ -348,14 +335,28 @@ public final class ModelTopComponent extends TopComponent {
         add(valueLabel, c);
     }
 
+    /** The versions area: a note while there are none, else the list with its buttons (cards). */
     private void versionsArea() {
-        JPanel area = new JPanel(new GridBagLayout());
+        JPanel area = new JPanel(new CardLayout());
         versionsArea = area;
         Color line = UIManager.getColor("Separator.foreground");
         area.setBorder(BorderFactory.createLineBorder(line != null ? line : Color.GRAY));
         versions.setName("pointlearn.model.versions");
         versions.setEnabled(false);
-        area.add(versions);
+        JPanel none = new JPanel(new GridBagLayout());
+        none.add(versions);
+        area.add(none, NO_VERSIONS);
+        JPanel listed = new JPanel(new BorderLayout(0, 4));
+        listed.add(new JScrollPane(versionList), BorderLayout.CENTER);
+        JPanel buttons = new JPanel(new BorderLayout(0, 2));
+        buttons.add(versionDetail, BorderLayout.NORTH);
+        buttons.add(rollback, BorderLayout.CENTER);
+        JPanel exports = new JPanel(new GridLayout(1, 2, 4, 0));
+        exports.add(exportVersion);
+        exports.add(exportLineage);
+        buttons.add(exports, BorderLayout.SOUTH);
+        listed.add(buttons, BorderLayout.SOUTH);
+        area.add(listed, VERSION_LIST);
         versionList.setName("pointlearn.model.versionList");
         versionList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         versionList.setCellRenderer(new DefaultListCellRenderer() {
