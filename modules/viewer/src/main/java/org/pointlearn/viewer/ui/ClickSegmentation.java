@@ -39,7 +39,8 @@ import org.pointlearn.viewer.impl.MaskEdits;
  * under the method's policy, learns from the click and predicts again. B switches to the
  * brush and E to the eraser (again, or C, back to clicks; [ and ] size them): their strokes
  * stay in force over every later prediction of the slice. Enter accepts the slice's mask
- * (the model learns from it and a new model version is made), Backspace or Ctrl+Z takes back
+ * (the model learns from it and a new model version is made; Shift+Enter then goes on to the
+ * next slice), Backspace or Ctrl+Z takes back
  * the last click (and what the model learned from it) or stroke, Ctrl+Y or Ctrl+Shift+Z does it
  * again (a click is learned from again), Escape takes back every
  * click and stroke of the slice, or cancels the learning in progress. Accepted masks stay shown on
@@ -51,7 +52,7 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "# {0} - clicks",
     "# {1} - positive",
     "# {2} - negative",
-    "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts \u00b7 Backspace undoes",
+    "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts, Shift+Enter and next \u00b7 Backspace undoes",
     "CAP_Accepted=Accepted",
     "CAP_Edited=Edited \u00b7 Enter accepts \u00b7 Backspace undoes",
     "# {0} - radius",
@@ -452,13 +453,17 @@ final class ClickSegmentation extends MouseAdapter {
         }
     }
 
-    /** Accepts the mask of the slice shown: the model learns from it; on the event thread. */
-    void accept() {
+    /**
+     * Accepts the mask of the slice shown: the model learns from it; on the event thread.
+     *
+     * @return whether there was a mask to accept
+     */
+    boolean accept() {
         Optional<AsyncAdaptationSession> session = hub.session();
         Mask2D done = slice == view.slice() ? workingMask() : null;
         if (session.isEmpty() || done == null || (clicks.isEmpty() && edits.isEmpty())) {
             hub.say(Bundle.MSG_NothingToAccept());
-            return;
+            return false;
         }
         int k = slice;
         accepted.put(k, done);
@@ -480,6 +485,7 @@ final class ClickSegmentation extends MouseAdapter {
             EventQueue.invokeLater(() -> hub.refreshVersions().whenComplete((x, e) -> reread.complete(null)));
             return reread;
         }));
+        return true;
     }
 
     private void show(int k, Prediction prediction) {
@@ -599,7 +605,12 @@ final class ClickSegmentation extends MouseAdapter {
             @Override
             public void keyPressed(KeyEvent e) {
                 switch (e.getKeyCode()) {
-                    case KeyEvent.VK_ENTER -> accept();
+                    case KeyEvent.VK_ENTER -> {
+                        boolean accepted = accept();
+                        if (accepted && e.isShiftDown()) {
+                            view.moveSlices(1);
+                        }
+                    }
                     case KeyEvent.VK_BACK_SPACE -> undo();
                     case KeyEvent.VK_Z -> {
                         if (!e.isControlDown()) {

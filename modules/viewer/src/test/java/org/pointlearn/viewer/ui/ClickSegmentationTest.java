@@ -354,7 +354,9 @@ class ClickSegmentationTest {
     void versionsSurviveARestartAndTheLastActiveOneIsInUse() throws Exception {
         openTools(openedHub());
         clickAt(CX, CY, true);
-        key(KeyEvent.VK_ENTER, 0);
+        key(KeyEvent.VK_ENTER, InputEvent.SHIFT_DOWN_MASK);
+        assertEquals(2, onEdt(view::slice), "Shift+Enter did not go on to the next slice");
+        assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "Shift+Enter did not accept the slice");
         String learned = onEdt(hub::active).id();
         hub.close();
         hub = null;
