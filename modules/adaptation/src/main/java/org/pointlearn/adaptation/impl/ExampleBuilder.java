@@ -1,5 +1,6 @@
 package org.pointlearn.adaptation.impl;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.imaging.api.Mask2D;
@@ -56,8 +57,9 @@ public final class ExampleBuilder {
      * it, whose first-channel intensity is within the similarity of the clicked disk's mean.
      */
     private void growSimilar(float[] target, Click c, InputEncoder.WorkingImage image, AdaptationSettings settings) {
-        double cx = encoder.toWorking(c.x(), image.sourceWidth());
-        double cy = encoder.toWorking(c.y(), image.sourceHeight());
+        double[] centre = centre(c, image);
+        double cx = centre[0];
+        double cy = centre[1];
         int x0 = (int) Math.min(size - 1, Math.max(0, Math.round(cx)));
         int y0 = (int) Math.min(size - 1, Math.max(0, Math.round(cy)));
         double r = Math.max(0.5, settings.clickTargetRadius() * scale);
@@ -76,7 +78,7 @@ public final class ExampleBuilder {
         double tolerance = settings.midTargetSimilarity();
         float label = c.positive() ? 1f : 0f;
         boolean[] seen = new boolean[size * size];
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(y0 * size + x0);
         seen[y0 * size + x0] = true;
         while (!queue.isEmpty()) {
@@ -174,8 +176,7 @@ public final class ExampleBuilder {
 
     private float[] weights(InputEncoder.WorkingImage image, List<Click> clicks, float[] target,
             AdaptationSettings settings) {
-        List<double[]> centres = clicks.stream().map(c -> new double[] {
-            encoder.toWorking(c.x(), image.sourceWidth()), encoder.toWorking(c.y(), image.sourceHeight())}).toList();
+        List<double[]> centres = clicks.stream().map(c -> centre(c, image)).toList();
         SegmentationLoss.ClickReach reach = settings.ccgAgreeing()
                 ? (k, i) -> target[i] == (clicks.get(k).positive() ? 1f : 0f)
                 : (k, i) -> true;
@@ -183,9 +184,15 @@ public final class ExampleBuilder {
                 reach);
     }
 
+    /** A click's position on the working grid, {x, y}. */
+    private double[] centre(Click c, InputEncoder.WorkingImage image) {
+        return new double[] {encoder.toWorking(c.x(), image.sourceWidth()), encoder.toWorking(c.y(), image.sourceHeight())};
+    }
+
     private void paint(float[] target, float[] weight, Click c, InputEncoder.WorkingImage image, double radius) {
-        double cx = encoder.toWorking(c.x(), image.sourceWidth());
-        double cy = encoder.toWorking(c.y(), image.sourceHeight());
+        double[] centre = centre(c, image);
+        double cx = centre[0];
+        double cy = centre[1];
         double r = Math.max(0.5, radius * scale);
         int x0 = Math.max(0, (int) Math.floor(cx - r));
         int x1 = Math.min(size - 1, (int) Math.ceil(cx + r));

@@ -124,9 +124,12 @@ public final class GreySlice {
         return rgb;
     }
 
-    /** What to draw: packed 0xRRGGBB per pixel, row by row from the top (the grey replicated when not overlaid). */
+    /**
+     * What to draw: packed 0xRRGGBB per pixel, row by row from the top (the grey replicated when
+     * not overlaid); the overlay is shared, do not modify.
+     */
     public int[] rgb() {
-        return overlay != null ? overlay.clone() : greyRgb();
+        return overlay != null ? overlay : greyRgb();
     }
 
     /** Whether a segmentation is drawn over the grey levels. */

@@ -303,7 +303,7 @@ final class AdaptationHub {
      * @return completes when written; a failure is said in words and completes the future exceptionally
      */
     CompletableFuture<Void> exportLineage(Path file) {
-        return onSession(s -> s.store().exportLineage(file), "MSG_LineageExported", file.toString());
+        return onSession(s -> s.store().exportLineage(file), Bundle.MSG_LineageExported(file));
     }
 
     /**
@@ -313,15 +313,16 @@ final class AdaptationHub {
      * @return completes when written; a failure is said in words and completes the future exceptionally
      */
     CompletableFuture<Void> exportVersion(String versionId, Path folder) {
-        return onSession(s -> s.store().exportModel(versionId, folder), "MSG_VersionExported",
-                versionId + " -> " + folder);
+        return onSession(s -> s.store().exportModel(versionId, folder),
+                Bundle.MSG_VersionExported(versionId + " -> " + folder));
     }
 
     private interface StoreWork {
         void run(AdaptationSession s) throws VersionStoreException;
     }
 
-    private CompletableFuture<Void> onSession(StoreWork work, String doneKey, String what) {
+    /** Store work on the session's thread; says {@code done}, or why it failed, when it ends. */
+    private CompletableFuture<Void> onSession(StoreWork work, String done) {
         if (session == null) {
             say(notReadyMessage());
             return CompletableFuture.failedFuture(new IllegalStateException(notReadyMessage()));
@@ -330,10 +331,8 @@ final class AdaptationHub {
         return session.submit(() -> {
             work.run(s);
             return (Void) null;
-        }).whenComplete((v, e) -> say(e != null ? Bundle.MSG_ModelExportFailed(e.getCause() != null
-                ? e.getCause().getMessage() : e.getMessage())
-                : "MSG_LineageExported".equals(doneKey) ? Bundle.MSG_LineageExported(what)
-                : Bundle.MSG_VersionExported(what)));
+        }).whenComplete((v, e) -> say(e == null ? done
+                : Bundle.MSG_ModelExportFailed(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
     }
 
     /** The versions and the one in use, read together. */
