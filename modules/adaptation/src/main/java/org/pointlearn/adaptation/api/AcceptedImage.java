@@ -3,6 +3,7 @@ package org.pointlearn.adaptation.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.pointlearn.adaptation.impl.ForgettingGuard;
 import org.pointlearn.adaptation.impl.ImageInteraction;
@@ -66,7 +67,8 @@ final class AcceptedImage {
         GuardVerdict verdict = settings.guardEnabled()
                 ? session.guard().judge(ForgettingGuard.scores(session.learner(), session.replay().items()), losses,
                         session.learner().parametersFinite(), settings.guardMargin())
-                : GuardVerdict.unchecked("the forgetting guard is off");
+                : Objects.requireNonNullElse(ForgettingGuard.notFinite(losses, session.learner().parametersFinite()),
+                        GuardVerdict.unchecked("the forgetting guard is off"));
         session.replay().add(item);
         VersionStore store = session.store();
         String parent = store.active().id();

@@ -46,6 +46,20 @@ public final class ForgettingGuard {
     }
 
     /**
+     * The verdict on an update whose loss or parameters are not finite numbers, whether or not
+     * the guard compares Dice: such an update is always undone (and never saved).
+     *
+     * @return the failing verdict, or null when every loss and parameter is finite
+     */
+    public static GuardVerdict notFinite(List<Double> losses, boolean parametersFinite) {
+        if (losses.stream().anyMatch(l -> !Double.isFinite(l)) || !parametersFinite) {
+            return new GuardVerdict(false, "the update's loss was not a finite number, so it was undone",
+                    Double.NaN, Double.NaN, 0);
+        }
+        return null;
+    }
+
+    /**
      * The verdict on a candidate.
      *
      * @param candidate the candidate's scores on the buffer
@@ -55,9 +69,9 @@ public final class ForgettingGuard {
      */
     public GuardVerdict judge(Map<String, Double> candidate, List<Double> losses, boolean parametersFinite,
             double margin) {
-        if (losses.stream().anyMatch(l -> !Double.isFinite(l)) || !parametersFinite) {
-            return new GuardVerdict(false, "the update's loss was not a finite number, so it was undone",
-                    Double.NaN, Double.NaN, 0);
+        GuardVerdict broken = notFinite(losses, parametersFinite);
+        if (broken != null) {
+            return broken;
         }
         double before = 0;
         double after = 0;

@@ -130,6 +130,22 @@ class AdaptationSessionTest {
     }
 
     @Test
+    void withTheGuardOffANonFiniteLossIsStillUndoneInWordsAndNothingIsSaved() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.POST, Fixtures.strong().withGuard(false),
+                     VersionStore.inMemory(4))) {
+            Image2D broken = Fixtures.disk(40, 36, 14, 14);
+            broken.data()[100] = Float.NaN;
+            s.start(broken, "broken");
+            s.click(new Click(40, 36, true));
+            UpdateReport report = s.accept(Fixtures.diskMask(40, 36, 14));
+            assertFalse(report.kept());
+            assertTrue(report.message().contains("not a finite number"), report.message());
+            assertEquals(List.of("v0"), s.versions().stream().map(ModelVersion::id).toList());
+        }
+    }
+
+    @Test
     void theFrozenPolicyNeverChangesTheModel() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.FROZEN)) {
             Image2D probe = Fixtures.disk(30, 30, 10, 9);
