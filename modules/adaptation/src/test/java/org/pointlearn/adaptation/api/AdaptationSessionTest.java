@@ -118,11 +118,7 @@ class AdaptationSessionTest {
     @Test
     void theGuardUndoesAnUpdateWhoseLossIsNotFinite() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
-            Image2D broken = Fixtures.disk(40, 36, 14, 14);
-            broken.data()[100] = Float.NaN;
-            s.start(broken, "broken");
-            s.click(new Click(40, 36, true));
-            UpdateReport report = s.accept(Fixtures.diskMask(40, 36, 14));
+            UpdateReport report = acceptAnImageWithANaN(s);
             assertFalse(report.kept());
             assertTrue(report.message().contains("not a finite number"), report.message());
             assertEquals("v0", s.activeVersion().id());
@@ -134,15 +130,20 @@ class AdaptationSessionTest {
         try (SegmentationModel model = Fixtures.smallModel();
              AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.POST, Fixtures.strong().withGuard(false),
                      VersionStore.inMemory(4))) {
-            Image2D broken = Fixtures.disk(40, 36, 14, 14);
-            broken.data()[100] = Float.NaN;
-            s.start(broken, "broken");
-            s.click(new Click(40, 36, true));
-            UpdateReport report = s.accept(Fixtures.diskMask(40, 36, 14));
+            UpdateReport report = acceptAnImageWithANaN(s);
             assertFalse(report.kept());
             assertTrue(report.message().contains("not a finite number"), report.message());
             assertEquals(List.of("v0"), s.versions().stream().map(ModelVersion::id).toList());
         }
+    }
+
+    /** One click on an image with a NaN pixel, then accept: the update's loss is not a finite number. */
+    private static UpdateReport acceptAnImageWithANaN(AdaptationSession s) throws AdaptationException {
+        Image2D broken = Fixtures.disk(40, 36, 14, 14);
+        broken.data()[100] = Float.NaN;
+        s.start(broken, "broken");
+        s.click(new Click(40, 36, true));
+        return s.accept(Fixtures.diskMask(40, 36, 14));
     }
 
     @Test
