@@ -52,8 +52,15 @@ public final class ForgettingGuard {
      * @return the failing verdict, or null when every loss and parameter is finite
      */
     public static GuardVerdict notFinite(List<Double> losses, boolean parametersFinite) {
-        if (losses.stream().anyMatch(l -> !Double.isFinite(l)) || !parametersFinite) {
-            return new GuardVerdict(false, "the update's loss was not a finite number, so it was undone",
+        for (int i = 0; i < losses.size(); i++) {
+            if (!Double.isFinite(losses.get(i))) {
+                return new GuardVerdict(false, "the update's loss was not a finite number (" + losses.get(i)
+                        + " at step " + (i + 1) + " of " + losses.size() + "), so it was undone", Double.NaN,
+                        Double.NaN, 0);
+            }
+        }
+        if (!parametersFinite) {
+            return new GuardVerdict(false, "the update left weights that are not finite numbers, so it was undone",
                     Double.NaN, Double.NaN, 0);
         }
         return null;

@@ -182,9 +182,10 @@ public final class Learner implements AutoCloseable {
             DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 for (NDArray a : all) {
-                    NDArray s = a.abs().sum();
-                    s.attach(m);
-                    if (!Float.isFinite(s.getFloat())) {
+                    // an operation's result lives with its input: move it here before summing
+                    NDArray abs = a.abs();
+                    abs.attach(m);
+                    if (!Float.isFinite(abs.sum().getFloat())) {
                         return false;
                     }
                 }

@@ -41,6 +41,25 @@ class AdaptationSessionTest {
         }
     }
 
+    /**
+     * A day of slices must not eat the machine's memory: after the first accepted slices the
+     * native arrays the model holds stay as many (the store keeps a fixed number of versions in
+     * memory, every step frees what it made), with the guard's checks and undo snapshots in play.
+     */
+    @Test
+    void acceptingSliceAfterSliceHoldsNoMoreNativeMemory() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, Fixtures.strong(),
+                     VersionStore.inMemory(2))) {
+            int[] counts = new int[6];
+            for (int k = 0; k < counts.length; k++) {
+                learnFrom(s, 38 + k, 34 + k, 12 + k % 3, 60 + k);
+                counts[k] = model.djlModel().getNDManager().getManagedArrays().size();
+            }
+            assertEquals(counts[1], counts[5], "native arrays held after slices 1-6: " + java.util.Arrays.toString(counts));
+        }
+    }
+
     @Test
     void aNegativeClickWithMidUpdateLowersTheProbabilityWhereClicked() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
