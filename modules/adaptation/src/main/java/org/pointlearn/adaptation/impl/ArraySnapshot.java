@@ -2,6 +2,7 @@ package org.pointlearn.adaptation.impl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,15 +39,21 @@ public final class ArraySnapshot implements AutoCloseable {
         return new ArraySnapshot(m, copies);
     }
 
-    /** Writes the copies back into the live arrays, in the same order. */
+    /**
+     * Writes the copies back into the live arrays, in the same order, natively and in place:
+     * the live arrays keep their own memory (NDArray.copyTo would instead re-point each one at a
+     * new buffer on the Java side, freed only by the garbage collector).
+     */
     public void restoreInto(List<NDArray> live) {
         if (live.size() != copies.size()) {
             throw new IllegalStateException("snapshot of " + copies.size() + " arrays cannot restore " + live.size());
         }
         for (int i = 0; i < live.size(); i++) {
-            copies.get(i).copyTo(live.get(i));
+            live.get(i).set(WHOLE, copies.get(i));
         }
     }
+
+    private static final NDIndex WHOLE = new NDIndex("...");
 
     /**
      * Moves each live array the given fraction of the way back to its copy, in place:
