@@ -34,9 +34,13 @@ public final class ReplayBuffer {
         this.random = new Random(seed);
     }
 
-    /** Remembers an image, forgetting the oldest when full. */
+    /**
+     * Remembers an image, forgetting the oldest when full. An image whose example or probe holds
+     * values that are not finite numbers (a damaged slice) is not kept: replayed, it would make
+     * every later update fail.
+     */
     public void add(Item item) {
-        if (capacity == 0) {
+        if (capacity == 0 || !item.example().finite() || !UpdateExample.finite(item.probe())) {
             return;
         }
         items.removeIf(i -> i.imageId().equals(item.imageId()));

@@ -11,4 +11,21 @@ package org.pointlearn.adaptation.impl;
  * @param anchor size * size initial prediction (0/1) or null
  */
 public record UpdateExample(float[] input, float[] target, float[] weight, float[] anchor) {
+
+    /** Whether every value of every part is a finite number (a damaged image's are not). */
+    public boolean finite() {
+        return finite(input) && finite(target) && finite(weight) && finite(anchor);
+    }
+
+    /** Whether every value is a finite number (true for null). */
+    public static boolean finite(float[] values) {
+        if (values != null) {
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

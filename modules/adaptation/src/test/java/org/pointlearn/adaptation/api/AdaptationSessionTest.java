@@ -156,6 +156,18 @@ class AdaptationSessionTest {
         }
     }
 
+    /** A damaged slice is undone and also kept out of the replay buffer, where it would spoil later updates. */
+    @Test
+    void anImageWhoseLossIsNotFiniteDoesNotSpoilTheNextUpdates() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
+            assertFalse(acceptAnImageWithANaN(s).kept());
+            for (int k = 0; k < 3; k++) {
+                learnKept(s, 40 + k, 36, 14, 30 + k);
+            }
+            assertEquals("v3", s.activeVersion().id());
+        }
+    }
+
     /** One click on an image with a NaN pixel, then accept: the update's loss is not a finite number. */
     private static UpdateReport acceptAnImageWithANaN(AdaptationSession s) throws AdaptationException {
         Image2D broken = Fixtures.disk(40, 36, 14, 14);
