@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.pointlearn.inference.api.SegmentationModel;
 import org.pointlearn.lib.djl.DjlRuntime;
 
@@ -26,6 +28,8 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * serialised on the model, like the inference Predictor's.
  */
 public final class Learner implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Learner.class.getName());
 
     /** The engine allows one gradient collector at a time in a JVM. */
     private static final Object COLLECTOR = new Object();
@@ -118,6 +122,10 @@ public final class Learner implements AutoCloseable {
                         NDArray l = loss.compute(logits, arrays);
                         value = l.getFloat();
                         if (!Float.isFinite(value)) {
+                            LOG.log(Level.WARNING, "Loss {0} is not finite; no step taken. Finite: inputs {1}, "
+                                    + "targets {2}, weights {3}, output {4}, every parameter {5}", new Object[] {
+                                        value, finite(x), finite(arrays.target()), finite(arrays.weight()),
+                                        finite(logits), parametersFiniteIn(m)});
                             return value;
                         }
                         gc.backward(l);
@@ -181,17 +189,30 @@ public final class Learner implements AutoCloseable {
         synchronized (model) {
             DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
-                for (NDArray a : all) {
-                    // an operation's result lives with its input: move it here before summing
-                    NDArray abs = a.abs();
-                    abs.attach(m);
-                    if (!Float.isFinite(abs.sum().getFloat())) {
-                        return false;
-                    }
-                }
-                return true;
+                return parametersFiniteIn(m);
             }
         }
+    }
+
+    private boolean parametersFiniteIn(NDManager m) {
+        for (NDArray a : all) {
+            if (!finite(a, m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an array of the scope m (or null) holds finite numbers only. */
+    private static boolean finite(NDArray a) {
+        return a == null || finite(a, a.getManager());
+    }
+
+    private static boolean finite(NDArray a, NDManager scope) {
+        // an operation's result lives with its input: move it into the scope before summing
+        NDArray abs = a.abs();
+        abs.attach(scope);
+        return Float.isFinite(abs.sum().getFloat());
     }
 
     /** Copies of all parameters (BatchNorm statistics included) and the optimizer state. */
