@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class ArraySnapshot implements AutoCloseable {
 
+    /** Every element of an array, whatever its shape. */
+    private static final NDIndex WHOLE = new NDIndex("...");
+
     private final NDManager manager;
     private final List<NDArray> copies;
 
@@ -52,8 +55,6 @@ public final class ArraySnapshot implements AutoCloseable {
             live.get(i).set(WHOLE, copies.get(i));
         }
     }
-
-    private static final NDIndex WHOLE = new NDIndex("...");
 
     /**
      * Moves each live array the given fraction of the way back to its copy, in place:

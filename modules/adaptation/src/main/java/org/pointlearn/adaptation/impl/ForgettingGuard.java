@@ -55,7 +55,7 @@ public final class ForgettingGuard {
         for (int i = 0; i < losses.size(); i++) {
             if (!Double.isFinite(losses.get(i))) {
                 return new GuardVerdict(false, "the update's loss was not a finite number (" + losses.get(i)
-                        + " at step " + (i + 1) + " of " + losses.size() + "), so it was undone", Double.NaN,
+                        + " at update step " + (i + 1) + "), so it was undone", Double.NaN,
                         Double.NaN, 0);
             }
         }

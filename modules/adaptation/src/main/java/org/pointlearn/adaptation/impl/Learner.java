@@ -203,7 +203,7 @@ public final class Learner implements AutoCloseable {
         return true;
     }
 
-    /** Whether an array of the scope m (or null) holds finite numbers only. */
+    /** Whether an array (none counts as finite) holds finite numbers only; checked in its own scope. */
     private static boolean finite(NDArray a) {
         return a == null || finite(a, a.getManager());
     }
