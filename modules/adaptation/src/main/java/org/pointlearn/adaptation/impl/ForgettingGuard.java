@@ -31,18 +31,9 @@ public final class ForgettingGuard {
         for (int k = 0; k < items.size(); k++) {
             Mask2D predicted = Mask2D.threshold(p[k], size, size, 0.5f);
             Mask2D accepted = Mask2D.threshold(items.get(k).example().target(), size, size, 0.5f);
-            out.put(items.get(k).imageId(), hasNonFinite(p[k]) ? Double.NaN : predicted.dice(accepted));
+            out.put(items.get(k).imageId(), !UpdateExample.finite(p[k]) ? Double.NaN : predicted.dice(accepted));
         }
         return out;
-    }
-
-    private static boolean hasNonFinite(float[] values) {
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
