@@ -29,7 +29,7 @@ public final class Fixtures {
         c.name = "test";
         c.version = "test@base";
         c.workingSize = 64;
-        c.architecture.base = 4;
+        c.architecture.base = 16;
         c.architecture.levels = 3;
         return c;
     }

@@ -37,7 +37,7 @@ class SessionPolicyOnSharedDataTest {
         ModelCard c = new ModelCard();
         c.name = "fresh";
         c.workingSize = 64;
-        c.architecture.base = 4;
+        c.architecture.base = 16;
         c.architecture.levels = 3;
         return SegmentationModel.create(c, Device.cpu());
     }

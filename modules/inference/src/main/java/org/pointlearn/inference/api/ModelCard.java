@@ -3,6 +3,7 @@ package org.pointlearn.inference.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pointlearn.inference.impl.UNet;
 
 /**
  * The description of a segmentation model kept beside its parameters as {@code model.json}:
@@ -83,6 +84,9 @@ public final class ModelCard {
         }
         if (!"unet".equals(architecture.type)) {
             p.add("architecture '" + architecture.type + "' (only unet is known)");
+        }
+        if (architecture.base <= 0 || architecture.base % UNet.CHANNEL_MULTIPLE != 0) {
+            p.add("base width " + architecture.base + " is not a positive multiple of " + UNet.CHANNEL_MULTIPLE);
         }
         if (workingSize % (1 << (architecture.levels - 1)) != 0) {
             p.add("working size " + workingSize + " is not divisible by 2^" + (architecture.levels - 1));

@@ -17,14 +17,27 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A 2D U-Net: per level two 3x3 convolutions with BatchNorm and ReLU, 2x2 max pooling
  * down, pixel-shuffle up (a 1x1 convolution to four times the channels, then a reshape:
  * DJL's PyTorch engine has no transposed convolution), skip connections by concatenation,
  * and a 1x1 head giving one logit map of the input's size.
+ *
+ * <p>Every 3x3 convolution has a multiple of {@link #CHANNEL_MULTIPLE} output channels. The
+ * oneDNN 3.7.1 inside PyTorch 2.7.1 computes the input gradient of a 3x3 convolution with
+ * a blocked kernel (16 channels a block with AVX-512, 8 with AVX2) that reads the padding of
+ * a partly filled output-channel block without initialising it: with, say, 4 or 24 output
+ * channels the gradient holds whatever that memory held (wrong values, sometimes NaN), and
+ * differs from run to run. Full blocks have no padding; the forward pass and the weight
+ * gradient are not affected (measured in ConvolutionGradientTest).
  */
 public final class UNet extends AbstractBlock {
+
+    /** The output channels of every 3x3 convolution are a multiple of this; see the class comment. */
+    public static final int CHANNEL_MULTIPLE = 16;
 
     private final int inChannels;
     private final int[] widths;
@@ -35,11 +48,16 @@ public final class UNet extends AbstractBlock {
 
     /**
      * @param inChannels input channels (image channels plus click and previous-mask maps)
-     * @param base channels of the first level; each level below doubles them
+     * @param base channels of the first level, a multiple of {@link #CHANNEL_MULTIPLE}; each
+     *             level below doubles them
      * @param levels number of levels including the bottleneck (input size must be
      *               divisible by 2^(levels-1))
      */
     public UNet(int inChannels, int base, int levels) {
+        if (base <= 0 || base % CHANNEL_MULTIPLE != 0) {
+            throw new IllegalArgumentException("base width " + base + " is not a positive multiple of "
+                    + CHANNEL_MULTIPLE + " (the engine's convolution gradient is wrong for partial channel blocks)");
+        }
         this.inChannels = inChannels;
         widths = new int[levels];
         for (int i = 0; i < levels; i++) {
@@ -72,22 +90,58 @@ public final class UNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        return new NDList(pass(ps, inputs.singletonOrThrow(), training, (block, output) -> true).output());
+    }
+
+    /**
+     * Repeats the forward pass and names the first block whose output is not finite
+     * ("enc0".."encN", "upN".."up0", "decN".."dec0", "head"). In training mode BatchNorm's
+     * running statistics move as in any training pass.
+     *
+     * @param finite the test of an array
+     * @return the block's name, or nothing when every output is finite
+     */
+    public Optional<String> firstNonFinite(ParameterStore ps, NDList inputs, boolean training, Predicate<NDArray> finite) {
+        return Optional.ofNullable(pass(ps, inputs.singletonOrThrow(), training, (block, output) -> finite.test(output))
+                .stoppedAt());
+    }
+
+    /** Looks at each block's output; false stops the pass there. */
+    private interface Watch {
+        boolean goOn(String block, NDArray output);
+    }
+
+    /** The network's output, or the block where the watch stopped the pass (output then null). */
+    private record Pass(NDArray output, String stoppedAt) {
+    }
+
+    private Pass pass(ParameterStore ps, NDArray input, boolean training, Watch watch) {
+        NDArray x = input;
         List<NDArray> skips = new ArrayList<>();
         for (int i = 0; i < widths.length; i++) {
             if (i > 0) {
                 x = Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
             }
             x = encoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+            if (!watch.goOn("enc" + i, x)) {
+                return new Pass(null, "enc" + i);
+            }
             skips.add(x);
         }
         for (int u = 0; u < upsamplers.size(); u++) {
             int level = widths.length - 2 - u;
             x = pixelShuffle(upsamplers.get(u).forward(ps, new NDList(x), training).singletonOrThrow());
+            if (!watch.goOn("up" + level, x)) {
+                return new Pass(null, "up" + level);
+            }
             x = NDArrays.concat(new NDList(x, skips.get(level)), 1);
             x = decoders.get(u).forward(ps, new NDList(x), training).singletonOrThrow();
+            if (!watch.goOn("dec" + level, x)) {
+                return new Pass(null, "dec" + level);
+            }
         }
-        return head.forward(ps, new NDList(x), training);
+        x = head.forward(ps, new NDList(x), training).singletonOrThrow();
+        return watch.goOn("head", x) ? new Pass(x, null) : new Pass(null, "head");
     }
 
     /** (n, 4c, h, w) -> (n, c, 2h, 2w). */

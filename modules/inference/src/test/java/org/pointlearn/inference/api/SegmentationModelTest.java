@@ -63,7 +63,7 @@ class SegmentationModelTest {
         try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
             m.save(dir);
         }
-        String json = Files.readString(dir.resolve("model.json")).replace("\"base\": 4", "\"base\": 8");
+        String json = Files.readString(dir.resolve("model.json")).replace("\"base\": 16", "\"base\": 32");
         Files.writeString(dir.resolve("model.json"), json);
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
         assertTrue(e.getMessage().contains("do not fit the architecture"), e.getMessage());
@@ -77,5 +77,8 @@ class SegmentationModelTest {
         Files.writeString(dir.resolve("model.json"), "{\"format\": 1, \"architecture\": {\"type\": \"resnet\"}}");
         e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
         assertTrue(e.getMessage().contains("only unet is known"), e.getMessage());
+        Files.writeString(dir.resolve("model.json"), "{\"format\": 1, \"architecture\": {\"type\": \"unet\", \"base\": 12}}");
+        e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
+        assertTrue(e.getMessage().contains("base width 12 is not a positive multiple of 16"), e.getMessage());
     }
 }

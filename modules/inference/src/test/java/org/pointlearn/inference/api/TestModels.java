@@ -14,7 +14,7 @@ final class TestModels {
         c.name = "test";
         c.imageChannels = imageChannels;
         c.workingSize = 64;
-        c.architecture.base = 4;
+        c.architecture.base = 16;
         c.architecture.levels = 3;
         return c;
     }

@@ -41,7 +41,7 @@ class ShippedModelLoadingTest {
         card.name = "brain-mri";
         card.description = "Brain lesion";
         card.workingSize = 32;
-        card.architecture.base = 4;
+        card.architecture.base = 16;
         card.architecture.levels = 3;
         card.training.put("data", "brain-mets-t2w");
         card.metrics.put("validationDiceAt5", 0.8123);

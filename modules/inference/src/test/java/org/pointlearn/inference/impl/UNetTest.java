@@ -29,7 +29,7 @@ class UNetTest {
     @Test
     void outputsOneLogitMapOfTheInputSize() {
         try (Model model = Model.newInstance("unet")) {
-            UNet net = new UNet(4, 8, 4);
+            UNet net = new UNet(4, 16, 4);
             model.setBlock(net);
             try (NDManager m = model.getNDManager().newSubManager()) {
                 net.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 4, 64, 64));
@@ -56,7 +56,7 @@ class UNetTest {
     @Test
     void learnsAToyMaskWithBackpropagation() {
         try (Model model = Model.newInstance("unet")) {
-            model.setBlock(new UNet(1, 8, 3));
+            model.setBlock(new UNet(1, 16, 3));
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-2f)).build());
             try (Trainer trainer = model.newTrainer(cfg)) {
