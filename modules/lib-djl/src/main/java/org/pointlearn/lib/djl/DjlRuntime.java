@@ -2,6 +2,8 @@ package org.pointlearn.lib.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 
@@ -51,6 +53,7 @@ public final class DjlRuntime {
                 throw new EngineUnavailableException("DJL found no PyTorch engine on its class path");
             }
             engine = e;
+            NativeLogLevel.apply();
             return e;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new EngineUnavailableException("the PyTorch engine failed to start: " + e.getMessage(), e);
@@ -69,6 +72,20 @@ public final class DjlRuntime {
      */
     public static void gradientsOff() {
         JniUtils.setGradMode(false);
+    }
+
+    /**
+     * Sets the gradients of these arrays to zero in place, whatever they hold (NaN included),
+     * as an optimizer step does after using them: for a step that is skipped.
+     *
+     * @param arrays parameters, those without a gradient are left alone
+     */
+    public static void clearGradients(Iterable<NDArray> arrays) {
+        for (NDArray a : arrays) {
+            if (a.hasGradient()) {
+                JniUtils.zeroGrad((PtNDArray) a);
+            }
+        }
     }
 
     /**
