@@ -10,11 +10,15 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.pointlearn.inference.api.NonFinite;
 import org.pointlearn.inference.api.SegmentationModel;
 import org.pointlearn.lib.djl.DjlRuntime;
 
@@ -89,9 +93,10 @@ public final class Learner implements AutoCloseable {
     }
 
     /**
-     * One gradient step on a batch; no step when the loss is not finite.
+     * One gradient step on a batch; no step when the loss or a gradient is not finite (the first
+     * array that is not is logged by name).
      *
-     * @return the loss before the step
+     * @return the loss before the step, NaN when a gradient was not finite
      */
     public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate) {
         return step(batch, loss, learningRate, 0);
@@ -101,10 +106,10 @@ public final class Learner implements AutoCloseable {
      * One gradient step on a batch, then every learning weight is pulled back towards its value
      * when this learner was made (the model the session started from) by the given fraction of
      * the distance: w <- w - pull * (w - w0), a decoupled L2-SP term that bounds how far the
-     * model can drift from what it knew. No step when the loss is not finite.
+     * model can drift from what it knew. No step when the loss or a gradient is not finite.
      *
      * @param pull fraction in 0..1 (0: no pull)
-     * @return the loss before the step
+     * @return the loss before the step, NaN when a gradient was not finite
      */
     public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate, double pull) {
         synchronized (model) {
@@ -121,15 +126,26 @@ public final class Learner implements AutoCloseable {
                                 .singletonOrThrow();
                         NDArray l = loss.compute(logits, arrays);
                         value = l.getFloat();
-                        if (!Float.isFinite(value)) {
-                            LOG.log(Level.WARNING, "Loss {0} is not finite; no step taken. Finite: inputs {1}, "
-                                    + "targets {2}, weights {3}, output {4}, every parameter {5}", new Object[] {
-                                        value, finite(x), finite(arrays.target()), finite(arrays.weight()),
-                                        finite(logits), parametersFiniteIn(m)});
-                            return value;
+                        if (Float.isFinite(value)) {
+                            gc.backward(l);
                         }
-                        gc.backward(l);
                     }
+                }
+                if (!Float.isFinite(value)) {
+                    Map<String, NDArray> named = new LinkedHashMap<>();
+                    named.put("inputs", x);
+                    named.put("targets", arrays.target());
+                    named.put("loss weights", arrays.weight());
+                    named.put("anchor", arrays.anchor());
+                    LOG.log(Level.WARNING, "Loss {0} is not finite; no step taken. First not finite: {1}",
+                            new Object[] {value, NonFinite.locate(named, model.block(), x, batchNormTraining)});
+                    return value;
+                }
+                Optional<String> bad = NonFinite.firstGradient(model.block());
+                if (bad.isPresent()) {
+                    DjlRuntime.clearGradients(trainable);
+                    LOG.log(Level.WARNING, "The {0} is not finite; no step taken", bad.get());
+                    return Double.NaN;
                 }
                 optimizer.step(trainable, (float) learningRate);
                 if (pull > 0) {
@@ -188,31 +204,8 @@ public final class Learner implements AutoCloseable {
     public boolean parametersFinite() {
         synchronized (model) {
             DjlRuntime.gradientsOff();
-            try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
-                return parametersFiniteIn(m);
-            }
+            return NonFinite.firstParameter(model.block()).isEmpty();
         }
-    }
-
-    private boolean parametersFiniteIn(NDManager m) {
-        for (NDArray a : all) {
-            if (!finite(a, m)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether an array (none counts as finite) holds finite numbers only; checked in its own scope. */
-    private static boolean finite(NDArray a) {
-        return a == null || finite(a, a.getManager());
-    }
-
-    private static boolean finite(NDArray a, NDManager scope) {
-        // an operation's result lives with its input: move it into the scope before summing
-        NDArray abs = a.abs();
-        abs.attach(scope);
-        return Float.isFinite(abs.sum().getFloat());
     }
 
     /** Copies of all parameters (BatchNorm statistics included) and the optimizer state. */

@@ -1,10 +1,12 @@
 package org.pointlearn.evaluation.training;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -16,7 +18,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
 import org.pointlearn.evaluation.data.DataSplit;
@@ -29,8 +34,10 @@ import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.InputEncoder;
 import org.pointlearn.inference.api.ModelCard;
 import org.pointlearn.inference.api.ModelLoadException;
+import org.pointlearn.inference.api.NonFinite;
 import org.pointlearn.inference.api.SegmentationLoss;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Trains a click-responsive base model (method.md, "Initial training"): every step takes a
@@ -38,6 +45,12 @@ import org.pointlearn.inference.api.SegmentationModel;
  * (each next click where the current prediction is most wrong, the prediction fed back as
  * the previous mask), then takes one gradient step on Dice + CCG-weighted cross-entropy.
  * The best epoch by validation Dice is kept; every epoch is a checkpoint to resume from.
+ *
+ * <p>A run is reproducible: the split, the batches, the augmentations and the clicks come from
+ * Java generators seeded from {@code --seed}, and the engine's generator (parameter
+ * initialisation) is seeded from it too, so the same options give the same losses on a machine.
+ * A step whose loss is not finite stops the run, naming the first array that went wrong; a step
+ * whose gradient is not finite is skipped and named, and three in a row stop the run.
  */
 final class BaseModelTrainer {
 
@@ -46,6 +59,11 @@ final class BaseModelTrainer {
     private final SimulatedUser user = new SimulatedUser();
 
     private final Device device;
+    private final List<Double> losses = new ArrayList<>();
+    private int skippedInARow;
+
+    /** Steps in a row with a non-finite gradient that stop the run. */
+    static final int SKIPS_THAT_STOP = 3;
 
     BaseModelTrainer(TrainingOptions options, Device device, PrintStream log) {
         this.o = options;
@@ -62,6 +80,7 @@ final class BaseModelTrainer {
         DataSplit split = GroupSplit.split(ds.ids(), o.validationFraction, o.seed);
         log.printf("data %s: %d train, %d validation images%n", o.data, split.train().size(), split.validation().size());
         Path checkpoint = o.out.resolveSibling(o.out.getFileName() + ".checkpoint");
+        Engine.getEngine(DjlRuntime.ENGINE_NAME).setRandomSeed(Long.hashCode(o.seed));
         int firstEpoch = 1;
         SegmentationModel model;
         if (o.resume && Files.exists(checkpoint.resolve("model.json"))) {
@@ -95,8 +114,14 @@ final class BaseModelTrainer {
             for (int epoch = firstEpoch; epoch <= o.epochs; epoch++) {
                 Random rnd = new Random(o.seed * 7919 + epoch);
                 double loss = 0;
+                int done = 0;
                 for (int step = 0; step < o.stepsPerEpoch; step++) {
-                    loss += step(trainer, model, pick(train, augmenter, rnd), rnd);
+                    double l = step(trainer, model, pick(train, augmenter, rnd), rnd, epoch, step + 1);
+                    losses.add(l);
+                    if (Double.isFinite(l)) {
+                        loss += l;
+                        done++;
+                    }
                 }
                 ValidationScore v = ValidationScore.measure(model, validation, user);
                 boolean improved = v.diceAt3() > best;
@@ -112,13 +137,18 @@ final class BaseModelTrainer {
                 model.save(checkpoint);
                 double minutes = (System.nanoTime() - start) / 6e10;
                 log.printf("epoch %d/%d  loss %.4f  val dice@1 %.3f @3 %.3f @5 %.3f%s  %.1f min%n", epoch, o.epochs,
-                        loss / o.stepsPerEpoch, v.diceAt1(), v.diceAt3(), v.diceAt5(), improved ? "  saved" : "", minutes);
+                        loss / Math.max(1, done), v.diceAt1(), v.diceAt3(), v.diceAt5(), improved ? "  saved" : "", minutes);
                 if (minutes > o.minutes) {
                     log.println("time budget of " + o.minutes + " min reached; resume with --resume");
                     break;
                 }
             }
         }
+    }
+
+    /** The loss of every step of this run, in order (NaN for a skipped step). */
+    List<Double> losses() {
+        return List.copyOf(losses);
     }
 
     private List<WorkingSample> pick(List<WorkingSample> train, Augmenter augmenter, Random rnd) {
@@ -129,8 +159,9 @@ final class BaseModelTrainer {
         return batch;
     }
 
-    /** One gradient step after simulated clicking; returns the loss. */
-    private double step(Trainer trainer, SegmentationModel model, List<WorkingSample> batch, Random rnd) {
+    /** One gradient step after simulated clicking; returns the loss, NaN when the step was skipped. */
+    private double step(Trainer trainer, SegmentationModel model, List<WorkingSample> batch, Random rnd,
+            int epoch, int step) {
         List<List<Click>> clicks = new ArrayList<>();
         float[][] previous = new float[batch.size()][];
         for (WorkingSample s : batch) {
@@ -149,23 +180,49 @@ final class BaseModelTrainer {
                 }
             }
         }
+        String where = "epoch " + epoch + " step " + step;
         try (NDManager m = trainer.getManager().newSubManager()) {
             NDArray x = BatchForward.inputs(m, model, batch, clicks, previous);
             NDArray target = masks(m, batch);
             NDArray weight = o.clickTraining ? weights(m, batch, clicks) : null;
+            float value;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray loss = SegmentationLoss.compute(logits, target, weight);
-                float value = loss.getFloat();
+                value = loss.getFloat();
                 if (!Float.isFinite(value)) {
-                    throw new IllegalStateException("training diverged: the loss is " + value
-                            + "; lower --lr or resume from the last checkpoint");
+                    Map<String, NDArray> named = new LinkedHashMap<>();
+                    int c = model.card().imageChannels;
+                    named.put("image channels of the inputs", x.get(":, 0:" + c));
+                    named.put("click maps of the inputs", x.get(":, " + c + ":" + (c + 2)));
+                    named.put("previous prediction fed back as input", x.get(":, " + (c + 2) + ":"));
+                    named.put("targets", target);
+                    named.put("loss weights", weight);
+                    String first = NonFinite.locate(named, model.block(), x, true);
+                    throw new IllegalStateException("training diverged at " + where + ": the loss is " + value
+                            + ", first in " + first + "; lower --lr or resume from the last checkpoint");
                 }
                 gc.backward(loss);
-                trainer.step();
-                return value;
             }
+            Optional<String> bad = NonFinite.firstGradient(model.block());
+            if (bad.isPresent()) {
+                DjlRuntime.clearGradients(parameters(model));
+                log.printf("%s: the %s is not finite; step skipped%n", where, bad.get());
+                if (++skippedInARow >= SKIPS_THAT_STOP) {
+                    throw new IllegalStateException("training diverged at " + where + ": " + skippedInARow
+                            + " steps in a row had a non-finite gradient (last: the " + bad.get()
+                            + "); lower --lr or resume from the last checkpoint");
+                }
+                return Double.NaN;
+            }
+            skippedInARow = 0;
+            trainer.step();
+            return value;
         }
+    }
+
+    private static List<NDArray> parameters(SegmentationModel model) {
+        return model.block().getParameters().values().stream().map(Parameter::getArray).toList();
     }
 
     private static NDArray masks(NDManager m, List<WorkingSample> batch) {

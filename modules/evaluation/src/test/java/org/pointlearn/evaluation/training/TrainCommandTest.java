@@ -2,6 +2,7 @@ package org.pointlearn.evaluation.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -25,10 +26,12 @@ class TrainCommandTest {
         DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR")));
     }
 
-    private static TrainingOptions tiny(Path out, int epochs, boolean resume) {
-        String[] args = {"--data", SharedData.domain("brain-mets-t2w").toString(), "--out", out.toString(),
-            "--size", "32", "--base", "4", "--levels", "3", "--epochs", "" + epochs, "--steps", "2",
+    private static TrainingOptions tiny(Path out, int epochs, boolean resume, String... more) {
+        String[] base = {"--data", SharedData.domain("brain-mets-t2w").toString(), "--out", out.toString(),
+            "--size", "32", "--base", "16", "--levels", "3", "--epochs", "" + epochs, "--steps", "2",
             "--batch", "2", "--seed", "5"};
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
         TrainingOptions o = TrainingOptions.parse(args);
         o.resume = resume;
         return o;
@@ -61,5 +64,15 @@ class TrainCommandTest {
         try (SegmentationModel m = SegmentationModel.load(dir.resolve("tiny.checkpoint"), Device.cpu())) {
             assertEquals(3, ((Number) m.card().training.get("epochsDone")).intValue());
         }
+    }
+
+    @Test
+    void aRunThatDivergesStopsAndSaysWhereTheValuesFirstWentWrong(@TempDir Path dir) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        BaseModelTrainer trainer = new BaseModelTrainer(tiny(dir.resolve("wild"), 2, false, "--lr", "1e30"),
+                Device.cpu(), new PrintStream(log, true));
+        IllegalStateException e = assertThrows(IllegalStateException.class, trainer::run);
+        assertTrue(e.getMessage().matches("training diverged at epoch 1 step \\d: the loss is (NaN|Infinity), first in "
+                + "(activation (enc|up|dec)\\d|previous prediction fed back as input); lower --lr or resume from the last checkpoint"), e.getMessage());
     }
 }
