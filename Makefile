@@ -1,9 +1,8 @@
 # Pointlearn: the two commands are `make run` and `make test` (see README.md).
 
 MVN  ?= mvn -B
-XVFB ?= xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all setup build run test clean eval bench results train-brain-mri train-fundus-disc train-ablation
+.PHONY: all setup build run test stress clean eval bench results train-brain-mri train-fundus-disc train-ablation
 
 all: build
 
@@ -19,9 +18,15 @@ build: setup
 run: build
 	scripts/run
 
-## Every unit test plus the GUI tests, under a virtual X display.
+## Every unit test plus the GUI tests, under a virtual X display (scripts/test: the log goes to
+## target/test.log and a failure ends with the failing tests by name).
 test: setup
-	$(XVFB) $(MVN) clean verify
+	scripts/test
+
+## The tests that train or adapt, many times in fresh JVMs under each CPU capability (RUNS=30).
+RUNS ?= 30
+stress: build
+	scripts/stress-tests $(RUNS)
 
 SHARED ?= ../shared/data
 
