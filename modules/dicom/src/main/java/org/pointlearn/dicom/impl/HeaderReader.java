@@ -34,7 +34,7 @@ final class HeaderReader {
      *                        without the file name
      */
     static InstanceHeader read(Path file) throws DicomException {
-        requirePart10(file);
+        String bareSyntax = requireDicomStart(file);
         AttributeList list = new AttributeList();
         PixelDataStop stop = new PixelDataStop();
         long stoppedAt;
@@ -49,21 +49,97 @@ final class HeaderReader {
         }
         requireUids(list, stop.reached());
         requireImage(list, stop.reached());
-        requireCompletePixelData(list, stop.offset(), size);
+        requireCompletePixelData(list, bareSyntax, stop.offset(), size);
         return header(file, list);
     }
 
-    private static void requirePart10(Path file) throws DicomException {
+    /**
+     * A Part-10 file (preamble and "DICM"), or a bare little-endian data set as old archives
+     * keep them (no preamble, no file meta information): dcmtk and PixelMed read both.
+     *
+     * @return for a bare data set its transfer syntax (implicit or explicit VR little endian),
+     *         for a Part-10 file null (its meta information names it)
+     */
+    private static String requireDicomStart(Path file) throws DicomException {
         byte[] start;
         try (InputStream in = Files.newInputStream(file)) {
-            start = in.readNBytes(PREAMBLE_LENGTH + MAGIC.length);
+            start = in.readNBytes(START_READ);
         } catch (IOException e) {
             throw new DicomException("cannot be read (" + e.getMessage() + ")", e);
         }
-        if (start.length < PREAMBLE_LENGTH + MAGIC.length
-                || !Arrays.equals(start, PREAMBLE_LENGTH, start.length, MAGIC, 0, MAGIC.length)) {
-            throw new DicomException("not a DICOM file (no \"DICM\" marker after the 128-byte preamble)");
+        boolean part10 = start.length >= PREAMBLE_LENGTH + MAGIC.length
+                && Arrays.equals(start, PREAMBLE_LENGTH, PREAMBLE_LENGTH + MAGIC.length, MAGIC, 0, MAGIC.length);
+        if (part10) {
+            return null;
         }
+        if (!startsLikeADataSet(start, size(file))) {
+            throw new DicomException("not a DICOM file (no \"DICM\" marker after the 128-byte preamble, and it does not "
+                    + "start as a DICOM data set)");
+        }
+        return new String(start, 4, 2, StandardCharsets.US_ASCII).matches("[A-Z]{2}")
+                ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
+    }
+
+    /** Bytes read to recognise the start of a file. */
+    private static final int START_READ = 4096;
+
+    /** Value representations whose explicit-VR length field is 4 bytes after 2 reserved ones. */
+    private static final java.util.Set<String> LONG_VRS = java.util.Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ",
+            "SV", "UC", "UN", "UR", "UT", "UV");
+
+    /**
+     * Whether bytes start as a little-endian data set, implicit or explicit VR: a first element
+     * of group 0008 (identification, where every image's data set begins) or a group length, then
+     * elements in ascending tag order whose lengths stay inside the file.
+     */
+    static boolean startsLikeADataSet(byte[] b, long fileSize) {
+        int pos = 0;
+        long previous = -1;
+        for (int k = 0; k < 4; k++) {
+            if (pos + 8 > b.length) {
+                return k > 0;
+            }
+            int group = u16(b, pos);
+            long tag = (long) group << 16 | u16(b, pos + 2);
+            if ((k == 0 && group != 0x0008 && group != 0x0000) || tag <= previous) {
+                return false;
+            }
+            String vr = new String(b, pos + 4, 2, StandardCharsets.US_ASCII);
+            long length;
+            int header;
+            if (vr.matches("[A-Z]{2}")) {
+                boolean longForm = LONG_VRS.contains(vr);
+                if (longForm && pos + 12 > b.length) {
+                    return true;
+                }
+                length = longForm ? u32(b, pos + 8) : u16(b, pos + 6);
+                header = longForm ? 12 : 8;
+            } else {
+                length = u32(b, pos + 4);
+                header = 8;
+            }
+            if (length == 0xFFFFFFFFL) {
+                return true; // a sequence of undefined length: its items follow
+            }
+            long next = pos + header + length;
+            if (next > fileSize || length % 2 != 0) {
+                return false;
+            }
+            if (next > b.length) {
+                return true;
+            }
+            pos = (int) next;
+            previous = tag;
+        }
+        return true;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return u16(b, at) | (long) u16(b, at + 2) << 16;
     }
 
     private static void requireUids(AttributeList list, boolean pixelDataReached) throws DicomException {
@@ -94,10 +170,11 @@ final class HeaderReader {
     }
 
     /** For uncompressed pixel data the length is known: a shorter file was cut off. */
-    private static void requireCompletePixelData(AttributeList list, long pixelDataOffset, long size)
+    private static void requireCompletePixelData(AttributeList list, String bareSyntax, long pixelDataOffset, long size)
             throws DicomException {
         String uid = text(list, TagFromName.TransferSyntaxUID);
-        TransferSyntax syntax = new TransferSyntax(uid.isEmpty() ? TransferSyntax.ExplicitVRLittleEndian : uid);
+        TransferSyntax syntax = new TransferSyntax(!uid.isEmpty() ? uid
+                : bareSyntax != null ? bareSyntax : TransferSyntax.ExplicitVRLittleEndian);
         if (syntax.isEncapsulated() || syntax.isDeflated() || syntax.isBzip2ed()) {
             return;
         }

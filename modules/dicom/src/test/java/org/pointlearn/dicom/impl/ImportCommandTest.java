@@ -31,7 +31,7 @@ class ImportCommandTest {
         assertEquals(0, first);
         assertEquals(List.of("imported 3, duplicates 0, failed 1",
                 "failed: " + folder.resolve("notes.txt") + ": not a DICOM file (no \"DICM\" marker after the 128-byte"
-                        + " preamble)"), firstLines);
+                        + " preamble, and it does not start as a DICOM data set)"), firstLines);
         assertEquals(0, second);
         assertEquals("imported 0, duplicates 3, failed 1", lines(out).get(0), "re-import adds nothing");
     }
