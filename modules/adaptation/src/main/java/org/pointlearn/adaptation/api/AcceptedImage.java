@@ -10,6 +10,7 @@ import org.pointlearn.adaptation.impl.ImageInteraction;
 import org.pointlearn.adaptation.impl.ReplayBuffer;
 import org.pointlearn.adaptation.impl.UpdateExample;
 import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.InputEncoder;
 
 /**
  * What happens when the user accepts an image: the Post-Interaction update, the forgetting
@@ -34,15 +35,16 @@ final class AcceptedImage {
 
     UpdateReport learn(BooleanSupplier cancelled) throws AdaptationException {
         long start = System.nanoTime();
-        UpdateExample accepted = session.examples().accepted(image.working(), image.clicks(), image.lastPrevious(),
+        InputEncoder.WorkingImage view = session.acceptedView(image, mask);
+        UpdateExample accepted = session.examples().accepted(view, image.clicks(), image.lastPrevious(),
                 mask, settings, policy.clickWeighting());
         ReplayBuffer.Item item = new ReplayBuffer.Item(image.imageId(), accepted,
-                session.examples().probe(image.working(), mask));
+                session.examples().probe(view, mask));
         List<Double> losses = new ArrayList<>(image.midLosses());
         int postSteps = 0;
         if (policy.post() && policy.adapts()) {
             UpdateExample example = policy.rule() == AdaptationPolicy.Rule.ENTROPY
-                    ? session.examples().unlabelled(image.working(), image.clicks(), image.lastPrevious()) : accepted;
+                    ? session.examples().unlabelled(view, image.clicks(), image.lastPrevious()) : accepted;
             List<Double> post = session.runner().post(example, session.replay(), session.augmentation(), settings,
                     cancelled);
             if (post == null) {

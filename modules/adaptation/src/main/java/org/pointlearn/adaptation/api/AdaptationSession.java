@@ -16,6 +16,8 @@ import org.pointlearn.adaptation.impl.UpdateRunner;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.FocusPolicy;
+import org.pointlearn.inference.api.InputEncoder;
 import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
 
@@ -33,6 +35,7 @@ public final class AdaptationSession implements AutoCloseable {
     private final AdaptationPolicy policy;
     private final Learner learner;
     private final Predictor predictor;
+    private final FocusPolicy focus;
     private final ExampleBuilder examples;
     private final UpdateRunner runner;
     private final ReplayBuffer replay;
@@ -65,6 +68,7 @@ public final class AdaptationSession implements AutoCloseable {
         this.learner = new Learner(model, policy.rule() == AdaptationPolicy.Rule.ENTROPY,
                 settings.batchNormTraining());
         this.predictor = new Predictor(model);
+        this.focus = new FocusPolicy(model.card().focus);
         this.examples = new ExampleBuilder(model.encoder());
         this.runner = new UpdateRunner(learner, policy);
         this.replay = new ReplayBuffer(settings.replayCapacity(), settings.seed());
@@ -80,7 +84,7 @@ public final class AdaptationSession implements AutoCloseable {
         }
         imageCount++;
         current = new ImageInteraction(imageId == null ? "image-" + imageCount : imageId, image,
-                model.encoder().prepare(image));
+                model.encoder().prepareImage(image));
     }
 
     /** A click without a way to cancel its update. */
@@ -107,10 +111,11 @@ public final class AdaptationSession implements AutoCloseable {
         float[] previous = img.lastProbability();
         List<Click> clicks = img.clicksWith(click);
         long t0 = System.nanoTime();
-        Prediction plain = predict(img, clicks, previous, false);
+        Predictor.Focused focused = predictor.predict(img.prepared(), clicks, previous);
+        Prediction plain = prediction(img, clicks, focused, false);
         long t1 = System.nanoTime();
         lastClick = new ClickTimings(millis(t0, t1), 0, 0, 0);
-        img.push(new ImageInteraction.Step(click, previous, plain, null, List.of()));
+        img.push(new ImageInteraction.Step(click, previous, plain, null, List.of(), focused.view()));
         if (!policy.mid() || !policy.adapts() || settings.midSteps() == 0) {
             return plain;
         }
@@ -118,7 +123,8 @@ public final class AdaptationSession implements AutoCloseable {
         long t2 = System.nanoTime();
         ModelState before = learner.capture();
         long t3 = System.nanoTime();
-        List<Double> losses = runner.mid(midExample(img, clicks, previous, plain), settings, cancelled);
+        List<Double> losses = runner.mid(midExample(img, clicks, previous, plain, focused.view()), settings,
+                cancelled);
         long t4 = System.nanoTime();
         lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), 0);
         if (losses == null || losses.stream().anyMatch(l -> !Double.isFinite(l))) {
@@ -130,9 +136,10 @@ public final class AdaptationSession implements AutoCloseable {
                     null);
             return plain;
         }
-        Prediction adapted = predict(img, clicks, previous, true);
+        Predictor.Focused again = predictor.predict(img.prepared(), clicks, previous);
+        Prediction adapted = prediction(img, clicks, again, true);
         lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), millis(t4, System.nanoTime()));
-        img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses));
+        img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses, again.view()));
         return adapted;
     }
 
@@ -145,17 +152,23 @@ public final class AdaptationSession implements AutoCloseable {
         return (to - from) / 1e6;
     }
 
-    private UpdateExample midExample(ImageInteraction img, List<Click> clicks, float[] previous, Prediction plain) {
+    private UpdateExample midExample(ImageInteraction img, List<Click> clicks, float[] previous, Prediction plain,
+            InputEncoder.WorkingImage view) {
         if (policy.rule() == AdaptationPolicy.Rule.CLICKED_PIXELS) {
-            return examples.clickedPixels(img.working(), clicks, previous, img.initialPrediction(), settings);
+            return examples.clickedPixels(view, clicks, previous, img.initialPrediction(), settings);
         }
-        return examples.refined(img.working(), clicks, previous, plain.probability(), settings,
-                policy.clickWeighting());
+        return examples.refined(view, clicks, previous, plain.probability(), settings, policy.clickWeighting());
     }
 
-    private Prediction predict(ImageInteraction img, List<Click> clicks, float[] previous, boolean adapted) {
-        float[] p = predictor.predict(img.working(), clicks, previous);
-        return new Prediction(p, img.image().width(), img.image().height(), clicks, adapted);
+    private static Prediction prediction(ImageInteraction img, List<Click> clicks, Predictor.Focused p,
+            boolean adapted) {
+        return new Prediction(p.probability(), img.image().width(), img.image().height(), clicks, adapted);
+    }
+
+    /** The view an accepted mask is learned through: the model's focus around the mask and the clicks. */
+    InputEncoder.WorkingImage acceptedView(ImageInteraction img, Mask2D mask) {
+        var region = focus.choose(mask.width(), mask.height(), img.clicks(), mask.toFloats());
+        return model.encoder().view(img.prepared(), region);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class ExampleBuilder {
      */
     public UpdateExample refined(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous,
             float[] prediction, AdaptationSettings settings, boolean weighted) {
-        float[] target = binary(encoder.toWorkingGrid(prediction, image.sourceWidth(), image.sourceHeight()));
+        float[] target = binary(encoder.toWorkingGrid(prediction, image));
         for (Click c : clicks) {
             if (settings.midTargetSimilarity() > 0) {
                 growSimilar(target, c, image, settings);
@@ -100,10 +100,10 @@ public final class ExampleBuilder {
         }
     }
 
-    /** Post-Interaction: the accepted mask as target. */
+    /** Post-Interaction: the accepted mask as target, on the view the accepted mask is seen through. */
     public UpdateExample accepted(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous, Mask2D mask,
             AdaptationSettings settings, boolean weighted) {
-        float[] target = binary(encoder.toWorkingGrid(mask.toFloats(), mask.width(), mask.height()));
+        float[] target = binary(encoder.toWorkingGrid(mask.toFloats(), image));
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
                 weighted ? weights(image, clicks, target, settings) : null, null);
     }
@@ -119,7 +119,7 @@ public final class ExampleBuilder {
         for (Click c : clicks) {
             paint(target, weight, c, image, settings.clickTargetRadius());
         }
-        float[] anchor = binary(encoder.toWorkingGrid(initialPrediction, image.sourceWidth(), image.sourceHeight()));
+        float[] anchor = binary(encoder.toWorkingGrid(initialPrediction, image));
         return new UpdateExample(encoder.encode(image, clicks, previous), target, weight, anchor);
     }
 
@@ -186,7 +186,7 @@ public final class ExampleBuilder {
 
     /** A click's position on the working grid, {x, y}. */
     private double[] centre(Click c, InputEncoder.WorkingImage image) {
-        return new double[] {encoder.toWorking(c.x(), image.sourceWidth()), encoder.toWorking(c.y(), image.sourceHeight())};
+        return encoder.toWorking(c, image);
     }
 
     private void paint(float[] target, float[] weight, Click c, InputEncoder.WorkingImage image, double radius) {

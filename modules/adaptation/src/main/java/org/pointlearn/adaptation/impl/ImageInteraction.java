@@ -21,23 +21,25 @@ public final class ImageInteraction implements AutoCloseable {
      * @param shown the prediction shown after it
      * @param before the model state before its update, or null when it made none
      * @param losses its update's losses
+     * @param view the view of the image its prediction was made on
      */
-    public record Step(Click click, float[] previous, Prediction shown, ModelState before, List<Double> losses) {
+    public record Step(Click click, float[] previous, Prediction shown, ModelState before, List<Double> losses,
+            InputEncoder.WorkingImage view) {
     }
 
     private final String imageId;
     private final Image2D image;
-    private final InputEncoder.WorkingImage working;
+    private final InputEncoder.PreparedImage prepared;
     private final List<Step> steps = new ArrayList<>();
     private float[] initialPrediction;
 
     /** @param imageId the image's id
      *  @param image the image
-     *  @param working the image prepared for the network */
-    public ImageInteraction(String imageId, Image2D image, InputEncoder.WorkingImage working) {
+     *  @param prepared the image with its normalisation */
+    public ImageInteraction(String imageId, Image2D image, InputEncoder.PreparedImage prepared) {
         this.imageId = imageId;
         this.image = image;
-        this.working = working;
+        this.prepared = prepared;
     }
 
     /** The image's id. */
@@ -50,9 +52,9 @@ public final class ImageInteraction implements AutoCloseable {
         return image;
     }
 
-    /** The image prepared for the network. */
-    public InputEncoder.WorkingImage working() {
-        return working;
+    /** The image with its normalisation, to be viewed through any region. */
+    public InputEncoder.PreparedImage prepared() {
+        return prepared;
     }
 
     /** The clicks so far, in order. */
@@ -118,7 +120,7 @@ public final class ImageInteraction implements AutoCloseable {
             Step s = steps.get(i);
             if (s.before() != null) {
                 s.before().close();
-                steps.set(i, new Step(s.click(), s.previous(), s.shown(), null, s.losses()));
+                steps.set(i, new Step(s.click(), s.previous(), s.shown(), null, s.losses(), s.view()));
             }
         }
     }

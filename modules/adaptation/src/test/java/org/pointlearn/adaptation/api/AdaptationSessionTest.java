@@ -71,8 +71,10 @@ class AdaptationSessionTest {
             Click negative = new Click(52, 38, false);
             Prediction adapted = s.click(negative, p -> plain[0] = p.probability(), () -> false);
             assertTrue(adapted.adapted());
-            int i = negative.y() * 80 + negative.x();
+            // beside the click (the clicked pixel itself is background by rule, before and after)
+            int i = negative.y() * 80 + negative.x() - 2;
             assertTrue(adapted.probability()[i] < plain[0][i], "plain " + plain[0][i] + ", adapted " + adapted.probability()[i]);
+            assertEquals(0f, adapted.probability()[i + 2]);
         }
     }
 

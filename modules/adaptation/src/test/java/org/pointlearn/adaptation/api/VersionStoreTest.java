@@ -68,7 +68,8 @@ class VersionStoreTest {
                 assertEquals(List.of("v0", "v1"), adaptation.get("lineage"));
                 assertEquals("img-1", adaptation.get("learnedFrom"));
                 Predictor p = new Predictor(exported);
-                float[] direct = p.predict(exported.encoder().prepare(probe), List.of(new Click(30, 30, true)), null);
+                float[] direct = p.predict(exported.encoder().prepareImage(probe), List.of(new Click(30, 30, true)), null)
+                        .probability();
                 assertArrayEquals(atV1, direct, "the exported folder holds exactly version v1");
             }
             JsonObject lineage = JsonParser.parseString(Files.readString(dir.resolve("lineage.json"))).getAsJsonObject();

@@ -22,8 +22,8 @@ class ExampleBuilderTest {
     void theGuardsProbeClicksAtTheCentreOfTheAcceptedMask() {
         float[] probe = builder.probe(image, Fixtures.diskMask(40, 36, 14));
         int n = 64 * 64;
-        int cx = (int) Math.round(encoder.toWorking(40, 80));
-        int cy = (int) Math.round(encoder.toWorking(36, 72));
+        int cx = (int) Math.round(image.region().gridX(40, 64));
+        int cy = (int) Math.round(image.region().gridY(36, 64));
         assertEquals(1f, probe[n + cy * 64 + cx], "positive-click map at the disk's centre");
         float sum = 0;
         for (int i = 2 * n; i < 3 * n; i++) {
@@ -38,8 +38,8 @@ class ExampleBuilderTest {
         java.util.Arrays.fill(allInside, 0.9f);
         Click negative = new Click(20, 20, false);
         UpdateExample e = builder.refined(image, List.of(negative), null, allInside, AdaptationSettings.defaults(), true);
-        int x = (int) Math.round(encoder.toWorking(20, 80));
-        int y = (int) Math.round(encoder.toWorking(20, 72));
+        int x = (int) Math.round(image.region().gridX(20, 64));
+        int y = (int) Math.round(image.region().gridY(20, 64));
         assertEquals(0f, e.target()[y * 64 + x]);
         assertEquals(1f, e.target()[0]);
         assertTrue(e.weight()[y * 64 + x] > 5, "CCG weight at the click: " + e.weight()[y * 64 + x]);
@@ -55,8 +55,8 @@ class ExampleBuilderTest {
         UpdateExample plain = builder.refined(image, List.of(negative), null, allInside,
                 AdaptationSettings.defaults(), true);
         UpdateExample e = builder.refined(image, List.of(negative), null, allInside, agreeing, true);
-        int x = (int) Math.round(encoder.toWorking(20, 80));
-        int y = (int) Math.round(encoder.toWorking(20, 72));
+        int x = (int) Math.round(image.region().gridX(20, 64));
+        int y = (int) Math.round(image.region().gridY(20, 64));
         int ring = y * 64 + Math.min(63, x + 4);   // outside the click's disk, inside its Gaussian
         assertEquals(1f, e.target()[ring], "the refined mask says object there");
         assertTrue(plain.weight()[ring] > 2, "plain CCG weighs it up: " + plain.weight()[ring]);
@@ -73,9 +73,9 @@ class ExampleBuilderTest {
         UpdateExample plain = builder.refined(image, List.of(positive), null, nothing, AdaptationSettings.defaults(),
                 true);
         UpdateExample e = builder.refined(image, List.of(positive), null, nothing, growing, true);
-        int cy = (int) Math.round(encoder.toWorking(36, 72));
-        int insideDisk = cy * 64 + (int) Math.round(encoder.toWorking(40 + 10, 80));
-        int outsideDisk = cy * 64 + (int) Math.round(encoder.toWorking(40 + 20, 80));
+        int cy = (int) Math.round(image.region().gridY(36, 64));
+        int insideDisk = cy * 64 + (int) Math.round(image.region().gridX(40 + 10, 64));
+        int outsideDisk = cy * 64 + (int) Math.round(image.region().gridX(40 + 20, 64));
         assertEquals(0f, plain.target()[insideDisk], "without it the empty prediction stays the target there");
         assertEquals(1f, e.target()[insideDisk], "the bright disk beside the click takes the click's label");
         assertEquals(0f, e.target()[outsideDisk], "the darker background within reach does not");

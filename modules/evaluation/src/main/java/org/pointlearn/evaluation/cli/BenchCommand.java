@@ -70,8 +70,8 @@ public final class BenchCommand {
         ModelCard card = model.card();
         Predictor predictor = new Predictor(model);
         Image2D slice = syntheticSlice(512, 512, card.imageChannels);
-        InputEncoder.WorkingImage prepared = model.encoder().prepare(slice);
-        float[] input = model.encoder().encode(prepared, List.of(new Click(256, 256, true)), null);
+        InputEncoder.PreparedImage prepared = model.encoder().prepareImage(slice);
+        float[] input = model.encoder().encode(model.encoder().prepare(slice), List.of(new Click(256, 256, true)), null);
         int s = card.workingSize;
         time("model forward, " + s + "x" + s + ", batch 1", "", () -> {
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
@@ -79,13 +79,13 @@ public final class BenchCommand {
                         new NDList(m.create(input, SegmentationModel.inputShape(card, 1))), false);
             }
         });
-        time("image preparation (once per slice): 512x512 -> " + s + ", normalise", "",
-                () -> model.encoder().prepare(slice));
+        time("image preparation (once per slice): normalisation measured on 512x512", "",
+                () -> model.encoder().prepareImage(slice));
         List<Click> clicks = new ArrayList<>(List.of(new Click(256, 256, true)));
-        float[][] previous = {predictor.predict(prepared, clicks, null)};
+        float[][] previous = {predictor.predict(prepared, clicks, null).probability()};
         clicks.add(new Click(300, 260, false));
-        time("one click end to end on 512x512: encode + forward + resample back", "<= 80 ms",
-                () -> previous[0] = predictor.predict(prepared, clicks, previous[0]));
+        time("one click end to end on 512x512 (" + card.focus.policy + " focus): crop + encode + forward + paste back",
+                "<= 60 ms", () -> previous[0] = predictor.predict(prepared, clicks, previous[0]).probability());
     }
 
     /** The online updates a user waits for, through the same session the workstation drives. */

@@ -21,7 +21,7 @@ record ValidationScore(double diceAt1, double diceAt3, double diceAt5, int image
         Predictor predictor = new Predictor(model);
         double[] sum = new double[6];
         for (Sample s : validation) {
-            InputEncoder.WorkingImage img = model.encoder().prepare(s.image());
+            InputEncoder.PreparedImage img = model.encoder().prepareImage(s.image());
             List<Click> clicks = new ArrayList<>();
             float[] prob = null;
             Mask2D pred = Mask2D.empty(s.mask().width(), s.mask().height());
@@ -29,7 +29,7 @@ record ValidationScore(double diceAt1, double diceAt3, double diceAt5, int image
                 var next = user.nextClick(s.mask(), pred, clicks);
                 if (next.isPresent()) {
                     clicks.add(next.get());
-                    prob = predictor.predict(img, clicks, prob);
+                    prob = predictor.predict(img, clicks, prob).probability();
                     pred = Mask2D.threshold(prob, s.mask().width(), s.mask().height(), 0.5f);
                 }
                 sum[k] += pred.dice(s.mask());

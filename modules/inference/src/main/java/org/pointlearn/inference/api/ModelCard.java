@@ -33,6 +33,10 @@ public final class ModelCard {
     public Normalisation normalisation = new Normalisation();
     /** How clicks become input maps. */
     public ClickEncoding clickEncoding = new ClickEncoding();
+    /** Which part of the image the network looks at for each click. */
+    public Focus focus = new Focus();
+    /** Rules that keep a click's edit where the user made it. */
+    public Edits edits = new Edits();
     /** File name of the parameters, relative to the model folder. */
     public String parameters = "model.params";
     /** SHA-256 of the parameters file, lower-case hex. */
@@ -76,6 +80,31 @@ public final class ModelCard {
         public double radius = 5;
     }
 
+    /** Focus crops (see {@link FocusPolicy}); sides are fractions of the image's longer side. */
+    public static final class Focus {
+        /** "full": the whole image every time (how models without focus were trained);
+         *  "zoom": a square around the click, later around the mask and the positive clicks. */
+        public String policy = "full";
+        /** Side of the first click's square. */
+        public double firstSide = 0.35;
+        /** Later squares: the box of the mask and positive clicks, grown by this factor. */
+        public double grow = 1.4;
+        /** No square is smaller than this. */
+        public double minSide = 0.08;
+        /** Times a square may be doubled when the mask reaches its border. */
+        public int zoomOuts = 2;
+    }
+
+    /** Local edit rules, applied to every prediction. */
+    public static final class Edits {
+        /** A negative click never adds foreground anywhere. */
+        public boolean negativeNeverAdds = true;
+        /** Every clicked pixel has its click's label. */
+        public boolean clickedPixelKeepsItsLabel = true;
+        /** Only the parts of the mask connected to a positive click are kept. */
+        public boolean keepClickedComponents = false;
+    }
+
     /** Names of the card's problems, empty when it is usable. */
     public List<String> problems() {
         List<String> p = new java.util.ArrayList<>();
@@ -96,6 +125,14 @@ public final class ModelCard {
         }
         if (!List.of("percentile", "zscore").contains(normalisation.type)) {
             p.add("normalisation '" + normalisation.type + "'");
+        }
+        if (focus == null || !List.of("full", "zoom").contains(focus.policy)) {
+            p.add("focus policy '" + (focus == null ? null : focus.policy) + "' (full or zoom)");
+        } else if (!(focus.firstSide > 0) || !(focus.minSide > 0) || !(focus.grow >= 1) || focus.zoomOuts < 0) {
+            p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0)");
+        }
+        if (edits == null) {
+            p.add("no edit rules");
         }
         if (!List.of("disk", "gaussian").contains(clickEncoding.type)) {
             p.add("click encoding '" + clickEncoding.type + "'");

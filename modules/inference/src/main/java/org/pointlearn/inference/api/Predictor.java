@@ -7,20 +7,24 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.imaging.api.Region;
 import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Turns an image, the user's clicks and the previous prediction into a probability map on
- * the image's own grid. Safe to call from several threads (calls are serialised); every
- * call's native memory is freed before it returns.
+ * the image's own grid: through the model's focus policy (which part of the image the network
+ * looks at) and its local edit rules. Safe to call from several threads (calls are serialised);
+ * every call's native memory is freed before it returns.
  */
 public final class Predictor {
 
     private final SegmentationModel model;
+    private final FocusPolicy focus;
 
     /** @param model the network to run (not closed by the predictor) */
     public Predictor(SegmentationModel model) {
         this.model = model;
+        this.focus = new FocusPolicy(model.card().focus);
     }
 
     /** The model this predictor runs. */
@@ -29,16 +33,51 @@ public final class Predictor {
     }
 
     /**
-     * Predicts on the source grid.
+     * A prediction and the view of the image it was made on.
      *
-     * @param image the prepared image (see {@link InputEncoder#prepare(Image2D)})
+     * @param probability per source pixel, row by row
+     * @param view the region the network looked at last, on its working grid
+     * @param passes forward passes made (more than one when the view was enlarged)
+     */
+    public record Focused(float[] probability, InputEncoder.WorkingImage view, int passes) {
+    }
+
+    /**
+     * Predicts for the clicks so far, looking where the model's focus policy says and applying its
+     * edit rules; outside the region looked at, the previous prediction stays exactly.
+     *
+     * @param image the image with its normalisation (see {@link InputEncoder#prepareImage(Image2D)})
+     * @param clicks clicks so far, in source pixels, the newest last
+     * @param previous the probability shown before the newest click (source grid), or null
+     */
+    public Focused predict(InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
+        int w = image.width();
+        int h = image.height();
+        Region region = focus.choose(w, h, clicks, previous);
+        for (int pass = 1; ; pass++) {
+            InputEncoder.WorkingImage view = model.encoder().view(image, region);
+            float[] shown = model.encoder().toSourceGrid(predictWorking(view, clicks, previous), view, previous);
+            LocalEdits.apply(shown, previous, clicks, w, h, model.card().edits);
+            Region larger = pass <= focus.zoomOuts() && FocusPolicy.touchesBorder(shown, region, w, h)
+                    ? focus.zoomOut(region, w, h) : null;
+            if (larger == null) {
+                return new Focused(shown, view, pass);
+            }
+            region = larger;
+        }
+    }
+
+    /**
+     * Predicts on one given view, without focus or edit rules: inside the view's region the
+     * network's output, elsewhere zeros.
+     *
+     * @param image a view of the image
      * @param clicks clicks so far, in source pixels
      * @param previous previous probability on the source grid, or null
      * @return probability per source pixel, row by row
      */
     public float[] predict(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous) {
-        float[] working = predictWorking(image, clicks, previous);
-        return model.encoder().toSourceGrid(working, image.sourceWidth(), image.sourceHeight());
+        return model.encoder().toSourceGrid(predictWorking(image, clicks, previous), image, null);
     }
 
     /** Predicts on the working grid (probability per working pixel). */

@@ -1,0 +1,109 @@
+package org.pointlearn.inference.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pointlearn.imaging.api.Region;
+
+/**
+ * Which part of the image the network looks at for a click (a model card's {@code focus}).
+ * "full": the whole image. "zoom": for the first click a square centred on it; once there is
+ * a mask, the box of the mask and the positive clicks grown by a factor, so a small lesion gets
+ * the whole working grid and a large organ still fits; and when the predicted mask reaches the
+ * square's border, a square twice as large (at most {@code zoomOuts} times). Squares are moved
+ * inside the image where they fit.
+ */
+public final class FocusPolicy {
+
+    private final ModelCard.Focus focus;
+
+    /** @param focus the card's focus settings */
+    public FocusPolicy(ModelCard.Focus focus) {
+        this.focus = focus;
+    }
+
+    /** Whether this policy crops at all. */
+    public boolean zooms() {
+        return "zoom".equals(focus.policy);
+    }
+
+    /** Times a region may be doubled. */
+    public int zoomOuts() {
+        return zooms() ? focus.zoomOuts : 0;
+    }
+
+    /**
+     * The region for a prediction.
+     *
+     * @param w image columns
+     * @param h image rows
+     * @param clicks all clicks so far, the newest last
+     * @param previous the probability shown before the newest click (source grid), or null
+     */
+    public Region choose(int w, int h, List<Click> clicks, float[] previous) {
+        if (!zooms() || clicks.isEmpty()) {
+            return Region.whole(w, h);
+        }
+        double longer = Math.max(w, h);
+        double minSide = focus.minSide * longer;
+        List<int[]> pixels = new ArrayList<>();
+        if (previous != null) {
+            for (int i = 0; i < previous.length; i++) {
+                if (previous[i] >= 0.5f) {
+                    pixels.add(new int[] {i % w, i / w});
+                }
+            }
+        }
+        if (pixels.isEmpty()) {
+            Click newest = clicks.get(clicks.size() - 1);
+            Click centre = clicks.stream().filter(Click::positive).reduce((a, b) -> b).orElse(newest);
+            return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(minSide, focus.firstSide * longer)), w, h);
+        }
+        for (Click c : clicks) {
+            if (c.positive()) {
+                pixels.add(new int[] {c.x(), c.y()});
+            }
+        }
+        Click newest = clicks.get(clicks.size() - 1);
+        pixels.add(new int[] {newest.x(), newest.y()});
+        return fit(Region.squareAround(pixels, focus.grow, minSide), w, h);
+    }
+
+    /**
+     * A region twice as large around the same centre, or null when the region already covers
+     * the image (no larger view would show more).
+     */
+    public Region zoomOut(Region r, int w, int h) {
+        if (r.covers(w, h)) {
+            return null;
+        }
+        return fit(r.scaled(2), w, h);
+    }
+
+    /** Whether the mask reaches the region's border inside the image (it may go on outside). */
+    public static boolean touchesBorder(float[] probability, Region r, int w, int h) {
+        int xa = Math.max(0, (int) Math.ceil(r.x() - 0.5));
+        int xb = Math.min(w - 1, (int) Math.ceil(r.right() - 0.5) - 1);
+        int ya = Math.max(0, (int) Math.ceil(r.y() - 0.5));
+        int yb = Math.min(h - 1, (int) Math.ceil(r.bottom() - 0.5) - 1);
+        boolean left = xa > 0;
+        boolean right = xb < w - 1;
+        boolean top = ya > 0;
+        boolean bottom = yb < h - 1;
+        for (int y = ya; y <= yb; y++) {
+            for (int x = xa; x <= xb; x++) {
+                boolean edge = (left && x == xa) || (right && x == xb) || (top && y == ya) || (bottom && y == yb);
+                if (edge && probability[y * w + x] >= 0.5f) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The square moved inside the image along each axis where it fits; centred where it does not. */
+    static Region fit(Region r, int w, int h) {
+        double x = r.width() <= w ? Math.min(Math.max(r.x(), 0), w - r.width()) : (w - r.width()) / 2;
+        double y = r.height() <= h ? Math.min(Math.max(r.y(), 0), h - r.height()) : (h - r.height()) / 2;
+        return new Region(x, y, r.width(), r.height());
+    }
+}
