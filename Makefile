@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress clean eval bench results train-brain-mri train-fundus-disc train-ablation
+.PHONY: all setup build run test stress clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general
 
 all: build
 
@@ -37,8 +37,8 @@ POLICY ?= frozen
 SUBSET ?= all
 ORDERS ?= 1
 eval: build
-	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>] [SET=name=value,...]"; exit 2; }
-	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET))
+	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>] [SET=name=value,...] [CARD=focus.policy=zoom,...]"; exit 2; }
+	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD))
 
 ## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
 ## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc).
@@ -60,6 +60,15 @@ train-brain-mri: build
 train-fundus-disc: build
 	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 15 --steps 25 --minutes 18 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
+## The class-agnostic MRI model: every train-mri domain and brain-mets-t2w, half the examples pseudo-objects,
+## focus crops; hours on 2 cores: runs until MINUTES, then 'make train-mri-general ARGS=--resume' goes on from its checkpoint.
+MRI_MIX = $(SHARED)/brain-mets-t2w,$(SHARED)/train-mri/brain-brisc-tumour,$(SHARED)/train-mri/spine-spider-t2,$(SHARED)/train-mri/kidney-t2,$(SHARED)/train-mri/heart-hvsmr2
+MRI_GROUPS = spine-spider-t2=^([0-9]+)_,heart-hvsmr2=^([0-9]+)_,kidney-t2=([0-9]{6})_[0-9]+$$
+MINUTES ?= 600
+train-mri-general: build
+	$(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out models/mri-general --focus zoom --pseudo 0.5 \
+	  --size 128 --base 32 --levels 4 --epochs 120 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
+	  --description "The object the user points at on an MRI slice (class-agnostic: tumours, vertebrae, discs, kidneys, heart chambers and vessels, and pseudo-objects)"
 train-ablation: build
 	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 $(ARGS) \
 	  --description "Ablation: brain model without click-responsive training"

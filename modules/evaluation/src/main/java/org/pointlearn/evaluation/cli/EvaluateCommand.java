@@ -64,11 +64,13 @@ public final class EvaluateCommand {
             policies = policies(kv.getOrDefault("policy", "frozen"));
             settings = AdaptationSettings.defaults().with(settings(kv.getOrDefault("set", "")));
             orders = orders(kv.getOrDefault("orders", "1"));
+            CardOverrides.check(kv.getOrDefault("card", ""));
         } catch (IllegalArgumentException e) {
             System.err.println("eval: " + e.getMessage());
             System.err.println("usage: eval --data <domain folder> --model <model folder> --out <folder>"
                     + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...] [--subset all|validation]"
-                    + " [--orders N] [--source <source domain folder>] [--set name=value,...]");
+                    + " [--orders N] [--source <source domain folder>] [--set name=value,...]"
+                    + " [--card focus.policy=zoom|full,focus.grow=1.4,edits.keepClickedComponents=true,...]");
             System.exit(2);
             return;
         }
@@ -88,7 +90,7 @@ public final class EvaluateCommand {
         if (kv.containsKey("source")) {
             Dataset src = new DatasetReader().read(Path.of(kv.get("source")));
             sourceDomain = src.domain();
-            try (SegmentationModel model = SegmentationModel.load(modelFolder, device.device())) {
+            try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
                 source = SampleOrder.fixed(subset(src, model, "validation"));
                 sourceBefore = frozenOn(sourceDomain, source, model, settings);
             }
@@ -114,7 +116,7 @@ public final class EvaluateCommand {
             List<PolicySummary> after = new ArrayList<>();
             for (int order = 0; order < orders; order++) {
                 // Adaptive policies change the model: every run starts from the shipped parameters.
-                try (SegmentationModel model = SegmentationModel.load(modelFolder, device.device())) {
+                try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
                     List<Sample> samples = subset(ds, model, subset);
                     List<Sample> sequence = order == 0 ? SampleOrder.fixed(samples) : SampleOrder.shuffled(samples, order);
                     long t0 = System.nanoTime();
@@ -204,6 +206,7 @@ public final class EvaluateCommand {
     }
 
     @SuppressWarnings("unchecked")
+    /** All samples, or those the model card lists as validation ("id", or "domain/id" for models of several domains). */
     private static List<Sample> subset(Dataset ds, SegmentationModel model, String which) throws IOException {
         if (which.equals("all")) {
             return ds.samples();
@@ -218,7 +221,7 @@ public final class EvaluateCommand {
         Set<String> wanted = new HashSet<>((List<String>) list);
         List<Sample> out = new ArrayList<>();
         for (Sample s : ds.samples()) {
-            if (wanted.contains(s.id())) {
+            if (wanted.contains(s.id()) || wanted.contains(ds.domain() + "/" + s.id())) {
                 out.add(s);
             }
         }

@@ -24,10 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
-import org.pointlearn.evaluation.data.DataSplit;
-import org.pointlearn.evaluation.data.Dataset;
-import org.pointlearn.evaluation.data.DatasetReader;
-import org.pointlearn.evaluation.data.GroupSplit;
 import org.pointlearn.evaluation.data.Sample;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
@@ -57,6 +53,8 @@ final class BaseModelTrainer {
     private final TrainingOptions o;
     private final PrintStream log;
     private final SimulatedUser user = new SimulatedUser();
+    private final PseudoObjects pseudo = new PseudoObjects();
+    private final Map<Sample, InputEncoder.PreparedImage> preparedImages = new java.util.IdentityHashMap<>();
 
     private final Device device;
     private final List<Double> losses = new ArrayList<>();
@@ -72,13 +70,7 @@ final class BaseModelTrainer {
     }
 
     void run() throws IOException, ModelLoadException, org.pointlearn.evaluation.data.DatasetException {
-        Dataset ds = new DatasetReader().read(o.data);
-        ds.problems().forEach(p -> log.println("skipped " + p));
-        if (ds.samples().isEmpty()) {
-            throw new IOException("no usable image/mask pairs in " + o.data);
-        }
-        DataSplit split = GroupSplit.split(ds.ids(), o.validationFraction, o.seed);
-        log.printf("data %s: %d train, %d validation images%n", o.data, split.train().size(), split.validation().size());
+        TrainingData data = TrainingData.read(o.data, o.groups, o.validationFraction, o.seed, log);
         Path checkpoint = o.out.resolveSibling(o.out.getFileName() + ".checkpoint");
         Engine.getEngine(DjlRuntime.ENGINE_NAME).setRandomSeed(Long.hashCode(o.seed));
         int firstEpoch = 1;
@@ -88,17 +80,14 @@ final class BaseModelTrainer {
             firstEpoch = ((Number) model.card().training.get("epochsDone")).intValue() + 1;
             log.println("resuming after epoch " + (firstEpoch - 1) + " from " + checkpoint);
         } else {
-            model = SegmentationModel.create(newCard(ds, split), device);
+            model = SegmentationModel.create(newCard(data), device);
         }
         try (model) {
-            List<WorkingSample> train = working(ds, split.train(), model.encoder());
-            List<Sample> validation = split.validation().stream().map(id -> ds.sample(id).orElseThrow()).toList();
-            loop(model, train, validation, firstEpoch, checkpoint);
+            loop(model, data, firstEpoch, checkpoint);
         }
     }
 
-    private void loop(SegmentationModel model, List<WorkingSample> train, List<Sample> validation,
-            int firstEpoch, Path checkpoint) throws IOException {
+    private void loop(SegmentationModel model, TrainingData data, int firstEpoch, Path checkpoint) throws IOException {
         int totalSteps = o.epochs * o.stepsPerEpoch;
         int offset = (firstEpoch - 1) * o.stepsPerEpoch;
         Tracker cosine = n -> (float) (o.learningRate / 100 + (o.learningRate - o.learningRate / 100)
@@ -116,14 +105,14 @@ final class BaseModelTrainer {
                 double loss = 0;
                 int done = 0;
                 for (int step = 0; step < o.stepsPerEpoch; step++) {
-                    double l = step(trainer, model, pick(train, augmenter, rnd), rnd, epoch, step + 1);
+                    double l = step(trainer, model, pick(data, model, augmenter, rnd), rnd, epoch, step + 1);
                     losses.add(l);
                     if (Double.isFinite(l)) {
                         loss += l;
                         done++;
                     }
                 }
-                ValidationScore v = ValidationScore.measure(model, validation, user);
+                ValidationScore v = ValidationScore.measure(model, data, user);
                 boolean improved = v.diceAt3() > best;
                 model.card().training.put("epochsDone", epoch);
                 if (improved) {
@@ -136,8 +125,11 @@ final class BaseModelTrainer {
                 model.card().version = null;
                 model.save(checkpoint);
                 double minutes = (System.nanoTime() - start) / 6e10;
-                log.printf("epoch %d/%d  loss %.4f  val dice@1 %.3f @3 %.3f @5 %.3f%s  %.1f min%n", epoch, o.epochs,
-                        loss / Math.max(1, done), v.diceAt1(), v.diceAt3(), v.diceAt5(), improved ? "  saved" : "", minutes);
+                double perEpoch = minutes / (epoch - firstEpoch + 1);
+                log.printf("epoch %d/%d  loss %.4f  val dice@1 %.3f @3 %.3f @5 %.3f%s  %.1f min (%.1f min an epoch, "
+                        + "about %.0f min to go)%s%n", epoch, o.epochs, loss / Math.max(1, done), v.diceAt1(), v.diceAt3(),
+                        v.diceAt5(), improved ? "  saved" : "", minutes, perEpoch, perEpoch * (o.epochs - epoch),
+                        v.byDomain().isEmpty() ? "" : "  " + v.byDomainText());
                 if (minutes > o.minutes) {
                     log.println("time budget of " + o.minutes + " min reached; resume with --resume");
                     break;
@@ -151,17 +143,41 @@ final class BaseModelTrainer {
         return List.copyOf(losses);
     }
 
-    private List<WorkingSample> pick(List<WorkingSample> train, Augmenter augmenter, Random rnd) {
-        List<WorkingSample> batch = new ArrayList<>(o.batch);
-        for (int b = 0; b < o.batch; b++) {
-            batch.add(augmenter.apply(train.get(rnd.nextInt(train.size())), rnd));
+    /** A training example, and whether it shows a first-click view (then no click rounds). */
+    private record Example(WorkingSample sample, boolean firstClick) {
+    }
+
+    private List<Example> pick(TrainingData data, SegmentationModel model, Augmenter augmenter, Random rnd) {
+        List<Example> batch = new ArrayList<>(o.batch);
+        while (batch.size() < o.batch) {
+            Sample s = data.draw(rnd);
+            Mask2D mask = s.mask();
+            if (o.pseudo > 0 && rnd.nextDouble() < o.pseudo) {
+                Mask2D pseudoMask = pseudo.draw(s.image(), rnd);
+                if (pseudoMask != null) {
+                    mask = pseudoMask;
+                }
+            }
+            TrainingViews view = TrainingViews.draw(mask, model.card().focus, rnd);
+            InputEncoder.PreparedImage prepared = prepared(s, model.encoder());
+            WorkingSample w = augmenter.apply(WorkingSample.of(s.id(), prepared, mask, view.region(), model.encoder()),
+                    rnd);
+            if (w.mask().area() > 0) {
+                batch.add(new Example(w, view.firstClick()));
+            }
         }
         return batch;
     }
 
+    private InputEncoder.PreparedImage prepared(Sample s, InputEncoder encoder) {
+        return preparedImages.computeIfAbsent(s, k -> encoder.prepareImage(k.image()));
+    }
+
     /** One gradient step after simulated clicking; returns the loss, NaN when the step was skipped. */
-    private double step(Trainer trainer, SegmentationModel model, List<WorkingSample> batch, Random rnd,
+    private double step(Trainer trainer, SegmentationModel model, List<Example> examples, Random rnd,
             int epoch, int step) {
+        List<WorkingSample> batch = examples.stream().map(Example::sample).toList();
+        boolean zoom = "zoom".equals(model.card().focus.policy);
         List<List<Click>> clicks = new ArrayList<>();
         float[][] previous = new float[batch.size()][];
         for (WorkingSample s : batch) {
@@ -169,10 +185,16 @@ final class BaseModelTrainer {
                     : TrainingClicks.randomSet(s.mask(), rnd)));
         }
         if (o.clickTraining) {
-            int rounds = rnd.nextInt(o.maxClickIterations + 1);
+            // with focus crops, first-click views answer one click; the views around an object always
+            // follow at least one round, as at use they come with a mask
+            int rounds = !zoom ? rnd.nextInt(o.maxClickIterations + 1)
+                    : examples.stream().allMatch(Example::firstClick) ? 0 : 1 + rnd.nextInt(o.maxClickIterations);
             for (int r = 0; r < rounds; r++) {
                 float[][] probs = BatchForward.probabilities(model, batch, clicks, previous);
                 for (int b = 0; b < batch.size(); b++) {
+                    if (zoom && examples.get(b).firstClick()) {
+                        continue;
+                    }
                     int size = batch.get(b).size();
                     Mask2D pred = Mask2D.threshold(probs[b], size, size, 0.5f);
                     user.nextClick(batch.get(b).mask(), pred, clicks.get(b)).ifPresent(clicks.get(b)::add);
@@ -246,26 +268,38 @@ final class BaseModelTrainer {
         return m.create(all, new Shape(batch.size(), 1, size, size));
     }
 
-    private static List<WorkingSample> working(Dataset ds, List<String> ids, InputEncoder encoder) {
-        return ids.stream().map(id -> WorkingSample.of(ds.sample(id).orElseThrow(), encoder)).toList();
-    }
 
-    private ModelCard newCard(Dataset ds, DataSplit split) throws IOException {
+    private ModelCard newCard(TrainingData data) throws IOException {
         ModelCard card = new ModelCard();
         card.name = o.name;
         card.description = o.description;
-        card.imageChannels = ds.samples().get(0).image().channels();
+        TrainingData.Domain first = data.domains().get(0);
+        card.imageChannels = first.validation().isEmpty()
+                ? first.train().values().iterator().next().get(0).image().channels()
+                : first.validation().get(0).image().channels();
         card.workingSize = o.workingSize;
         card.architecture.base = o.base;
         card.architecture.levels = o.levels;
+        card.focus.policy = o.focus;
         // Percentile scaling for colour too: per-channel z-scores left BatchNorm statistics that
         // did not fit some photographs (the disc vanished at inference), see models/README.md.
         card.normalisation.type = "percentile";
-        card.training.put("data", o.data.getFileName().toString());
-        card.training.put("dataSource", DataProvenance.describe(o.data));
-        card.training.put("trainIds", split.train());
-        card.training.put("validationIds", split.validation());
-        card.training.put("splitBy", "patient/image group (id before the last '_'), seed " + o.seed);
+        boolean several = data.domains().size() > 1;
+        List<String> train = new ArrayList<>();
+        List<String> validation = new ArrayList<>();
+        for (TrainingData.Domain d : data.domains()) {
+            d.split().train().forEach(id -> train.add(several ? d.name() + "/" + id : id));
+            d.split().validation().forEach(id -> validation.add(several ? d.name() + "/" + id : id));
+        }
+        card.training.put("data", String.join(", ", data.domains().stream().map(TrainingData.Domain::name).toList()));
+        if (several) {
+            card.training.put("domains", data.cardEntry());
+        } else {
+            card.training.put("dataSource", DataProvenance.describe(first.folder()));
+            card.training.put("splitBy", "patient/image group (" + first.grouping() + "), seed " + o.seed);
+        }
+        card.training.put("trainIds", train);
+        card.training.put("validationIds", validation);
         card.training.putAll(o.asCardEntry());
         card.training.put("command", "make train-" + o.name);
         return card;

@@ -6,7 +6,7 @@ import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Command line: trains a base model.
- * {@code TrainCommand --data <domain folder> --out models/<name> [--epochs N] [--ablation] ...}
+ * {@code TrainCommand --data <domain folder>[,...] --out models/<name> [--epochs N] [--focus zoom] [--pseudo 0.5] ...}
  */
 public final class TrainCommand {
 
@@ -25,9 +25,10 @@ public final class TrainCommand {
             options = TrainingOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("train: " + e.getMessage());
-            System.err.println("usage: train --data <domain folder> --out <model folder> [--name N] [--epochs N]"
-                    + " [--steps N] [--batch N] [--lr X] [--seed N] [--val F] [--size N] [--base N] [--levels N]"
-                    + " [--ablation] [--minutes M] [--resume]");
+            System.err.println("usage: train --data <domain folder>[,<domain folder>...] --out <model folder> [--name N]"
+                    + " [--epochs N] [--steps N] [--batch N] [--lr X] [--seed N] [--val F] [--size N] [--base N]"
+                    + " [--levels N] [--focus full|zoom] [--pseudo F] [--groups domain=regex,...] [--ablation]"
+                    + " [--minutes M] [--resume]");
             System.exit(2);
             return;
         }

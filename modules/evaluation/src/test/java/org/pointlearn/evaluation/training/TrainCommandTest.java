@@ -75,4 +75,37 @@ class TrainCommandTest {
         assertTrue(e.getMessage().matches("training diverged at epoch 1 step \\d: the loss is (NaN|Infinity), first in "
                 + "(activation (enc|up|dec)\\d|previous prediction fed back as input); lower --lr or resume from the last checkpoint"), e.getMessage());
     }
+
+    @Test
+    void trainsOneModelOnSeveralDomainsWithFocusCropsAndPseudoObjects(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("mix");
+        String data = SharedData.domain("brain-mets-t2w") + "," + SharedData.domain("train-mri/kidney-t2") + ","
+                + SharedData.domain("train-mri/heart-hvsmr2");
+        String[] args = {"--data", data, "--out", out.toString(), "--size", "32", "--base", "16", "--levels", "3",
+            "--epochs", "1", "--steps", "2", "--batch", "4", "--seed", "5", "--focus", "zoom", "--pseudo", "0.5",
+            "--groups", "kidney-t2=([0-9]{6})_[0-9]+$,heart-hvsmr2=^([0-9]+)_"};
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new BaseModelTrainer(TrainingOptions.parse(args), Device.cpu(), new PrintStream(log, true)).run();
+        assertTrue(log.toString().contains("data heart-hvsmr2:"), log.toString());
+        try (SegmentationModel m = SegmentationModel.load(out, Device.cpu())) {
+            ModelCard card = m.card();
+            assertEquals("zoom", card.focus.policy);
+            java.util.Map<?, ?> domains = (java.util.Map<?, ?>) card.training.get("domains");
+            assertEquals(List.of("brain-mets-t2w", "kidney-t2", "heart-hvsmr2"), List.copyOf(domains.keySet()));
+            java.util.Map<?, ?> heart = (java.util.Map<?, ?>) domains.get("heart-hvsmr2");
+            assertTrue(String.valueOf(heart.get("groupedBy")).contains("^([0-9]+)_"), heart.toString());
+            assertTrue(((List<?>) heart.get("classes")).contains("aorta"), heart.toString());
+            List<?> val = (List<?>) card.training.get("validationIds");
+            assertTrue(val.stream().anyMatch(id -> String.valueOf(id).startsWith("kidney-t2/")), val.toString());
+            java.util.Set<String> trainPatients = new java.util.HashSet<>();
+            for (Object id : (List<?>) heart.get("trainIds")) {
+                trainPatients.add(String.valueOf(id).split("_")[0]);
+            }
+            for (Object id : (List<?>) heart.get("validationIds")) {
+                assertFalse(trainPatients.contains(String.valueOf(id).split("_")[0]), "patient on both sides: " + id);
+            }
+            assertEquals(3, ((java.util.Map<?, ?>) card.metrics.get("validationByDomain")).size());
+            assertTrue(String.valueOf(card.training.get("pseudoObjects")).contains("Felzenszwalb"));
+        }
+    }
 }

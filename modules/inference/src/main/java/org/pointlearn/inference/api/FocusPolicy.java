@@ -101,7 +101,7 @@ public final class FocusPolicy {
     }
 
     /** The square moved inside the image along each axis where it fits; centred where it does not. */
-    static Region fit(Region r, int w, int h) {
+    public static Region fit(Region r, int w, int h) {
         double x = r.width() <= w ? Math.min(Math.max(r.x(), 0), w - r.width()) : (w - r.width()) / 2;
         double y = r.height() <= h ? Math.min(Math.max(r.y(), 0), h - r.height()) : (h - r.height()) / 2;
         return new Region(x, y, r.width(), r.height());
