@@ -3,6 +3,7 @@ package org.pointlearn.adaptation.impl;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.InputEncoder;
@@ -63,17 +64,12 @@ public final class ExampleBuilder {
         int x0 = (int) Math.min(size - 1, Math.max(0, Math.round(cx)));
         int y0 = (int) Math.min(size - 1, Math.max(0, Math.round(cy)));
         double r = Math.max(0.5, settings.clickTargetRadius() * scale);
-        double sum = 0;
-        int n = 0;
-        for (int y = Math.max(0, (int) (cy - r)); y <= Math.min(size - 1, (int) (cy + r)); y++) {
-            for (int x = Math.max(0, (int) (cx - r)); x <= Math.min(size - 1, (int) (cx + r)); x++) {
-                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
-                    sum += image.channels()[y * size + x];
-                    n++;
-                }
-            }
-        }
-        double ref = n > 0 ? sum / n : image.channels()[y0 * size + x0];
+        double[] sum = new double[2];
+        Disk.visit(cx, cy, r, size, size, (x, y, d2) -> {
+            sum[0] += image.channels()[y * size + x];
+            sum[1]++;
+        });
+        double ref = sum[1] > 0 ? sum[0] / sum[1] : image.channels()[y0 * size + x0];
         double reach = 2 * settings.ccgSigma() * scale;
         double tolerance = settings.midTargetSimilarity();
         float label = c.positive() ? 1f : 0f;
@@ -191,23 +187,13 @@ public final class ExampleBuilder {
 
     private void paint(float[] target, float[] weight, Click c, InputEncoder.WorkingImage image, double radius) {
         double[] centre = centre(c, image);
-        double cx = centre[0];
-        double cy = centre[1];
-        double r = Math.max(0.5, radius * scale);
-        int x0 = Math.max(0, (int) Math.floor(cx - r));
-        int x1 = Math.min(size - 1, (int) Math.ceil(cx + r));
-        int y0 = Math.max(0, (int) Math.floor(cy - r));
-        int y1 = Math.min(size - 1, (int) Math.ceil(cy + r));
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
-                    target[y * size + x] = c.positive() ? 1f : 0f;
-                    if (weight != null) {
-                        weight[y * size + x] = 1f;
-                    }
-                }
+        float label = c.positive() ? 1f : 0f;
+        Disk.visit(centre[0], centre[1], Math.max(0.5, radius * scale), size, size, (x, y, d2) -> {
+            target[y * size + x] = label;
+            if (weight != null) {
+                weight[y * size + x] = 1f;
             }
-        }
+        });
     }
 
     private static float[] binary(float[] values) {

@@ -18,6 +18,7 @@ import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.adaptation.api.ClickTimings;
 import org.pointlearn.adaptation.api.VersionStore;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
+import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
@@ -221,15 +222,6 @@ public final class BenchCommand {
     }
 
     private static Mask2D disk(int w, int h, double cx, double cy, double r) {
-        float[] f = new float[w * h];
-        double rr = r * Math.min(w, h);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double dx = x - cx * w;
-                double dy = y - cy * h;
-                f[y * w + x] = dx * dx + dy * dy <= rr * rr ? 1 : 0;
-            }
-        }
-        return Mask2D.threshold(f, w, h, 0.5f);
+        return Disk.mask(w, h, cx * w, cy * h, r * Math.min(w, h));
     }
 }

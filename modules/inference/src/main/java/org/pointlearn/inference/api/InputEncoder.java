@@ -2,6 +2,7 @@ package org.pointlearn.inference.api;
 
 import java.util.Arrays;
 import java.util.List;
+import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Region;
 import org.pointlearn.imaging.api.Resampling;
@@ -175,23 +176,13 @@ public final class InputEncoder {
 
     private void paintClick(float[] in, int offset, Click k, WorkingImage image) {
         double[] centre = toWorking(k, image);
-        double cx = centre[0];
-        double cy = centre[1];
         double r = card.clickEncoding.radius;
         boolean disk = "disk".equals(card.clickEncoding.type);
-        double reach = disk ? r : 3 * r;
-        int x0 = Math.max(0, (int) Math.floor(cx - reach));
-        int x1 = Math.min(size - 1, (int) Math.ceil(cx + reach));
-        int y0 = Math.max(0, (int) Math.floor(cy - reach));
-        int y1 = Math.min(size - 1, (int) Math.ceil(cy + reach));
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-                float v = disk ? (d2 <= r * r ? 1f : 0f) : (float) Math.exp(-d2 / (2 * r * r));
-                int i = offset + y * size + x;
-                in[i] = Math.max(in[i], v);
-            }
-        }
+        Disk.visit(centre[0], centre[1], disk ? r : 3 * r, size, size, (x, y, d2) -> {
+            float v = disk ? 1f : (float) Math.exp(-d2 / (2 * r * r));
+            int i = offset + y * size + x;
+            in[i] = Math.max(in[i], v);
+        });
     }
 
     /** {offset, scale} of one channel's normalisation. */

@@ -2,6 +2,7 @@ package org.pointlearn.viewer.impl;
 
 import java.util.List;
 import java.util.Locale;
+import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
@@ -90,13 +91,8 @@ public final class GreySlice {
         }
         int r = Math.max(1, Math.round(Math.min(width, height) / 100f));
         for (Click c : clicks) {
-            for (int y = Math.max(0, c.y() - r); y <= Math.min(height - 1, c.y() + r); y++) {
-                for (int x = Math.max(0, c.x() - r); x <= Math.min(width - 1, c.x() + r); x++) {
-                    if ((x - c.x()) * (x - c.x()) + (y - c.y()) * (y - c.y()) <= r * r) {
-                        rgb[y * width + x] = c.positive() ? POSITIVE : NEGATIVE;
-                    }
-                }
-            }
+            int colour = c.positive() ? POSITIVE : NEGATIVE;
+            Disk.visit(c.x(), c.y(), r, width, height, (x, y, d2) -> rgb[y * width + x] = colour);
         }
         return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, rgb);
     }

@@ -1,6 +1,7 @@
 package org.pointlearn.viewer.impl;
 
 import java.util.BitSet;
+import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Mask2D;
 
 /**
@@ -61,15 +62,11 @@ public final class MaskEdits {
     }
 
     private void disk(int cx, int cy, int r, boolean inside) {
-        for (int y = Math.max(0, cy - r); y <= Math.min(height - 1, cy + r); y++) {
-            for (int x = Math.max(0, cx - r); x <= Math.min(width - 1, cx + r); x++) {
-                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
-                    int i = y * width + x;
-                    (inside ? in : out).set(i);
-                    (inside ? out : in).clear(i);
-                }
-            }
-        }
+        Disk.visit(cx, cy, r, width, height, (x, y, d2) -> {
+            int i = y * width + x;
+            (inside ? in : out).set(i);
+            (inside ? out : in).clear(i);
+        });
     }
 
     /**
