@@ -17,33 +17,7 @@ public final class Resampling {
      * @return row-major target values
      */
     public static float[] bilinear(float[] src, int w, int h, int dw, int dh) {
-        float[] out = new float[dw * dh];
-        double sx = (double) w / dw;
-        double sy = (double) h / dh;
-        int[] x0 = new int[dw];
-        int[] x1 = new int[dw];
-        float[] fx = new float[dw];
-        for (int x = 0; x < dw; x++) {
-            double p = Math.min(Math.max((x + 0.5) * sx - 0.5, 0), w - 1);
-            x0[x] = (int) p;
-            x1[x] = Math.min(x0[x] + 1, w - 1);
-            fx[x] = (float) (p - x0[x]);
-        }
-        for (int y = 0; y < dh; y++) {
-            double p = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), h - 1);
-            int y0 = (int) p;
-            int y1 = Math.min(y0 + 1, h - 1);
-            float fy = (float) (p - y0);
-            int r0 = y0 * w;
-            int r1 = y1 * w;
-            int o = y * dw;
-            for (int x = 0; x < dw; x++) {
-                float top = src[r0 + x0[x]] + (src[r0 + x1[x]] - src[r0 + x0[x]]) * fx[x];
-                float bottom = src[r1 + x0[x]] + (src[r1 + x1[x]] - src[r1 + x0[x]]) * fx[x];
-                out[o + x] = top + (bottom - top) * fy;
-            }
-        }
-        return out;
+        return crop(src, w, h, Region.whole(w, h), dw, dh, 0f);
     }
 
     /**
