@@ -67,7 +67,7 @@ MRI_GROUPS = spine-spider-t2=^([0-9]+)_,heart-hvsmr2=^([0-9]+)_,kidney-t2=([0-9]
 MINUTES ?= 600
 train-mri-general: build
 	$(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out models/mri-general --focus zoom --pseudo 0.5 \
-	  --size 128 --base 32 --levels 4 --epochs 120 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
+	  --size 128 --base 32 --levels 4 --epochs 40 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
 	  --description "The object the user points at on an MRI slice (class-agnostic: tumours, vertebrae, discs, kidneys, heart chambers and vessels, and pseudo-objects)"
 train-ablation: build
 	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 $(ARGS) \

@@ -1,5 +1,6 @@
 package org.pointlearn.inference.api;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.openide.util.Lookup;
@@ -20,6 +21,28 @@ public interface InferenceRuntime {
 
     /** The segmentation model loaded at start-up, once it is ready. */
     Optional<SegmentationModel> activeModel();
+
+    /**
+     * A model the workstation ships.
+     *
+     * @param name folder name, e.g. mri-general
+     * @param description what it segments, in words
+     */
+    record ModelChoice(String name, String description) {
+        @Override
+        public String toString() {
+            return description.isBlank() ? name : description + " (" + name + ")";
+        }
+    }
+
+    /** The shipped models, sorted by name. */
+    List<ModelChoice> shippedModels();
+
+    /**
+     * Loads another shipped model in the background and makes it the active one (remembered for
+     * the next start); the status listeners hear of it. Models once loaded stay loaded.
+     */
+    void useModel(String name);
 
     /** Calls the listener on every status change (on a background thread). */
     void addStatusListener(Consumer<EngineStatus> listener);

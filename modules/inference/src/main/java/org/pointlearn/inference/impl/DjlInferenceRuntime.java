@@ -33,6 +33,9 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
     private volatile EngineStatus status = new EngineStatus(EngineStatus.State.STARTING, "", "", "");
     private boolean started;
     private volatile SegmentationModel model;
+    private final java.util.Map<String, SegmentationModel> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ai.djl.Device device;
+    private static final String MODEL_KEY = "model";
 
     @Override
     public synchronized void start() {
@@ -64,23 +67,60 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
                     DeviceChoice.describe(choice.device()), detail));
             LOG.log(Level.INFO, "Inference engine ready in {0} ms: {1}",
                     new Object[] {(System.nanoTime() - t0) / 1_000_000, status.summary()});
-            loadDefaultModel(choice.device());
+            device = choice.device();
+            loadModel(ShippedModels.choose(preferences().get(MODEL_KEY, null), ShippedModels.names()));
         } catch (EngineUnavailableException | RuntimeException e) {
             LOG.log(Level.WARNING, "Inference engine failed to start", e);
             publish(new EngineStatus(EngineStatus.State.FAILED, "", "", e.getMessage()));
         }
     }
 
-    private void loadDefaultModel(ai.djl.Device device) {
-        String name = ShippedModels.DEFAULT;
+    @Override
+    public List<ModelChoice> shippedModels() {
+        List<ModelChoice> out = new java.util.ArrayList<>();
+        for (String name : ShippedModels.names()) {
+            ShippedModels.locate(name).ifPresent(folder -> {
+                try {
+                    out.add(new ModelChoice(name, SegmentationModel.readCard(folder).description));
+                } catch (ModelLoadException e) {
+                    out.add(new ModelChoice(name, ""));
+                }
+            });
+        }
+        return out;
+    }
+
+    @Override
+    public void useModel(String name) {
+        preferences().put(MODEL_KEY, name);
+        RP.post(() -> {
+            if (device != null) {
+                loadModel(name);
+            }
+        });
+    }
+
+    private static java.util.prefs.Preferences preferences() {
+        return org.openide.util.NbPreferences.forModule(DjlInferenceRuntime.class);
+    }
+
+    private void loadModel(String name) {
+        SegmentationModel cached = loaded.get(name);
+        if (cached != null) {
+            model = cached;
+            publish(status.withModel(describe(cached.card())));
+            return;
+        }
         var folder = ShippedModels.locate(name);
         if (folder.isEmpty()) {
             publish(status.withModel(new EngineStatus.ModelInfo(name, "", "",
                     "not found in " + ShippedModels.whereLooked(), false)));
             return;
         }
+        publish(status.withModel(new EngineStatus.ModelInfo(name, "", "", "loading", false)));
         try {
             SegmentationModel m = SegmentationModel.load(folder.get(), device);
+            loaded.put(name, m);
             model = m;
             publish(status.withModel(describe(m.card())));
             LOG.log(Level.INFO, "Segmentation model {0} loaded from {1}", new Object[] {m.card().version, folder.get()});

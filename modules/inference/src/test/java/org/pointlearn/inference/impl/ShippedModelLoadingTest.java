@@ -21,13 +21,72 @@ class ShippedModelLoadingTest {
     @AfterEach
     void forget() {
         System.clearProperty("pointlearn.models");
+        org.openide.util.NbPreferences.forModule(DjlInferenceRuntime.class).remove("model");
+    }
+
+    private static void tinyModel(Path dir, String name, String description) throws Exception {
+        ModelCard card = new ModelCard();
+        card.name = name;
+        card.description = description;
+        card.workingSize = 32;
+        card.architecture.base = 16;
+        card.architecture.levels = 3;
+        org.pointlearn.lib.djl.DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR")));
+        try (SegmentationModel m = SegmentationModel.create(card, Device.cpu())) {
+            m.save(dir.resolve(name));
+        }
+    }
+
+    @Test
+    void theUserChoosesAmongTheShippedModelsAndTheChoiceIsRemembered(@TempDir Path dir) throws Exception {
+        tinyModel(dir, "brain-mri", "Brain lesion");
+        tinyModel(dir, "fundus-disc", "Optic disc");
+        tinyModel(dir, "mri-general", "Anything on MRI");
+        Files.createDirectories(dir.resolve("not-a-model"));
+        System.setProperty("pointlearn.models", dir.toString());
+        DjlInferenceRuntime runtime = new DjlInferenceRuntime();
+        assertEquals(java.util.List.of("brain-mri", "fundus-disc", "mri-general"),
+                runtime.shippedModels().stream().map(c -> c.name()).toList());
+        assertEquals("Optic disc (fundus-disc)", runtime.shippedModels().get(1).toString());
+        java.util.concurrent.BlockingQueue<EngineStatus> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        runtime.addStatusListener(seen::add);
+        runtime.start();
+        EngineStatus s = awaitLoaded(seen);
+        assertEquals("mri-general", s.model().name(), "the general MRI model opens first when it is shipped");
+        runtime.useModel("fundus-disc");
+        s = awaitLoaded(seen);
+        assertEquals("fundus-disc", s.model().name());
+        assertEquals("fundus-disc", runtime.activeModel().orElseThrow().card().name);
+
+        DjlInferenceRuntime next = new DjlInferenceRuntime();
+        java.util.concurrent.BlockingQueue<EngineStatus> again = new java.util.concurrent.LinkedBlockingQueue<>();
+        next.addStatusListener(again::add);
+        next.start();
+        assertEquals("fundus-disc", awaitLoaded(again).model().name(), "the next start remembers the choice");
+    }
+
+    private static EngineStatus awaitLoaded(java.util.concurrent.BlockingQueue<EngineStatus> seen) throws Exception {
+        while (true) {
+            EngineStatus s = seen.poll(5, TimeUnit.MINUTES);
+            assertTrue(s != null, "no status within 5 minutes");
+            if (s.model() != null && s.model().loaded()) {
+                return s;
+            }
+        }
+    }
+
+    @Test
+    void modelChoiceFallsBackToAShippedDefault() {
+        assertEquals("brain-mri", ShippedModels.choose("gone", java.util.List.of("brain-mri", "fundus-disc")));
+        assertEquals("fundus-disc", ShippedModels.choose("fundus-disc", java.util.List.of("brain-mri", "fundus-disc")));
+        assertEquals("mri-general", ShippedModels.choose(null, java.util.List.of("brain-mri", "mri-general")));
     }
 
     private static EngineStatus startAndAwaitModel() throws Exception {
         DjlInferenceRuntime runtime = new DjlInferenceRuntime();
         CompletableFuture<EngineStatus> withModel = new CompletableFuture<>();
         runtime.addStatusListener(s -> {
-            if (s.model() != null) {
+            if (s.model() != null && !"loading".equals(s.model().detail())) {
                 withModel.complete(s);
             }
         });

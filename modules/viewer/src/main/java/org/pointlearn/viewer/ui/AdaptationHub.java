@@ -39,6 +39,9 @@ import org.pointlearn.inference.api.SegmentationModel;
     "MSG_SessionFailed=Adaptation is unavailable: {0}",
     "MSG_LearningOn=Learning from clicks is on: accepted slices make new model versions.",
     "MSG_LearningOff=Learning from clicks is off: the model in use stays as it is.",
+    "# {0} - model name",
+    "# {1} - model version",
+    "MSG_ModelSwitched=Now segmenting with {0} ({1}); its own versions are listed.",
     "# {0} - file",
     "MSG_LineageExported=Model lineage written to {0}",
     "# {0} - version and folder",
@@ -65,6 +68,7 @@ final class AdaptationHub {
     private final List<Runnable> replacedListeners = new CopyOnWriteArrayList<>();
     private SegmentationModel model;
     private Path storeFolder;
+    private InferenceRuntime runtime;
 
     /** The workstation's hub, following the inference runtime; on the event thread. */
     static synchronized AdaptationHub getDefault() {
@@ -79,6 +83,7 @@ final class AdaptationHub {
             if (runtime == null) {
                 instance.notReady = "no inference module is installed";
             } else {
+                instance.runtime = runtime;
                 runtime.addStatusListener(s -> EventQueue.invokeLater(() -> instance.follow(s, runtime)));
                 EventQueue.invokeLater(() -> instance.follow(runtime.status(), runtime));
             }
@@ -91,10 +96,16 @@ final class AdaptationHub {
     }
 
     private void follow(EngineStatus status, InferenceRuntime runtime) {
-        if (session != null || opening) {
+        if (opening) {
             return;
         }
         Optional<SegmentationModel> model = runtime.activeModel();
+        if (session != null) {
+            if (model.isPresent() && model.get() != this.model) {
+                switchModel(model.get());
+            }
+            return;
+        }
         if (model.isPresent()) {
             open(model.get(), storeFolder(model.get()));
         } else {
@@ -133,6 +144,9 @@ final class AdaptationHub {
                     session = async;
                     opening = false;
                     refreshVersions().whenComplete((v, e) -> done.complete(null));
+                    if (runtime != null) {
+                        follow(runtime.status(), runtime); // another model may have been chosen meanwhile
+                    }
                 });
             } catch (VersionStoreException | RuntimeException e) {
                 LOG.log(Level.WARNING, "The adaptation session could not be opened", e);
@@ -174,18 +188,39 @@ final class AdaptationHub {
         }
         learning = learn;
         onLearningChange.accept(learn);
+        return replaceSession(model, storeFolder, "the session is switching learning " + (learn ? "on" : "off"),
+                learn ? Bundle.MSG_LearningOn() : Bundle.MSG_LearningOff());
+    }
+
+    /**
+     * Goes on with another model: the slice in progress is given up, and a session opens on the
+     * model with its own versions (each model version keeps its own lineage); on the event thread.
+     *
+     * @return completes on the event thread once the session runs on the model
+     */
+    CompletableFuture<Void> switchModel(SegmentationModel next) {
+        return switchModel(next, storeFolder(next));
+    }
+
+    /** {@link #switchModel(SegmentationModel)} with the versions kept in the given folder. */
+    CompletableFuture<Void> switchModel(SegmentationModel next, Path folder) {
+        return replaceSession(next, folder, "the model is being switched to " + next.card().name,
+                Bundle.MSG_ModelSwitched(next.card().name, next.card().version));
+    }
+
+    /** Ends the current session (its slice in progress taken back) and opens one on a model; event thread. */
+    private CompletableFuture<Void> replaceSession(SegmentationModel m, Path folder, String why, String done) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
         AsyncAdaptationSession old = session;
         if (old == null) {
-            done.complete(null);
-            return done;
+            finished.complete(null);
+            return finished;
         }
         session = null;
         opening = true;
-        notReady = "the session is switching learning " + (learn ? "on" : "off");
+        notReady = why;
         replacedListeners.forEach(Runnable::run);
-        AdaptationPolicy policy = learn ? AdaptationPolicy.METHOD : AdaptationPolicy.FROZEN;
-        SegmentationModel m = model;
-        Path folder = storeFolder;
+        AdaptationPolicy policy = learning ? AdaptationPolicy.METHOD : AdaptationPolicy.FROZEN;
         RP.post(() -> {
             AsyncAdaptationSession next = null;
             String failure = null;
@@ -206,20 +241,25 @@ final class AdaptationHub {
                 failure = "interrupted";
             }
             AsyncAdaptationSession opened = next;
-            String why = failure;
+            String failed = failure;
             EventQueue.invokeLater(() -> {
                 opening = false;
                 session = opened;
                 if (opened == null) {
-                    notReady = why;
-                    say(Bundle.MSG_SessionFailed(why));
+                    notReady = failed;
+                    say(Bundle.MSG_SessionFailed(failed));
                 } else {
-                    say(learn ? Bundle.MSG_LearningOn() : Bundle.MSG_LearningOff());
+                    model = m;
+                    storeFolder = folder;
+                    say(done);
                 }
-                refreshVersions().whenComplete((v, e) -> done.complete(null));
+                refreshVersions().whenComplete((v, e) -> finished.complete(null));
+                if (runtime != null) {
+                    follow(runtime.status(), runtime); // the user may have chosen yet another model meanwhile
+                }
             });
         });
-        return done;
+        return finished;
     }
 
     /** Calls a listener on the event thread when the session is replaced (work on a slice in progress ends). */

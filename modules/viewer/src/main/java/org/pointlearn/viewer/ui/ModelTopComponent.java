@@ -21,6 +21,7 @@ import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
@@ -36,6 +37,7 @@ import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.pointlearn.adaptation.api.ModelVersion;
 import org.pointlearn.inference.api.EngineStatus;
+import org.pointlearn.inference.api.InferenceRuntime;
 import org.pointlearn.viewer.impl.EngineStatusFeed;
 
 /**
@@ -61,6 +63,8 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "LBL_Device=Device:",
     "LBL_State=State:",
     "LBL_InUse=In use:",
+    "LBL_Choose=Model:",
+    "HINT_Choose=The shipped model to segment with (remembered); each keeps its own versions",
     "LBL_Purpose=Segments:",
     "LBL_Detail=Details:",
     "MSG_NoModel=No segmentation model installed yet",
@@ -131,13 +135,16 @@ public final class ModelTopComponent extends TopComponent {
     private final JLabel versionDetail = new JLabel(" ");
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
     private final JButton exportLineage = new JButton(Bundle.BTN_ExportLineage());
+    private final JComboBox<InferenceRuntime.ModelChoice> chooser = new JComboBox<>();
+    private final transient InferenceRuntime runtime;
+    private boolean showingChoice;
     private final transient AdaptationHub hub;
     private JPanel versionsArea;
     private int row;
 
     /** The panel, following this workstation's engine status and adaptation session. */
     public ModelTopComponent() {
-        this(EngineStatusFeed::subscribe, AdaptationHub.getDefault());
+        this(EngineStatusFeed::subscribe, AdaptationHub.getDefault(), InferenceRuntime.getDefault());
     }
 
     /** @param engineFeed subscribes a consumer to engine statuses on the event thread */
@@ -150,7 +157,17 @@ public final class ModelTopComponent extends TopComponent {
      * @param hub the adaptation session whose versions are listed
      */
     ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, AdaptationHub hub) {
+        this(engineFeed, hub, null);
+    }
+
+    /**
+     * @param engineFeed subscribes a consumer to engine statuses on the event thread
+     * @param hub the adaptation session whose versions are listed
+     * @param runtime the runtime whose shipped models can be chosen, or null (no choice offered)
+     */
+    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, AdaptationHub hub, InferenceRuntime runtime) {
         this.hub = hub;
+        this.runtime = runtime;
         setName(Bundle.CTL_ModelTopComponent());
         setToolTipText(Bundle.HINT_ModelTopComponent());
         setLayout(new GridBagLayout());
@@ -160,6 +177,7 @@ public final class ModelTopComponent extends TopComponent {
         field(Bundle.LBL_Device(), device);
         field(Bundle.LBL_State(), state);
         heading(Bundle.HEAD_Model());
+        chooserRow();
         model.setText(Bundle.MSG_NoModel());
         field(Bundle.LBL_InUse(), model);
         field(Bundle.LBL_Purpose(), modelPurpose);
@@ -177,6 +195,33 @@ public final class ModelTopComponent extends TopComponent {
         engineFeed.accept(this::showEngine);
         hub.addChangeListener(this::showVersions);
         showVersions();
+    }
+
+    /** The shipped models to choose from; choosing one loads it in the background and the hub follows. */
+    private void chooserRow() {
+        chooser.setName("pointlearn.model.choose");
+        chooser.setToolTipText(Bundle.HINT_Choose());
+        if (runtime != null) {
+            runtime.shippedModels().forEach(chooser::addItem);
+        }
+        chooser.setEnabled(chooser.getItemCount() > 1);
+        chooser.addActionListener(e -> {
+            InferenceRuntime.ModelChoice c = (InferenceRuntime.ModelChoice) chooser.getSelectedItem();
+            if (!showingChoice && c != null && runtime != null) {
+                runtime.useModel(c.name());
+            }
+        });
+        GridBagConstraints c = constraints(0, row);
+        c.insets = new Insets(2, 8, 2, 8);
+        add(new JLabel(Bundle.LBL_Choose()), c);
+        c = constraints(1, row++);
+        c.weightx = 1;
+        add(chooser, c);
+    }
+
+    /** The model chooser (for tests). */
+    JComboBox<InferenceRuntime.ModelChoice> modelChooser() {
+        return chooser;
     }
 
     /** Lists the session's versions, newest first, the one in use marked; on the event thread. */
@@ -289,6 +334,15 @@ public final class ModelTopComponent extends TopComponent {
 
     private void showModel(EngineStatus status) {
         EngineStatus.ModelInfo m = status.model();
+        if (m != null) {
+            showingChoice = true;
+            for (int i = 0; i < chooser.getItemCount(); i++) {
+                if (chooser.getItemAt(i).name().equals(m.name())) {
+                    chooser.setSelectedIndex(i);
+                }
+            }
+            showingChoice = false;
+        }
         if (m == null) {
             model.setText(status.state() == EngineStatus.State.READY ? Bundle.MSG_ModelLoading() : Bundle.MSG_NoModel());
             modelPurpose.setText(Bundle.MSG_NotKnownYet());

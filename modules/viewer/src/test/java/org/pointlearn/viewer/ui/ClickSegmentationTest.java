@@ -351,6 +351,33 @@ class ClickSegmentationTest {
     }
 
     @Test
+    void anotherModelBringsItsOwnVersionsAndSwitchingBackFindsTheFirstOnesAgain(@TempDir Path otherStore)
+            throws Exception {
+        openTools(openedHub());
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        assertEquals(List.of("v0", "v1"), onEdt(hub::versions).stream().map(ModelVersion::id).toList());
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        clickAt(CX, CY, true);
+        try (SegmentationModel other = SegmentationModel.load(BRAIN, Device.cpu())) {
+            onEdt(() -> hub.switchModel(other, otherStore)).get(2, TimeUnit.MINUTES);
+            onEdt(() -> null);
+            assertTrue(said.stream().anyMatch(s -> s.startsWith("Now segmenting with brain-mri")), said.toString());
+            assertEquals(List.of("v0"), onEdt(hub::versions).stream().map(ModelVersion::id).toList(),
+                    "the other model starts its own lineage");
+            assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Left click"), "the slice in progress was given up");
+            clickAt(CX, CY, true);
+            assertTrue(onEdt(tools::workingMask).get(CX, CY), "the other model predicts");
+            onEdt(() -> hub.switchModel(model, store)).get(2, TimeUnit.MINUTES);
+            assertEquals(List.of("v0", "v1"), onEdt(hub::versions).stream().map(ModelVersion::id).toList());
+            assertEquals("v1", onEdt(hub::active).id(), "back on the first model, its version in use is v1");
+        }
+    }
+
+    @Test
     void versionsSurviveARestartAndTheLastActiveOneIsInUse() throws Exception {
         openTools(openedHub());
         clickAt(CX, CY, true);

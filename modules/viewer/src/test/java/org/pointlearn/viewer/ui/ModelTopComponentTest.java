@@ -73,4 +73,55 @@ class ModelTopComponentTest {
         });
         assertTrue(panel.shownText().contains("Unavailable: libtorch did not load"), panel.shownText());
     }
+
+    @Test
+    void theUserPicksAnotherShippedModelAndThePanelShowsItOnceLoaded() throws Exception {
+        String before = System.getProperty("pointlearn.models");
+        System.setProperty("pointlearn.models",
+                java.nio.file.Path.of(System.getProperty("user.dir"), "..", "..", "models").normalize().toString());
+        try {
+            org.pointlearn.inference.api.InferenceRuntime runtime = org.pointlearn.inference.api.InferenceRuntime.getDefault();
+            java.util.concurrent.BlockingQueue<EngineStatus> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            runtime.addStatusListener(seen::add);
+            runtime.start();
+            List<Consumer<EngineStatus>> feed = new ArrayList<>();
+            runtime.addStatusListener(st -> java.awt.EventQueue.invokeLater(() -> feed.forEach(c -> c.accept(st))));
+            ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, new AdaptationHub(),
+                    runtime));
+            var names = ViewerTopComponentTest.onEdt(() -> {
+                List<String> n = new ArrayList<>();
+                for (int i = 0; i < panel.modelChooser().getItemCount(); i++) {
+                    n.add(panel.modelChooser().getItemAt(i).name());
+                }
+                return n;
+            });
+            assertTrue(names.containsAll(List.of("brain-mri", "fundus-disc")), names.toString());
+            ViewerTopComponentTest.onEdt(() -> {
+                for (int i = 0; i < panel.modelChooser().getItemCount(); i++) {
+                    if (panel.modelChooser().getItemAt(i).name().equals("fundus-disc")) {
+                        panel.modelChooser().setSelectedIndex(i);
+                    }
+                }
+                return null;
+            });
+            EngineStatus s;
+            do {
+                s = seen.poll(5, java.util.concurrent.TimeUnit.MINUTES);
+                assertTrue(s != null, "the fundus model did not load");
+            } while (s.model() == null || !s.model().loaded() || !s.model().name().equals("fundus-disc"));
+            ViewerTopComponentTest.onEdt(() -> null);
+            ViewerTopComponentTest.onEdt(() -> null);
+            String text = panel.shownText();
+            assertTrue(text.contains("fundus-disc@"), text);
+            assertEquals("fundus-disc", ViewerTopComponentTest.onEdt(
+                    () -> ((org.pointlearn.inference.api.InferenceRuntime.ModelChoice) panel.modelChooser().getSelectedItem()).name()));
+            runtime.useModel("brain-mri"); // leave the runtime as the other tests expect it
+        } finally {
+            if (before == null) {
+                System.clearProperty("pointlearn.models");
+            } else {
+                System.setProperty("pointlearn.models", before);
+            }
+        }
+    }
 }
