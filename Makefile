@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general
+.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general
 
 all: build
 
@@ -39,6 +39,10 @@ ORDERS ?= 1
 eval: build
 	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>] [SET=name=value,...] [CARD=focus.policy=zoom,...]"; exit 2; }
 	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD))
+
+## Which PyTorch libraries and devices the engine uses (POINTLEARN_TORCH_DIR=<folder> to try your own).
+engine-info: build
+	scripts/engine-info
 
 ## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
 ## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc).

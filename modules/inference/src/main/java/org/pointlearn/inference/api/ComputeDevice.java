@@ -21,6 +21,11 @@ public record ComputeDevice(Device device, String description, String note) {
         return new ComputeDevice(c.device(), DeviceChoice.describe(c.device()), c.note());
     }
 
+    /** A device in words: "CPU", or "GPU 0 (name, memory)" where the NVIDIA driver names it. */
+    public static String describe(Device d) {
+        return DeviceChoice.describe(d);
+    }
+
     /** One line for logs and command output. */
     @Override
     public String toString() {

@@ -9,8 +9,10 @@ package org.pointlearn.inference.api;
  * @param device the compute device in words, e.g. "CPU" or "GPU 0"
  * @param detail the reason when failed, or extra facts (threads, GPU count)
  * @param model the segmentation model, or null while none is loaded
+ * @param notice what the user should know about where the engine came from (empty when nothing),
+ *               e.g. that their own PyTorch libraries could not be used
  */
-public record EngineStatus(State state, String engine, String device, String detail, ModelInfo model) {
+public record EngineStatus(State state, String engine, String device, String detail, ModelInfo model, String notice) {
 
     /** Life cycle of the engine. */
     public enum State {
@@ -32,23 +34,40 @@ public record EngineStatus(State state, String engine, String device, String det
      * @param loaded whether it is ready to predict
      */
     public record ModelInfo(String name, String version, String description, String detail, boolean loaded) {
+
+        private static final String LOADING = "loading";
+
+        /** A model being loaded. */
+        public static ModelInfo loading(String name) {
+            return new ModelInfo(name, "", "", LOADING, false);
+        }
+
+        /** Whether the model is still being loaded (neither ready nor failed). */
+        public boolean isLoading() {
+            return !loaded && LOADING.equals(detail);
+        }
     }
 
-    /** A status without a model. */
+    /** A status without a model or notice. */
     public EngineStatus(State state, String engine, String device, String detail) {
-        this(state, engine, device, detail, null);
+        this(state, engine, device, detail, null, "");
     }
 
     /** The same status with another model. */
     public EngineStatus withModel(ModelInfo m) {
-        return new EngineStatus(state, engine, device, detail, m);
+        return new EngineStatus(state, engine, device, detail, m, notice);
+    }
+
+    /** The same status with a notice. */
+    public EngineStatus withNotice(String words) {
+        return new EngineStatus(state, engine, device, detail, model, words == null ? "" : words);
     }
 
     /** One line for a status bar. */
     public String summary() {
         return switch (state) {
             case STARTING -> "Engine: starting…";
-            case READY -> "Engine: " + engine + " on " + device;
+            case READY -> "Engine: " + engine + " on " + device + (notice.isEmpty() ? "" : " (" + notice + ")");
             case FAILED -> "Engine unavailable: " + detail;
         };
     }

@@ -39,6 +39,25 @@ public final class DeviceChoice {
 
     /** The device in words for the status bar. */
     public static String describe(Device d) {
-        return d.isGpu() ? "GPU " + d.getDeviceId() : "CPU";
+        if (!d.isGpu()) {
+            return "CPU";
+        }
+        String name = gpuName(d.getDeviceId());
+        return "GPU " + d.getDeviceId() + (name.isEmpty() ? "" : " (" + name + ")");
+    }
+
+    /** The GPU's name and memory as the NVIDIA driver's nvidia-smi reports them, or "" without it. */
+    static String gpuName(int index) {
+        try {
+            Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,memory.total", "--format=csv,noheader",
+                    "-i", Integer.toString(index)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 && !out.isEmpty() ? out.lines().findFirst().orElse("").replace(", ", ", ") : "";
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 }

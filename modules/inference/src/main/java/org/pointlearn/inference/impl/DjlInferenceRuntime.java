@@ -63,8 +63,11 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
             DeviceChoice.Choice choice = DeviceChoice.choose(DeviceChoice.requested(), engine.getGpuCount());
             selfTest(engine, choice);
             String detail = choice.note().isEmpty() ? engine.getGpuCount() + " GPU(s) visible" : choice.note();
-            publish(new EngineStatus(EngineStatus.State.READY, "PyTorch " + engine.getVersion(),
-                    DeviceChoice.describe(choice.device()), detail));
+            org.pointlearn.lib.djl.TorchLibraries.Choice libs = DjlRuntime.libraries();
+            String name = "PyTorch " + engine.getVersion()
+                    + (libs.folder() == null ? "" : " (" + libs.flavour() + " from " + libs.folder() + ")");
+            publish(new EngineStatus(EngineStatus.State.READY, name, DeviceChoice.describe(choice.device()), detail)
+                    .withNotice(libs.notice()));
             LOG.log(Level.INFO, "Inference engine ready in {0} ms: {1}",
                     new Object[] {(System.nanoTime() - t0) / 1_000_000, status.summary()});
             device = choice.device();
@@ -117,7 +120,7 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
                     "not found in " + ShippedModels.whereLooked(), false)));
             return;
         }
-        publish(status.withModel(new EngineStatus.ModelInfo(name, "", "", "loading", false)));
+        publish(status.withModel(EngineStatus.ModelInfo.loading(name)));
         try {
             SegmentationModel m = SegmentationModel.load(folder.get(), device);
             loaded.put(name, m);

@@ -86,7 +86,7 @@ class ShippedModelLoadingTest {
         DjlInferenceRuntime runtime = new DjlInferenceRuntime();
         CompletableFuture<EngineStatus> withModel = new CompletableFuture<>();
         runtime.addStatusListener(s -> {
-            if (s.model() != null && !"loading".equals(s.model().detail())) {
+            if (s.model() != null && !s.model().isLoading()) {
                 withModel.complete(s);
             }
         });

@@ -18,6 +18,7 @@ public final class DjlRuntime {
     public static final String ENGINE_NAME = "PyTorch";
 
     private static Engine engine;
+    private static TorchLibraries.Choice libraries = TorchLibraries.Choice.bundled("");
 
     private DjlRuntime() {
     }
@@ -44,6 +45,8 @@ public final class DjlRuntime {
                 System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())));
+        libraries = TorchLibraries.choose(Path.of(System.getProperty("DJL_CACHE_DIR",
+                System.getenv().getOrDefault("DJL_CACHE_DIR", cacheDir.toString()))));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Engine.class.getClassLoader());
@@ -60,6 +63,11 @@ public final class DjlRuntime {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** The libraries the engine started from (the bundled CPU ones unless the user's folder was usable). */
+    public static synchronized TorchLibraries.Choice libraries() {
+        return libraries;
     }
 
     /**

@@ -110,7 +110,8 @@ final class AdaptationHub {
             open(model.get(), storeFolder(model.get()));
         } else {
             notReady = status.state() == EngineStatus.State.FAILED ? status.detail()
-                    : status.model() != null && !status.model().loaded() ? status.model().detail()
+                    : status.model() != null && !status.model().loaded() && !status.model().isLoading()
+                            ? status.model().detail()
                     : "it is loading";
         }
     }

@@ -70,6 +70,8 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_NoModel=No segmentation model installed yet",
     "MSG_ModelLoading=Loading…",
     "# {0} - model name",
+    "MSG_ModelLoadingName=Loading {0}…",
+    "# {0} - model name",
     "# {1} - reason",
     "MSG_ModelMissing={0}: {1}",
     "MSG_NoVersions=No versions yet.",
@@ -326,7 +328,8 @@ public final class ModelTopComponent extends TopComponent {
         device.setText(orDash(status.device()));
         state.setText(switch (status.state()) {
             case STARTING -> Bundle.STATE_STARTING();
-            case READY -> Bundle.STATE_READY();
+            case READY -> status.notice().isEmpty() ? Bundle.STATE_READY()
+                    : "<html>" + escape(Bundle.STATE_READY() + ": " + status.notice()) + "</html>";
             case FAILED -> Bundle.STATE_FAILED(status.detail());
         });
         showModel(status);
@@ -345,6 +348,10 @@ public final class ModelTopComponent extends TopComponent {
         }
         if (m == null) {
             model.setText(status.state() == EngineStatus.State.READY ? Bundle.MSG_ModelLoading() : Bundle.MSG_NoModel());
+            modelPurpose.setText(Bundle.MSG_NotKnownYet());
+            modelDetail.setText(Bundle.MSG_NotKnownYet());
+        } else if (m.isLoading()) {
+            model.setText(Bundle.MSG_ModelLoadingName(m.name()));
             modelPurpose.setText(Bundle.MSG_NotKnownYet());
             modelDetail.setText(Bundle.MSG_NotKnownYet());
         } else if (!m.loaded()) {

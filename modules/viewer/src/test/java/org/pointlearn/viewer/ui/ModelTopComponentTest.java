@@ -52,6 +52,34 @@ class ModelTopComponentTest {
     }
 
     @Test
+    void saysWhenTheUsersOwnPyTorchLibrariesCouldNotBeUsed() throws Exception {
+        List<Consumer<EngineStatus>> feed = new ArrayList<>();
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        EngineStatus ready = new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")
+                .withNotice("own PyTorch libraries in /opt/t not used: the NVIDIA driver 535.54 is too old");
+        ViewerTopComponentTest.onEdt(() -> {
+            feed.forEach(c -> c.accept(ready));
+            return null;
+        });
+        assertTrue(panel.shownText().contains("Ready: own PyTorch libraries in /opt/t not used: the NVIDIA driver"),
+                panel.shownText());
+        assertEquals("Engine: PyTorch 2.7.1 on CPU (own PyTorch libraries in /opt/t not used: the NVIDIA driver 535.54 "
+                + "is too old)", ready.summary(), "the status bar says it too");
+    }
+
+    @Test
+    void saysWhichModelIsBeingLoaded() throws Exception {
+        List<Consumer<EngineStatus>> feed = new ArrayList<>();
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ViewerTopComponentTest.onEdt(() -> {
+            feed.forEach(c -> c.accept(new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")
+                    .withModel(EngineStatus.ModelInfo.loading("mri-general"))));
+            return null;
+        });
+        assertTrue(panel.shownText().contains("Loading mri-general…"), panel.shownText());
+    }
+
+    @Test
     void saysWhyTheShippedModelIsMissing() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
         ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
