@@ -64,7 +64,7 @@ final class BaseModelTrainer {
     static final int SKIPS_THAT_STOP = 3;
 
     BaseModelTrainer(TrainingOptions options, Device device, PrintStream log) {
-        this.o = options;
+        this.o = options.forDevice(device);
         this.device = device;
         this.log = log;
     }

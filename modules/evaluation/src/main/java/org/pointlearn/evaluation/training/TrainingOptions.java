@@ -25,7 +25,8 @@ final class TrainingOptions {
     int levels = 4;
     int epochs = 40;
     int stepsPerEpoch = 25;
-    int batch = 8;
+    /** Examples a step; 0 until chosen for the device ({@link #forDevice}). */
+    int batch;
     double learningRate = 1e-3;
     long seed = 42;
     double validationFraction = 0.2;
@@ -56,7 +57,7 @@ final class TrainingOptions {
         o.levels = Integer.parseInt(kv.getOrDefault("levels", "" + o.levels));
         o.epochs = Integer.parseInt(kv.getOrDefault("epochs", "" + o.epochs));
         o.stepsPerEpoch = Integer.parseInt(kv.getOrDefault("steps", "" + o.stepsPerEpoch));
-        o.batch = Integer.parseInt(kv.getOrDefault("batch", "" + o.batch));
+        o.batch = Integer.parseInt(kv.getOrDefault("batch", "0"));
         o.learningRate = Double.parseDouble(kv.getOrDefault("lr", "" + o.learningRate));
         o.seed = Long.parseLong(kv.getOrDefault("seed", "" + o.seed));
         o.validationFraction = Double.parseDouble(kv.getOrDefault("val", "" + o.validationFraction));
@@ -84,6 +85,14 @@ final class TrainingOptions {
             throw new IllegalArgumentException("--pseudo must be a fraction in [0, 1]");
         }
         return o;
+    }
+
+    /** Chooses what was left to the device: a batch of 8 on the CPU (2 cores), 32 on a GPU. */
+    TrainingOptions forDevice(ai.djl.Device device) {
+        if (batch <= 0) {
+            batch = device.isGpu() ? 32 : 8;
+        }
+        return this;
     }
 
     /** The settings as they go into the model card. */
