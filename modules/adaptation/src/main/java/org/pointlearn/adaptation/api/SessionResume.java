@@ -16,8 +16,7 @@ final class SessionResume {
     void resume() throws VersionStoreException {
         VersionStore store = session.store();
         if (store.isEmpty()) {
-            String base = session.model().card().version == null ? session.model().card().name
-                    : session.model().card().version;
+            String base = session.model().card().versionOrName();
             store.commit(ModelVersion.base(store.nextId(), base), session.model(), session.learner().capture());
             return;
         }

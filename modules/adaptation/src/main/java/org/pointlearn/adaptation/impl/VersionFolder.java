@@ -57,7 +57,7 @@ public final class VersionFolder {
 
     private static ModelCard cardOf(ModelCard live, ModelVersion version, List<String> lineage, String sha) {
         ModelCard card = Manifest.GSON.fromJson(Manifest.GSON.toJson(live), ModelCard.class);
-        String base = live.version == null ? live.name : live.version;
+        String base = live.versionOrName();
         card.parameters = PARAMS;
         card.sha256 = sha;
         card.version = card.name + "@" + version.id() + "-" + sha.substring(0, 8);

@@ -46,6 +46,11 @@ public final class ModelCard {
     /** Measured results (name -> value), with the command that measured them in training. */
     public Map<String, Object> metrics = new LinkedHashMap<>();
 
+    /** The version when set, else the name: what identifies these parameters for people and folders. */
+    public String versionOrName() {
+        return version != null && !version.isBlank() ? version : name;
+    }
+
     /** Channels at the network input: image, positive clicks, negative clicks, previous mask. */
     public int inputChannels() {
         return imageChannels + 3;

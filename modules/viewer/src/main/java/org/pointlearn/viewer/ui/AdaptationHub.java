@@ -120,7 +120,7 @@ final class AdaptationHub {
     static Path storeFolder(SegmentationModel model) {
         File user = Places.getUserDirectory();
         Path root = user != null ? user.toPath() : Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-user");
-        String v = model.card().version != null ? model.card().version : model.card().name;
+        String v = model.card().versionOrName();
         return root.resolve("pointlearn").resolve("versions").resolve(v.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
