@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general
+.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general train-mri-lodo
 
 all: build
 
@@ -73,6 +73,18 @@ train-mri-general: build
 	$(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out models/mri-general --focus zoom --pseudo 0.5 \
 	  --size 128 --base 32 --levels 4 --epochs 40 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
 	  --description "The object the user points at on an MRI slice (class-agnostic: tumours, vertebrae, discs, kidneys, heart chambers and vessels, and pseudo-objects)"
+## Leave one domain out: the same recipe without DOMAIN (a folder name of MRI_MIX) at a reduced
+## budget, then frozen on all of DOMAIN, which it never saw: how the model does on unseen anatomy.
+LODO_EPOCHS ?= 15
+train-mri-lodo: build
+	@test -n "$(DOMAIN)" || { echo "usage: make train-mri-lodo DOMAIN=kidney-t2 (one of: $(MRI_MIX))"; exit 2; }
+	$(TRAIN) --data $(shell echo "$(MRI_MIX)" | tr ',' '\n' | grep -v '/$(DOMAIN)$$' | paste -sd, -) \
+	  --groups '$(MRI_GROUPS)' --out runs/mri-general-without-$(DOMAIN) --focus zoom --pseudo 0.5 \
+	  --size 128 --base 32 --levels 4 --epochs $(LODO_EPOCHS) --steps 50 --batch 8 $(ARGS) \
+	  --description "mri-general's recipe without $(DOMAIN)"
+	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --policy frozen \
+	  --data $(shell echo "$(MRI_MIX)" | tr ',' '\n' | grep '/$(DOMAIN)$$') \
+	  --model runs/mri-general-without-$(DOMAIN) --out runs/lodo-$(DOMAIN)
 train-ablation: build
 	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 $(ARGS) \
 	  --description "Ablation: brain model without click-responsive training"
