@@ -68,12 +68,12 @@ public final class AdaptationSession implements AutoCloseable {
         this.learner = new Learner(model, policy.rule() == AdaptationPolicy.Rule.ENTROPY,
                 settings.batchNormTraining());
         this.predictor = new Predictor(model);
-        this.focus = new FocusPolicy(model.card().focus);
+        this.focus = new FocusPolicy(model.card().focus());
         this.examples = new ExampleBuilder(model.encoder());
         this.runner = new UpdateRunner(learner, policy);
         this.replay = new ReplayBuffer(settings.replayCapacity(), settings.seed());
         this.guard = new ForgettingGuard();
-        this.augmentation = new Augmentation(settings, model.card().workingSize);
+        this.augmentation = new Augmentation(settings, model.card().workingSize());
         new SessionResume(this).resume();
     }
 
@@ -236,7 +236,7 @@ public final class AdaptationSession implements AutoCloseable {
     /** Uses other settings from the next update on. */
     public synchronized void updateSettings(AdaptationSettings newSettings) {
         this.settings = newSettings;
-        this.augmentation = new Augmentation(newSettings, model.card().workingSize);
+        this.augmentation = new Augmentation(newSettings, model.card().workingSize());
     }
 
     /** Registers a listener for events the user should see. */

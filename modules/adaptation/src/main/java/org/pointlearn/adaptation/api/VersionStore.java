@@ -156,7 +156,7 @@ public final class VersionStore implements AutoCloseable {
      */
     void commit(ModelVersion version, SegmentationModel model, ModelState state) throws VersionStoreException {
         if (manifest.baseModel == null) {
-            manifest.baseModel = model.card().version;
+            manifest.baseModel = model.card().version();
         }
         List<String> ids = new ArrayList<>(lineage(version.parentId() == null ? version.id() : version.parentId()));
         if (version.parentId() != null) {

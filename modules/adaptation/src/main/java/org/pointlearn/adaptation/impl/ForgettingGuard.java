@@ -27,7 +27,7 @@ public final class ForgettingGuard {
             return out;
         }
         float[][] p = learner.predict(items.stream().map(ReplayBuffer.Item::probe).toList());
-        int size = learner.model().card().workingSize;
+        int size = learner.model().card().workingSize();
         for (int k = 0; k < items.size(); k++) {
             Mask2D predicted = Mask2D.threshold(p[k], size, size, 0.5f);
             Mask2D accepted = Mask2D.threshold(items.get(k).example().target(), size, size, 0.5f);

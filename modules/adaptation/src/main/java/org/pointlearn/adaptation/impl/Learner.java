@@ -160,7 +160,7 @@ public final class Learner implements AutoCloseable {
         if (part.apply(batch.get(0)) == null) {
             return null;
         }
-        int size = model.card().workingSize;
+        int size = model.card().workingSize();
         int per = channels * size * size;
         float[] data = new float[batch.size() * per];
         for (int b = 0; b < batch.size(); b++) {
@@ -174,7 +174,7 @@ public final class Learner implements AutoCloseable {
         synchronized (model) {
             DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
-                int size = model.card().workingSize;
+                int size = model.card().workingSize();
                 int per = model.card().inputChannels() * size * size;
                 float[] data = new float[inputs.size() * per];
                 for (int b = 0; b < inputs.size(); b++) {

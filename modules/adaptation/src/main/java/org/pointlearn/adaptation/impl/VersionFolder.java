@@ -48,7 +48,7 @@ public final class VersionFolder {
                 }
             });
             ModelCard card = cardOf(model.card(), version, lineage, SegmentationModel.sha256(tmp.resolve(PARAMS)));
-            AtomicFiles.writeString(tmp.resolve("model.json"), Manifest.GSON.toJson(card) + "\n");
+            AtomicFiles.writeString(tmp.resolve("model.json"), SegmentationModel.toJson(card) + "\n");
             AtomicFiles.moveFolder(tmp, target);
         } finally {
             AtomicFiles.deleteTree(tmp);
@@ -56,21 +56,20 @@ public final class VersionFolder {
     }
 
     private static ModelCard cardOf(ModelCard live, ModelVersion version, List<String> lineage, String sha) {
-        ModelCard card = Manifest.GSON.fromJson(Manifest.GSON.toJson(live), ModelCard.class);
-        String base = live.versionOrName();
-        card.parameters = PARAMS;
-        card.sha256 = sha;
-        card.version = card.name + "@" + version.id() + "-" + sha.substring(0, 8);
         Map<String, Object> adaptation = new LinkedHashMap<>();
-        adaptation.put("baseModel", base);
+        adaptation.put("baseModel", live.versionOrName());
         adaptation.put("version", version.id());
         adaptation.put("parent", version.parentId());
         adaptation.put("lineage", lineage);
         adaptation.put("learnedFrom", version.imageId());
         adaptation.put("policy", version.policy());
         adaptation.put("created", version.created().toString());
-        card.training.put("adaptation", adaptation);
-        return card;
+        return live.toBuilder()
+                .parameters(PARAMS)
+                .sha256(sha)
+                .version(live.name() + "@" + version.id() + "-" + sha.substring(0, 8))
+                .training("adaptation", adaptation)
+                .build();
     }
 
     /**

@@ -23,15 +23,9 @@ public final class Fixtures {
         return DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR", "target/djl-cache")));
     }
 
-    /** A card for a small U-Net (working size 64, base 4, 3 levels). */
+    /** A card for a small U-Net (working size 64, base 16, 3 levels). */
     public static ModelCard smallCard() {
-        ModelCard c = new ModelCard();
-        c.name = "test";
-        c.version = "test@base";
-        c.workingSize = 64;
-        c.architecture.base = 16;
-        c.architecture.levels = 3;
-        return c;
+        return ModelCard.builder().name("test").version("test@base").workingSize(64).unet(16, 3).build();
     }
 
     /** A fresh small model, the same random initialisation every time. */

@@ -63,8 +63,8 @@ class VersionStoreTest {
             s.store().exportLineage(dir.resolve("lineage.json"));
             try (SegmentationModel exported = SegmentationModel.load(dir.resolve("exported"), Device.cpu())) {
                 ModelCard card = exported.card();
-                assertTrue(card.version.startsWith("test@v1-"), card.version);
-                Map<?, ?> adaptation = (Map<?, ?>) card.training.get("adaptation");
+                assertTrue(card.version().startsWith("test@v1-"), card.version());
+                Map<?, ?> adaptation = (Map<?, ?>) card.training().get("adaptation");
                 assertEquals(List.of("v0", "v1"), adaptation.get("lineage"));
                 assertEquals("img-1", adaptation.get("learnedFrom"));
                 Predictor p = new Predictor(exported);

@@ -22,7 +22,7 @@ import org.pointlearn.inference.api.SegmentationModel;
 class LearnerTest {
 
     private static UpdateExample example(SegmentationModel model, long seed) {
-        int n = model.card().workingSize * model.card().workingSize;
+        int n = model.card().workingSize() * model.card().workingSize();
         Random r = new Random(seed);
         float[] input = new float[model.card().inputChannels() * n];
         for (int i = 0; i < input.length; i++) {

@@ -70,10 +70,10 @@ public final class BenchCommand {
     private void inference(SegmentationModel model) {
         ModelCard card = model.card();
         Predictor predictor = new Predictor(model);
-        Image2D slice = syntheticSlice(512, 512, card.imageChannels);
+        Image2D slice = syntheticSlice(512, 512, card.imageChannels());
         InputEncoder.PreparedImage prepared = model.encoder().prepareImage(slice);
         float[] input = model.encoder().encode(model.encoder().prepare(slice), List.of(new Click(256, 256, true)), null);
-        int s = card.workingSize;
+        int s = card.workingSize();
         time("model forward, " + s + "x" + s + ", batch 1", "", () -> {
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
                 model.block().forward(new ParameterStore(m, false),
@@ -85,14 +85,14 @@ public final class BenchCommand {
         List<Click> clicks = new ArrayList<>(List.of(new Click(256, 256, true)));
         float[][] previous = {predictor.predict(prepared, clicks, null).probability()};
         clicks.add(new Click(300, 260, false));
-        time("one click end to end on 512x512 (" + card.focus.policy + " focus): crop + encode + forward + paste back",
+        time("one click end to end on 512x512 (" + card.focus().policy() + " focus): crop + encode + forward + paste back",
                 "<= 60 ms", () -> previous[0] = predictor.predict(prepared, clicks, previous[0]).probability());
     }
 
     /** The online updates a user waits for, through the same session the workstation drives. */
     private void adaptation(SegmentationModel model) throws Exception {
         Path versions = Files.createTempDirectory("pointlearn-bench-versions");
-        Image2D slice = syntheticSlice(512, 512, model.card().imageChannels);
+        Image2D slice = syntheticSlice(512, 512, model.card().imageChannels());
         Mask2D accepted = disk(512, 512, 0.5, 0.5, 0.1);
         AdaptationSettings oneMidStep = AdaptationSettings.defaults();
         oneMidStep = oneMidStep.withSteps(oneMidStep.postSteps(), 1);

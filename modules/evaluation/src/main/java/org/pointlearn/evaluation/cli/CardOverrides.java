@@ -30,34 +30,39 @@ final class CardOverrides {
             }
             pairs.put(kv[0].trim(), kv[1].trim());
         }
-        apply(new ModelCard(), pairs);
+        apply(ModelCard.builder().build(), pairs);
         return pairs;
     }
 
     /** Loads a model folder and applies the overrides to its card. */
     static SegmentationModel load(Path folder, Device device, String spec) throws ModelLoadException {
         SegmentationModel model = SegmentationModel.load(folder, device);
-        apply(model.card(), check(spec));
+        model.describeAs(apply(model.card(), check(spec)));
         return model;
     }
 
-    static void apply(ModelCard card, Map<String, String> pairs) {
-        for (Map.Entry<String, String> e : pairs.entrySet()) {
-            String v = e.getValue();
-            switch (e.getKey()) {
-                case "focus.policy" -> card.focus.policy = v;
-                case "focus.firstSide" -> card.focus.firstSide = Double.parseDouble(v);
-                case "focus.grow" -> card.focus.grow = Double.parseDouble(v);
-                case "focus.minSide" -> card.focus.minSide = Double.parseDouble(v);
-                case "focus.zoomOuts" -> card.focus.zoomOuts = Integer.parseInt(v);
-                case "edits.negativeNeverAdds" -> card.edits.negativeNeverAdds = Boolean.parseBoolean(v);
-                case "edits.clickedPixelKeepsItsLabel" -> card.edits.clickedPixelKeepsItsLabel = Boolean.parseBoolean(v);
-                case "edits.keepClickedComponents" -> card.edits.keepClickedComponents = Boolean.parseBoolean(v);
-                default -> throw new IllegalArgumentException("--card has no field '" + e.getKey() + "'");
+    /** The card with the overrides' focus and edit-rule values. */
+    static ModelCard apply(ModelCard card, Map<String, String> pairs) {
+        ModelCard.Focus f = card.focus();
+        ModelCard.Edits e = card.edits();
+        for (Map.Entry<String, String> kv : pairs.entrySet()) {
+            String v = kv.getValue();
+            switch (kv.getKey()) {
+                case "focus.policy" -> f = f.withPolicy(ModelCard.Focus.Policy.of(v));
+                case "focus.firstSide" -> f = new ModelCard.Focus(f.policy(), Double.parseDouble(v), f.grow(), f.minSide(), f.zoomOuts());
+                case "focus.grow" -> f = new ModelCard.Focus(f.policy(), f.firstSide(), Double.parseDouble(v), f.minSide(), f.zoomOuts());
+                case "focus.minSide" -> f = new ModelCard.Focus(f.policy(), f.firstSide(), f.grow(), Double.parseDouble(v), f.zoomOuts());
+                case "focus.zoomOuts" -> f = new ModelCard.Focus(f.policy(), f.firstSide(), f.grow(), f.minSide(), Integer.parseInt(v));
+                case "edits.negativeNeverAdds" -> e = new ModelCard.Edits(Boolean.parseBoolean(v), e.clickedPixelKeepsItsLabel(), e.keepClickedComponents());
+                case "edits.clickedPixelKeepsItsLabel" -> e = new ModelCard.Edits(e.negativeNeverAdds(), Boolean.parseBoolean(v), e.keepClickedComponents());
+                case "edits.keepClickedComponents" -> e = new ModelCard.Edits(e.negativeNeverAdds(), e.clickedPixelKeepsItsLabel(), Boolean.parseBoolean(v));
+                default -> throw new IllegalArgumentException("--card has no field '" + kv.getKey() + "'");
             }
         }
-        if (!card.problems().stream().filter(p -> !p.contains("sha256")).toList().isEmpty()) {
-            throw new IllegalArgumentException("--card gives an unusable card: " + card.problems());
+        ModelCard changed = card.toBuilder().focus(f).edits(e).build();
+        if (!changed.problems().stream().filter(p -> !p.contains("sha256")).toList().isEmpty()) {
+            throw new IllegalArgumentException("--card gives an unusable card: " + changed.problems());
         }
+        return changed;
     }
 }

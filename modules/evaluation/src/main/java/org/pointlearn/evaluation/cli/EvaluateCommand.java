@@ -132,7 +132,7 @@ public final class EvaluateCommand {
                     PolicySummary s = run.summary();
                     System.out.printf("%s %s%s (%s): %d images  Dice@1 %.3f @3 %.3f @5 %.3f  NoC85 %.2f  NoC90 %.2f"
                             + "  (%.0f s)%n", ds.domain(), policy, orders > 1 ? " order " + order : "",
-                            model.card().version, s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5), s.noc85(),
+                            model.card().version(), s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5), s.noc85(),
                             s.noc90(), (System.nanoTime() - t0) / 1e9);
                     if (source != null && AdaptationPolicy.named(runAs).adapts()) {
                         PolicySummary a = frozenOn(sourceDomain, source, model, settings);
@@ -214,7 +214,7 @@ public final class EvaluateCommand {
         if (!which.equals("validation")) {
             throw new IllegalArgumentException("--subset must be all or validation, not '" + which + "'");
         }
-        Object ids = model.card().training.get("validationIds");
+        Object ids = model.card().training().get("validationIds");
         if (!(ids instanceof List<?> list)) {
             throw new IOException("the model card lists no validation ids");
         }

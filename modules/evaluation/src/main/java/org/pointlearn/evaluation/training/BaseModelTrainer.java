@@ -77,7 +77,7 @@ final class BaseModelTrainer {
         SegmentationModel model;
         if (o.resume && Files.exists(checkpoint.resolve("model.json"))) {
             model = SegmentationModel.load(checkpoint, device);
-            firstEpoch = ((Number) model.card().training.get("epochsDone")).intValue() + 1;
+            firstEpoch = ((Number) model.card().training().get("epochsDone")).intValue() + 1;
             log.println("resuming after epoch " + (firstEpoch - 1) + " from " + checkpoint);
         } else {
             model = SegmentationModel.create(newCard(data), device);
@@ -95,8 +95,8 @@ final class BaseModelTrainer {
         DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine).build())
                 .optDevices(new Device[] {model.device()});
-        Augmenter augmenter = new Augmenter("percentile".equals(model.card().normalisation.type));
-        double best = model.card().metrics.get("validationDiceAt3") instanceof Number n ? n.doubleValue() : -1;
+        Augmenter augmenter = new Augmenter(model.card().normalisation().type() == ModelCard.Normalisation.Scaling.PERCENTILE);
+        double best = model.card().metrics().get("validationDiceAt3") instanceof Number n ? n.doubleValue() : -1;
         long start = System.nanoTime();
         try (Trainer trainer = model.djlModel().newTrainer(cfg)) {
             trainer.initialize(SegmentationModel.inputShape(model.card(), o.batch));
@@ -114,15 +114,13 @@ final class BaseModelTrainer {
                 }
                 ValidationScore v = ValidationScore.measure(model, data, user);
                 boolean improved = v.diceAt3() > best;
-                model.card().training.put("epochsDone", epoch);
+                model.describeAs(model.card().toBuilder().training("epochsDone", epoch).version(null).build());
                 if (improved) {
                     best = v.diceAt3();
-                    v.writeInto(model.card());
-                    model.card().metrics.put("bestEpoch", epoch);
-                    model.card().version = null;
+                    model.describeAs(v.writeInto(model.card()).toBuilder().metric("bestEpoch", epoch).build());
                     model.save(o.out);
+                    model.describeAs(model.card().toBuilder().version(null).build());
                 }
-                model.card().version = null;
                 model.save(checkpoint);
                 double minutes = (System.nanoTime() - start) / 6e10;
                 double perEpoch = minutes / (epoch - firstEpoch + 1);
@@ -158,7 +156,7 @@ final class BaseModelTrainer {
                     mask = pseudoMask;
                 }
             }
-            TrainingViews view = TrainingViews.draw(mask, model.card().focus, rnd);
+            TrainingViews view = TrainingViews.draw(mask, model.card().focus(), rnd);
             InputEncoder.PreparedImage prepared = prepared(s, model.encoder());
             WorkingSample w = augmenter.apply(WorkingSample.of(s.id(), prepared, mask, view.region(), model.encoder()),
                     rnd);
@@ -177,7 +175,7 @@ final class BaseModelTrainer {
     private double step(Trainer trainer, SegmentationModel model, List<Example> examples, Random rnd,
             int epoch, int step) {
         List<WorkingSample> batch = examples.stream().map(Example::sample).toList();
-        boolean zoom = "zoom".equals(model.card().focus.policy);
+        boolean zoom = model.card().focus().policy() == ModelCard.Focus.Policy.ZOOM;
         List<List<Click>> clicks = new ArrayList<>();
         float[][] previous = new float[batch.size()][];
         for (WorkingSample s : batch) {
@@ -214,7 +212,7 @@ final class BaseModelTrainer {
                 value = loss.getFloat();
                 if (!Float.isFinite(value)) {
                     Map<String, NDArray> named = new LinkedHashMap<>();
-                    int c = model.card().imageChannels;
+                    int c = model.card().imageChannels();
                     named.put("image channels of the inputs", x.get(":, 0:" + c));
                     named.put("click maps of the inputs", x.get(":, " + c + ":" + (c + 2)));
                     named.put("previous prediction fed back as input", x.get(":, " + (c + 2) + ":"));
@@ -270,20 +268,18 @@ final class BaseModelTrainer {
 
 
     private ModelCard newCard(TrainingData data) throws IOException {
-        ModelCard card = new ModelCard();
-        card.name = o.name;
-        card.description = o.description;
         TrainingData.Domain first = data.domains().get(0);
-        card.imageChannels = first.validation().isEmpty()
-                ? first.train().values().iterator().next().get(0).image().channels()
-                : first.validation().get(0).image().channels();
-        card.workingSize = o.workingSize;
-        card.architecture.base = o.base;
-        card.architecture.levels = o.levels;
-        card.focus.policy = o.focus;
         // Percentile scaling for colour too: per-channel z-scores left BatchNorm statistics that
         // did not fit some photographs (the disc vanished at inference), see models/README.md.
-        card.normalisation.type = "percentile";
+        ModelCard.Builder card = ModelCard.builder()
+                .name(o.name)
+                .description(o.description)
+                .imageChannels(first.validation().isEmpty()
+                        ? first.train().values().iterator().next().get(0).image().channels()
+                        : first.validation().get(0).image().channels())
+                .workingSize(o.workingSize)
+                .unet(o.base, o.levels)
+                .focus(ModelCard.Focus.FULL.withPolicy(o.focus));
         boolean several = data.domains().size() > 1;
         List<String> train = new ArrayList<>();
         List<String> validation = new ArrayList<>();
@@ -291,17 +287,17 @@ final class BaseModelTrainer {
             d.split().train().forEach(id -> train.add(several ? d.name() + "/" + id : id));
             d.split().validation().forEach(id -> validation.add(several ? d.name() + "/" + id : id));
         }
-        card.training.put("data", String.join(", ", data.domains().stream().map(TrainingData.Domain::name).toList()));
+        card.training("data", String.join(", ", data.domains().stream().map(TrainingData.Domain::name).toList()));
         if (several) {
-            card.training.put("domains", data.cardEntry());
+            card.training("domains", data.cardEntry());
         } else {
-            card.training.put("dataSource", DataProvenance.describe(first.folder()));
-            card.training.put("splitBy", "patient/image group (" + first.grouping() + "), seed " + o.seed);
+            card.training("dataSource", DataProvenance.describe(first.folder()));
+            card.training("splitBy", "patient/image group (" + first.grouping() + "), seed " + o.seed);
         }
-        card.training.put("trainIds", train);
-        card.training.put("validationIds", validation);
-        card.training.putAll(o.asCardEntry());
-        card.training.put("command", "make train-" + o.name);
-        return card;
+        card.training("trainIds", train);
+        card.training("validationIds", validation);
+        card.training(o.asCardEntry());
+        card.training("command", "make train-" + o.name);
+        return card.build();
     }
 }

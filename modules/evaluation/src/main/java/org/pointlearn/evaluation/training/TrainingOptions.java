@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.pointlearn.evaluation.cli.Arguments;
+import org.pointlearn.inference.api.ModelCard;
 
 /**
  * Settings of one base-model training run, from {@code --key value} arguments. Defaults are
@@ -41,8 +42,8 @@ final class TrainingOptions {
     Map<String, Pattern> groups = new LinkedHashMap<>();
     /** Fraction of training examples whose object is a pseudo-object instead of a drawn mask. */
     double pseudo;
-    /** The focus policy the model is trained for and used with ("full" or "zoom"). */
-    String focus = "full";
+    /** The focus policy the model is trained for and used with. */
+    ModelCard.Focus.Policy focus = ModelCard.Focus.Policy.FULL;
 
     static TrainingOptions parse(String[] args) {
         Map<String, String> kv = Arguments.parse(args, Set.of("data", "out"));
@@ -77,9 +78,12 @@ final class TrainingOptions {
             }
         }
         o.pseudo = Double.parseDouble(kv.getOrDefault("pseudo", "0"));
-        o.focus = kv.getOrDefault("focus", o.focus);
-        if (!List.of("full", "zoom").contains(o.focus)) {
-            throw new IllegalArgumentException("--focus must be full or zoom, not '" + o.focus + "'");
+        if (kv.containsKey("focus")) {
+            try {
+                o.focus = ModelCard.Focus.Policy.of(kv.get("focus"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--focus must be full or zoom, not '" + kv.get("focus") + "'");
+            }
         }
         if (!(o.pseudo >= 0 && o.pseudo <= 1)) {
             throw new IllegalArgumentException("--pseudo must be a fraction in [0, 1]");
@@ -110,7 +114,7 @@ final class TrainingOptions {
         m.put("pseudoObjects", pseudo > 0 ? pseudo + " of the examples: one region of a Felzenszwalb-Huttenlocher "
                 + "segmentation of the slice (BoofCV fh04, K 60/150/400 on the slice at 192 px), outline dilated or eroded by "
                 + "up to 2 px" : "none");
-        m.put("views", "zoom".equals(focus) ? "focus crops: 35 % first-click squares around a point of the object "
+        m.put("views", focus == ModelCard.Focus.Policy.ZOOM ? "focus crops: 35 % first-click squares around a point of the object "
                 + "(no click rounds), else the object's box grown 1.1-2.0 and shifted up to 15 %; 15 % zoomed out twice"
                 : "the whole slice");
         m.put("sampling", data.size() > 1 ? "a domain, then an object class of it, then an image, each uniformly"

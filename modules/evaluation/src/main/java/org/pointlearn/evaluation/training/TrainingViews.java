@@ -23,7 +23,7 @@ record TrainingViews(Region region, boolean firstClick) {
     static TrainingViews draw(Mask2D mask, ModelCard.Focus focus, Random rnd) {
         int w = mask.width();
         int h = mask.height();
-        if (!"zoom".equals(focus.policy)) {
+        if (focus.policy() != ModelCard.Focus.Policy.ZOOM) {
             return new TrainingViews(Region.whole(w, h), rnd.nextDouble() < 0.3);
         }
         List<int[]> inside = new ArrayList<>();
@@ -40,10 +40,10 @@ record TrainingViews(Region region, boolean firstClick) {
         boolean first = rnd.nextDouble() < 0.35;
         if (first) {
             int[] p = inside.get(rnd.nextInt(inside.size()));
-            double side = focus.firstSide * longer * (0.8 + 0.45 * rnd.nextDouble());
+            double side = focus.firstSide() * longer * (0.8 + 0.45 * rnd.nextDouble());
             r = Region.square(p[0] + 0.5, p[1] + 0.5, side);
         } else {
-            Region box = Region.squareAround(inside, 1.1 + 0.9 * rnd.nextDouble(), focus.minSide * longer);
+            Region box = Region.squareAround(inside, 1.1 + 0.9 * rnd.nextDouble(), focus.minSide() * longer);
             double shift = 0.15 * box.width();
             r = new Region(box.x() + (rnd.nextDouble() * 2 - 1) * shift, box.y() + (rnd.nextDouble() * 2 - 1) * shift,
                     box.width(), box.height());

@@ -70,17 +70,20 @@ record ValidationScore(double diceAt1, double diceAt3, double diceAt5, int image
         return new ValidationScore(sum[1] / n, sum[3] / n, sum[5] / n, validation.size(), Map.of());
     }
 
-    void writeInto(ModelCard card) {
-        card.metrics.put("validationImages", images);
-        card.metrics.put("validationDiceAt1", round(diceAt1));
-        card.metrics.put("validationDiceAt3", round(diceAt3));
-        card.metrics.put("validationDiceAt5", round(diceAt5));
+    /** The card with these scores as its validation metrics. */
+    ModelCard writeInto(ModelCard card) {
+        ModelCard.Builder b = card.toBuilder()
+                .metric("validationImages", images)
+                .metric("validationDiceAt1", round(diceAt1))
+                .metric("validationDiceAt3", round(diceAt3))
+                .metric("validationDiceAt5", round(diceAt5));
         if (!byDomain.isEmpty()) {
             Map<String, Object> per = new LinkedHashMap<>();
             byDomain.forEach((d, v) -> per.put(d, Map.of("images", v.images(), "diceAt1", round(v.diceAt1()),
                     "diceAt3", round(v.diceAt3()), "diceAt5", round(v.diceAt5()))));
-            card.metrics.put("validationByDomain", per);
+            b.metric("validationByDomain", per);
         }
+        return b.build();
     }
 
     private static double round(double v) {

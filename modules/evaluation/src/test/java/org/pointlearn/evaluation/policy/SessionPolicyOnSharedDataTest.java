@@ -34,12 +34,7 @@ class SessionPolicyOnSharedDataTest {
         if (Files.isRegularFile(BRAIN.resolve("model.json"))) {
             return SegmentationModel.load(BRAIN, Device.cpu());
         }
-        ModelCard c = new ModelCard();
-        c.name = "fresh";
-        c.workingSize = 64;
-        c.architecture.base = 16;
-        c.architecture.levels = 3;
-        return SegmentationModel.create(c, Device.cpu());
+        return SegmentationModel.create(ModelCard.builder().name("fresh").workingSize(64).unet(16, 3).build(), Device.cpu());
     }
 
     private static PolicyRun run(String policy, List<Sample> sequence) throws Exception {

@@ -47,12 +47,12 @@ class TrainCommandTest {
         assertTrue(text.contains("epoch 2/2"), text);
         try (SegmentationModel m = SegmentationModel.load(out, Device.cpu())) {
             ModelCard card = m.card();
-            List<?> train = (List<?>) card.training.get("trainIds");
-            List<?> val = (List<?>) card.training.get("validationIds");
+            List<?> train = (List<?>) card.training().get("trainIds");
+            List<?> val = (List<?>) card.training().get("validationIds");
             assertFalse(val.isEmpty());
             assertTrue(val.stream().noneMatch(train::contains), "no image in both splits");
-            assertTrue(String.valueOf(card.training.get("dataSource")).contains("CC BY 4.0"), "licence recorded");
-            assertTrue(card.metrics.containsKey("validationDiceAt3"));
+            assertTrue(String.valueOf(card.training().get("dataSource")).contains("CC BY 4.0"), "licence recorded");
+            assertTrue(card.metrics().containsKey("validationDiceAt3"));
         }
         assertTrue(Files.exists(dir.resolve("tiny.checkpoint/model.json")));
 
@@ -62,7 +62,7 @@ class TrainCommandTest {
         assertTrue(more.toString().contains("epoch 3/3"), more.toString());
         assertFalse(more.toString().contains("epoch 1/3"), more.toString());
         try (SegmentationModel m = SegmentationModel.load(dir.resolve("tiny.checkpoint"), Device.cpu())) {
-            assertEquals(3, ((Number) m.card().training.get("epochsDone")).intValue());
+            assertEquals(3, ((Number) m.card().training().get("epochsDone")).intValue());
         }
     }
 
@@ -89,13 +89,14 @@ class TrainCommandTest {
         assertTrue(log.toString().contains("data heart-hvsmr2:"), log.toString());
         try (SegmentationModel m = SegmentationModel.load(out, Device.cpu())) {
             ModelCard card = m.card();
-            assertEquals("zoom", card.focus.policy);
-            java.util.Map<?, ?> domains = (java.util.Map<?, ?>) card.training.get("domains");
+            assertEquals(ModelCard.Focus.Policy.ZOOM, card.focus().policy());
+            assertTrue(Files.readString(out.resolve("model.json")).contains("\"policy\": \"zoom\""), "the card says zoom in words");
+            java.util.Map<?, ?> domains = (java.util.Map<?, ?>) card.training().get("domains");
             assertEquals(List.of("brain-mets-t2w", "kidney-t2", "heart-hvsmr2"), List.copyOf(domains.keySet()));
             java.util.Map<?, ?> heart = (java.util.Map<?, ?>) domains.get("heart-hvsmr2");
             assertTrue(String.valueOf(heart.get("groupedBy")).contains("^([0-9]+)_"), heart.toString());
             assertTrue(((List<?>) heart.get("classes")).contains("aorta"), heart.toString());
-            List<?> val = (List<?>) card.training.get("validationIds");
+            List<?> val = (List<?>) card.training().get("validationIds");
             assertTrue(val.stream().anyMatch(id -> String.valueOf(id).startsWith("kidney-t2/")), val.toString());
             java.util.Set<String> trainPatients = new java.util.HashSet<>();
             for (Object id : (List<?>) heart.get("trainIds")) {
@@ -104,8 +105,8 @@ class TrainCommandTest {
             for (Object id : (List<?>) heart.get("validationIds")) {
                 assertFalse(trainPatients.contains(String.valueOf(id).split("_")[0]), "patient on both sides: " + id);
             }
-            assertEquals(3, ((java.util.Map<?, ?>) card.metrics.get("validationByDomain")).size());
-            assertTrue(String.valueOf(card.training.get("pseudoObjects")).contains("Felzenszwalb"));
+            assertEquals(3, ((java.util.Map<?, ?>) card.metrics().get("validationByDomain")).size());
+            assertTrue(String.valueOf(card.training().get("pseudoObjects")).contains("Felzenszwalb"));
         }
     }
 }

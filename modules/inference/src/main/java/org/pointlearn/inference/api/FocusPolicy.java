@@ -23,12 +23,12 @@ public final class FocusPolicy {
 
     /** Whether this policy crops at all. */
     public boolean zooms() {
-        return "zoom".equals(focus.policy);
+        return focus.policy() == ModelCard.Focus.Policy.ZOOM;
     }
 
     /** Times a region may be doubled. */
     public int zoomOuts() {
-        return zooms() ? focus.zoomOuts : 0;
+        return zooms() ? focus.zoomOuts() : 0;
     }
 
     /**
@@ -44,7 +44,7 @@ public final class FocusPolicy {
             return Region.whole(w, h);
         }
         double longer = Math.max(w, h);
-        double minSide = focus.minSide * longer;
+        double minSide = focus.minSide() * longer;
         List<int[]> pixels = new ArrayList<>();
         if (previous != null) {
             for (int i = 0; i < previous.length; i++) {
@@ -56,7 +56,7 @@ public final class FocusPolicy {
         if (pixels.isEmpty()) {
             Click newest = clicks.get(clicks.size() - 1);
             Click centre = clicks.stream().filter(Click::positive).reduce((a, b) -> b).orElse(newest);
-            return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(minSide, focus.firstSide * longer)), w, h);
+            return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(minSide, focus.firstSide() * longer)), w, h);
         }
         for (Click c : clicks) {
             if (c.positive()) {
@@ -65,7 +65,7 @@ public final class FocusPolicy {
         }
         Click newest = clicks.get(clicks.size() - 1);
         pixels.add(new int[] {newest.x(), newest.y()});
-        return fit(Region.squareAround(pixels, focus.grow, minSide), w, h);
+        return fit(Region.squareAround(pixels, focus.grow(), minSide), w, h);
     }
 
     /**

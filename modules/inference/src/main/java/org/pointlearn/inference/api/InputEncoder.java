@@ -25,7 +25,7 @@ public final class InputEncoder {
     /** @param card the model's input specification */
     public InputEncoder(ModelCard card) {
         this.card = card;
-        this.size = card.workingSize;
+        this.size = card.workingSize();
     }
 
     /**
@@ -72,8 +72,8 @@ public final class InputEncoder {
      * @throws IllegalArgumentException when the channel count does not match the model
      */
     public PreparedImage prepareImage(Image2D image) {
-        if (image.channels() != card.imageChannels) {
-            throw new IllegalArgumentException("the model '" + card.name + "' expects " + card.imageChannels
+        if (image.channels() != card.imageChannels()) {
+            throw new IllegalArgumentException("the model '" + card.name() + "' expects " + card.imageChannels()
                     + " image channel(s), the image has " + image.channels());
         }
         int c = image.channels();
@@ -85,7 +85,7 @@ public final class InputEncoder {
             offset[k] = os[0];
             scale[k] = os[1];
         }
-        return new PreparedImage(image, offset, scale, !"zscore".equals(card.normalisation.type));
+        return new PreparedImage(image, offset, scale, card.normalisation().type() != ModelCard.Normalisation.Scaling.ZSCORE);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class InputEncoder {
      */
     public float[] encode(WorkingImage image, List<Click> clicks, float[] previous) {
         int n = size * size;
-        int c = card.imageChannels;
+        int c = card.imageChannels();
         float[] in = Arrays.copyOf(image.channels(), (c + 3) * n);
         for (Click k : clicks) {
             paintClick(in, (k.positive() ? c : c + 1) * n, k, image);
@@ -176,8 +176,8 @@ public final class InputEncoder {
 
     private void paintClick(float[] in, int offset, Click k, WorkingImage image) {
         double[] centre = toWorking(k, image);
-        double r = card.clickEncoding.radius;
-        boolean disk = "disk".equals(card.clickEncoding.type);
+        double r = card.clickEncoding().radius();
+        boolean disk = card.clickEncoding().type() == ModelCard.ClickEncoding.Shape.DISK;
         Disk.visit(centre[0], centre[1], disk ? r : 3 * r, size, size, (x, y, d2) -> {
             float v = disk ? 1f : (float) Math.exp(-d2 / (2 * r * r));
             int i = offset + y * size + x;
@@ -187,7 +187,7 @@ public final class InputEncoder {
 
     /** {offset, scale} of one channel's normalisation. */
     private float[] measure(float[] ch) {
-        if ("zscore".equals(card.normalisation.type)) {
+        if (card.normalisation().type() == ModelCard.Normalisation.Scaling.ZSCORE) {
             double mean = 0;
             for (float v : ch) {
                 mean += v;
@@ -202,8 +202,8 @@ public final class InputEncoder {
         }
         float[] sorted = ch.clone();
         Arrays.sort(sorted);
-        float lo = sorted[(int) Math.round((sorted.length - 1) * card.normalisation.low / 100)];
-        float hi = sorted[(int) Math.round((sorted.length - 1) * card.normalisation.high / 100)];
+        float lo = sorted[(int) Math.round((sorted.length - 1) * card.normalisation().low() / 100)];
+        float hi = sorted[(int) Math.round((sorted.length - 1) * card.normalisation().high() / 100)];
         return new float[] {lo, 1 / (hi > lo ? hi - lo : 1)};
     }
 }

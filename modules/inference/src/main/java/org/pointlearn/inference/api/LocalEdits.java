@@ -30,15 +30,15 @@ public final class LocalEdits {
             return;
         }
         Click newest = clicks.get(clicks.size() - 1);
-        if (rules.negativeNeverAdds && !newest.positive()) {
+        if (rules.negativeNeverAdds() && !newest.positive()) {
             for (int i = 0; i < probability.length; i++) {
                 probability[i] = Math.min(probability[i], previous == null ? 0f : previous[i]);
             }
         }
-        if (rules.keepClickedComponents) {
+        if (rules.keepClickedComponents()) {
             keepClicked(probability, clicks, w, h);
         }
-        if (rules.clickedPixelKeepsItsLabel) {
+        if (rules.clickedPixelKeepsItsLabel()) {
             for (Click c : clicks) {
                 probability[c.y() * w + c.x()] = c.positive() ? 1f : 0f;
             }

@@ -1,5 +1,8 @@
 package org.pointlearn.inference.api;
 
+import com.google.gson.annotations.SerializedName;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,43 +11,54 @@ import org.pointlearn.inference.impl.UNet;
 /**
  * The description of a segmentation model kept beside its parameters as {@code model.json}:
  * what the network is, what it expects as input, what it was trained on, and how well it
- * did. Field names are the JSON keys.
+ * did. Immutable; component names are the JSON keys. A card is made with {@link #builder()}
+ * or changed into a new card with {@link #toBuilder()}.
+ *
+ * @param format card format; a loader refuses cards of another format than {@link #FORMAT}
+ * @param name short name, e.g. brain-mri
+ * @param version unique id of these exact parameters, e.g. brain-mri@3f2a9c1e (null until saved)
+ * @param description what the model segments, in words
+ * @param architecture network layout
+ * @param imageChannels image channels at the input (1 for MRI, 3 for RGB); click and mask maps come after
+ * @param workingSize side of the square grid the network works on, in pixels
+ * @param normalisation how image values are scaled before the network
+ * @param clickEncoding how clicks become input maps
+ * @param focus which part of the image the network looks at for each click
+ * @param edits rules that keep a click's edit where the user made it
+ * @param parameters file name of the parameters, relative to the model folder
+ * @param sha256 SHA-256 of the parameters file, lower-case hex (null until saved)
+ * @param training where the training data came from, with licences; the split; the command
+ * @param metrics measured results (name -> value)
  */
-public final class ModelCard {
+public record ModelCard(int format, String name, String version, String description, Architecture architecture,
+        int imageChannels, int workingSize, Normalisation normalisation, ClickEncoding clickEncoding, Focus focus,
+        Edits edits, String parameters, String sha256, Map<String, Object> training, Map<String, Object> metrics) {
 
-    /** Format of this card; a loader refuses cards of another format. */
+    /** Format of the cards this version writes and reads. */
     public static final int FORMAT = 1;
 
-    /** Card format version. */
-    public int format = FORMAT;
-    /** Short name, e.g. brain-mri. */
-    public String name;
-    /** Unique id of these exact parameters, e.g. brain-mri@3f2a9c1e. */
-    public String version;
-    /** What the model segments, in words. */
-    public String description = "";
-    /** Network architecture. */
-    public Architecture architecture = new Architecture();
-    /** Image channels at the input (1 for MRI, 3 for RGB); click and mask maps come after. */
-    public int imageChannels = 1;
-    /** Side of the square grid the network works on, in pixels. */
-    public int workingSize = 256;
-    /** How image values are scaled before the network. */
-    public Normalisation normalisation = new Normalisation();
-    /** How clicks become input maps. */
-    public ClickEncoding clickEncoding = new ClickEncoding();
-    /** Which part of the image the network looks at for each click. */
-    public Focus focus = new Focus();
-    /** Rules that keep a click's edit where the user made it. */
-    public Edits edits = new Edits();
-    /** File name of the parameters, relative to the model folder. */
-    public String parameters = "model.params";
-    /** SHA-256 of the parameters file, lower-case hex. */
-    public String sha256;
-    /** Where the training data came from, with licences; the split; the command. */
-    public Map<String, Object> training = new LinkedHashMap<>();
-    /** Measured results (name -> value), with the command that measured them in training. */
-    public Map<String, Object> metrics = new LinkedHashMap<>();
+    /** Missing parts (older cards, or a card read from JSON that lacks them) get their defaults. */
+    public ModelCard {
+        description = description == null ? "" : description;
+        architecture = architecture == null ? Architecture.DEFAULT : architecture;
+        normalisation = normalisation == null ? Normalisation.DEFAULT : normalisation;
+        clickEncoding = clickEncoding == null ? ClickEncoding.DEFAULT : clickEncoding;
+        focus = focus == null ? Focus.FULL : focus;
+        edits = edits == null ? Edits.DEFAULT : edits;
+        parameters = parameters == null ? "model.params" : parameters;
+        training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+    }
+
+    /** A builder with every default: format 1, one image channel, 256 px, a 16-wide 4-level U-Net. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this card's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
 
     /** The version when set, else the name: what identifies these parameters for people and folders. */
     public String versionOrName() {
@@ -56,95 +70,282 @@ public final class ModelCard {
         return imageChannels + 3;
     }
 
-    /** U-Net layout. */
-    public static final class Architecture {
-        /** Always "unet" for now. */
-        public String type = "unet";
-        /** Channels of the first level. */
-        public int base = 16;
-        /** Levels including the bottleneck. */
-        public int levels = 4;
+    /** Whether this card describes the same network and the same input encoding as another. */
+    public boolean sameNetworkAndInput(ModelCard other) {
+        return architecture.equals(other.architecture) && imageChannels == other.imageChannels
+                && workingSize == other.workingSize && normalisation.equals(other.normalisation)
+                && clickEncoding.equals(other.clickEncoding);
     }
 
-    /** Intensity scaling. */
-    public static final class Normalisation {
-        /** "percentile": per channel, [low, high] percentiles to [0, 1], clipped;
-         *  "zscore": per channel, mean 0 and standard deviation 1. */
-        public String type = "percentile";
-        /** Lower percentile for "percentile". */
-        public double low = 0.5;
-        /** Upper percentile for "percentile". */
-        public double high = 99.5;
+    /**
+     * U-Net layout.
+     *
+     * @param type always "unet" for now
+     * @param base channels of the first level, a multiple of {@link UNet#CHANNEL_MULTIPLE}
+     * @param levels levels including the bottleneck
+     */
+    public record Architecture(String type, int base, int levels) {
+        public static final Architecture DEFAULT = new Architecture("unet", 16, 4);
+
+        /** A U-Net of this width and depth. */
+        public static Architecture unet(int base, int levels) {
+            return new Architecture("unet", base, levels);
+        }
     }
 
-    /** Click maps. */
-    public static final class ClickEncoding {
-        /** "disk": 1 inside a disk per click, max over clicks; "gaussian": exp(-d^2/2s^2). */
-        public String type = "disk";
-        /** Disk radius or Gaussian sigma, in working-grid pixels. */
-        public double radius = 5;
+    /**
+     * Intensity scaling.
+     *
+     * @param type percentile or z-score
+     * @param low lower percentile for {@link Scaling#PERCENTILE}
+     * @param high upper percentile for {@link Scaling#PERCENTILE}
+     */
+    public record Normalisation(Scaling type, double low, double high) {
+        public static final Normalisation DEFAULT = new Normalisation(Scaling.PERCENTILE, 0.5, 99.5);
+
+        /** How one channel's values are scaled. */
+        public enum Scaling {
+            /** [low, high] percentiles to [0, 1], clipped. */
+            @SerializedName("percentile") PERCENTILE,
+            /** Mean 0 and standard deviation 1. */
+            @SerializedName("zscore") ZSCORE
+        }
     }
 
-    /** Focus crops (see {@link FocusPolicy}); sides are fractions of the image's longer side. */
-    public static final class Focus {
-        /** "full": the whole image every time (how models without focus were trained);
-         *  "zoom": a square around the click, later around the mask and the positive clicks. */
-        public String policy = "full";
-        /** Side of the first click's square. */
-        public double firstSide = 0.35;
-        /** Later squares: the box of the mask and positive clicks, grown by this factor. */
-        public double grow = 1.4;
-        /** No square is smaller than this. */
-        public double minSide = 0.08;
-        /** Times a square may be doubled when the mask reaches its border. */
-        public int zoomOuts = 2;
+    /**
+     * Click maps.
+     *
+     * @param type disk or Gaussian
+     * @param radius disk radius or Gaussian sigma, in working-grid pixels
+     */
+    public record ClickEncoding(Shape type, double radius) {
+        public static final ClickEncoding DEFAULT = new ClickEncoding(Shape.DISK, 5);
+
+        /** What a click looks like in its map. */
+        public enum Shape {
+            /** 1 inside a disk per click, max over clicks. */
+            @SerializedName("disk") DISK,
+            /** exp(-d^2/2s^2), max over clicks. */
+            @SerializedName("gaussian") GAUSSIAN
+        }
     }
 
-    /** Local edit rules, applied to every prediction. */
-    public static final class Edits {
-        /** A negative click never adds foreground anywhere. */
-        public boolean negativeNeverAdds = true;
-        /** Every clicked pixel has its click's label. */
-        public boolean clickedPixelKeepsItsLabel = true;
-        /** Only the parts of the mask connected to a positive click are kept. */
-        public boolean keepClickedComponents = false;
+    /**
+     * Focus crops (see {@link FocusPolicy}); sides are fractions of the image's longer side.
+     *
+     * @param policy the whole image, or zoomed squares
+     * @param firstSide side of the first click's square
+     * @param grow later squares: the box of the mask and positive clicks, grown by this factor
+     * @param minSide no square is smaller than this
+     * @param zoomOuts times a square may be doubled when the mask reaches its border
+     */
+    public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts) {
+        /** The whole image every time, with the zoom sizes a zoom policy would use. */
+        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2);
+        /** Zoomed squares with the measured sizes (docs/interaction.md). */
+        public static final Focus ZOOM = new Focus(Policy.ZOOM, 0.35, 1.4, 0.08, 2);
+
+        /** The same sizes with another policy. */
+        public Focus withPolicy(Policy p) {
+            return new Focus(p, firstSide, grow, minSide, zoomOuts);
+        }
+
+        /** Which part of the image the network sees. */
+        public enum Policy {
+            /** The whole image every time (how models without focus were trained). */
+            @SerializedName("full") FULL,
+            /** A square around the first click, later around the mask and the positive clicks. */
+            @SerializedName("zoom") ZOOM;
+
+            /** The policy of a name as on the command line and in the card ("full", "zoom"). */
+            public static Policy of(String name) {
+                for (Policy p : values()) {
+                    if (p.name().equalsIgnoreCase(name)) {
+                        return p;
+                    }
+                }
+                throw new IllegalArgumentException("focus policy '" + name + "' (full or zoom)");
+            }
+        }
+    }
+
+    /**
+     * Local edit rules, applied to every prediction.
+     *
+     * @param negativeNeverAdds a negative click never adds foreground anywhere
+     * @param clickedPixelKeepsItsLabel every clicked pixel has its click's label
+     * @param keepClickedComponents only the parts of the mask connected to a positive click are kept
+     */
+    public record Edits(boolean negativeNeverAdds, boolean clickedPixelKeepsItsLabel, boolean keepClickedComponents) {
+        public static final Edits DEFAULT = new Edits(true, true, false);
     }
 
     /** Names of the card's problems, empty when it is usable. */
     public List<String> problems() {
-        List<String> p = new java.util.ArrayList<>();
+        List<String> p = new ArrayList<>();
         if (format != FORMAT) {
             p.add("card format " + format + " (this version reads format " + FORMAT + ")");
         }
-        if (!"unet".equals(architecture.type)) {
-            p.add("architecture '" + architecture.type + "' (only unet is known)");
+        if (!"unet".equals(architecture.type())) {
+            p.add("architecture '" + architecture.type() + "' (only unet is known)");
         }
-        if (architecture.base <= 0 || architecture.base % UNet.CHANNEL_MULTIPLE != 0) {
-            p.add("base width " + architecture.base + " is not a positive multiple of " + UNet.CHANNEL_MULTIPLE);
+        if (architecture.base() <= 0 || architecture.base() % UNet.CHANNEL_MULTIPLE != 0) {
+            p.add("base width " + architecture.base() + " is not a positive multiple of " + UNet.CHANNEL_MULTIPLE);
         }
-        if (workingSize % (1 << (architecture.levels - 1)) != 0) {
-            p.add("working size " + workingSize + " is not divisible by 2^" + (architecture.levels - 1));
+        if (architecture.levels() < 1 || workingSize <= 0 || workingSize % (1 << (architecture.levels() - 1)) != 0) {
+            p.add("working size " + workingSize + " is not divisible by 2^" + (architecture.levels() - 1));
         }
         if (imageChannels != 1 && imageChannels != 3) {
             p.add(imageChannels + " image channels (1 or 3 are supported)");
         }
-        if (!List.of("percentile", "zscore").contains(normalisation.type)) {
-            p.add("normalisation '" + normalisation.type + "'");
+        if (normalisation.type() == null) {
+            p.add("unknown normalisation (percentile or zscore)");
         }
-        if (focus == null || !List.of("full", "zoom").contains(focus.policy)) {
-            p.add("focus policy '" + (focus == null ? null : focus.policy) + "' (full or zoom)");
-        } else if (!(focus.firstSide > 0) || !(focus.minSide > 0) || !(focus.grow >= 1) || focus.zoomOuts < 0) {
+        if (focus.policy() == null) {
+            p.add("unknown focus policy (full or zoom)");
+        } else if (!(focus.firstSide() > 0) || !(focus.minSide() > 0) || !(focus.grow() >= 1) || focus.zoomOuts() < 0) {
             p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0)");
         }
-        if (edits == null) {
-            p.add("no edit rules");
-        }
-        if (!List.of("disk", "gaussian").contains(clickEncoding.type)) {
-            p.add("click encoding '" + clickEncoding.type + "'");
+        if (clickEncoding.type() == null) {
+            p.add("unknown click encoding (disk or gaussian)");
         }
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             p.add("missing or malformed sha256");
         }
         return p;
+    }
+
+    /** Collects a card's values; {@link #build()} makes the immutable card. */
+    public static final class Builder {
+        private int format = FORMAT;
+        private String name;
+        private String version;
+        private String description = "";
+        private Architecture architecture = Architecture.DEFAULT;
+        private int imageChannels = 1;
+        private int workingSize = 256;
+        private Normalisation normalisation = Normalisation.DEFAULT;
+        private ClickEncoding clickEncoding = ClickEncoding.DEFAULT;
+        private Focus focus = Focus.FULL;
+        private Edits edits = Edits.DEFAULT;
+        private String parameters = "model.params";
+        private String sha256;
+        private final Map<String, Object> training = new LinkedHashMap<>();
+        private final Map<String, Object> metrics = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        private Builder(ModelCard c) {
+            format = c.format;
+            name = c.name;
+            version = c.version;
+            description = c.description;
+            architecture = c.architecture;
+            imageChannels = c.imageChannels;
+            workingSize = c.workingSize;
+            normalisation = c.normalisation;
+            clickEncoding = c.clickEncoding;
+            focus = c.focus;
+            edits = c.edits;
+            parameters = c.parameters;
+            sha256 = c.sha256;
+            training.putAll(c.training);
+            metrics.putAll(c.metrics);
+        }
+
+        public Builder format(int v) {
+            format = v;
+            return this;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        /** The version id; null lets the next save derive one from the name and the parameters' hash. */
+        public Builder version(String v) {
+            version = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder architecture(Architecture v) {
+            architecture = v;
+            return this;
+        }
+
+        /** A U-Net of this width and depth. */
+        public Builder unet(int base, int levels) {
+            return architecture(Architecture.unet(base, levels));
+        }
+
+        public Builder imageChannels(int v) {
+            imageChannels = v;
+            return this;
+        }
+
+        public Builder workingSize(int v) {
+            workingSize = v;
+            return this;
+        }
+
+        public Builder normalisation(Normalisation v) {
+            normalisation = v;
+            return this;
+        }
+
+        public Builder clickEncoding(ClickEncoding v) {
+            clickEncoding = v;
+            return this;
+        }
+
+        public Builder focus(Focus v) {
+            focus = v;
+            return this;
+        }
+
+        public Builder edits(Edits v) {
+            edits = v;
+            return this;
+        }
+
+        public Builder parameters(String v) {
+            parameters = v;
+            return this;
+        }
+
+        public Builder sha256(String v) {
+            sha256 = v;
+            return this;
+        }
+
+        /** Sets one training entry (replacing an earlier value of the key). */
+        public Builder training(String key, Object value) {
+            training.put(key, value);
+            return this;
+        }
+
+        /** Sets training entries. */
+        public Builder training(Map<String, ?> entries) {
+            training.putAll(entries);
+            return this;
+        }
+
+        /** Sets one metric (replacing an earlier value of the key). */
+        public Builder metric(String key, Object value) {
+            metrics.put(key, value);
+            return this;
+        }
+
+        public ModelCard build() {
+            return new ModelCard(format, name, version, description, architecture, imageChannels, workingSize,
+                    normalisation, clickEncoding, focus, edits, parameters, sha256, training, metrics);
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class Predictor {
     /** @param model the network to run (not closed by the predictor) */
     public Predictor(SegmentationModel model) {
         this.model = model;
-        this.focus = new FocusPolicy(model.card().focus);
+        this.focus = new FocusPolicy(model.card().focus());
     }
 
     /** The model this predictor runs. */
@@ -57,7 +57,7 @@ public final class Predictor {
         for (int pass = 1; ; pass++) {
             InputEncoder.WorkingImage view = model.encoder().view(image, region);
             float[] shown = model.encoder().toSourceGrid(predictWorking(view, clicks, previous), view, previous);
-            LocalEdits.apply(shown, previous, clicks, w, h, model.card().edits);
+            LocalEdits.apply(shown, previous, clicks, w, h, model.card().edits());
             Region larger = pass <= focus.zoomOuts() && FocusPolicy.touchesBorder(shown, region, w, h)
                     ? focus.zoomOut(region, w, h) : null;
             if (larger == null) {

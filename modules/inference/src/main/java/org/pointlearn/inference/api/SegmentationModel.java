@@ -40,7 +40,7 @@ public final class SegmentationModel implements AutoCloseable {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Model model;
-    private final ModelCard card;
+    private volatile ModelCard card;
     private final InputEncoder encoder;
 
     private SegmentationModel(Model model, ModelCard card) {
@@ -57,8 +57,8 @@ public final class SegmentationModel implements AutoCloseable {
      * @return the model
      */
     public static SegmentationModel create(ModelCard card, Device device) {
-        Model m = Model.newInstance(card.name == null ? "segmentation" : card.name, device);
-        UNet net = new UNet(card.inputChannels(), card.architecture.base, card.architecture.levels);
+        Model m = Model.newInstance(card.name() == null ? "segmentation" : card.name(), device);
+        UNet net = new UNet(card.inputChannels(), card.architecture().base(), card.architecture().levels());
         m.setBlock(net);
         net.initialize(m.getNDManager(), DataType.FLOAT32, inputShape(card, 1));
         return new SegmentationModel(m, card);
@@ -75,14 +75,14 @@ public final class SegmentationModel implements AutoCloseable {
      */
     public static SegmentationModel load(Path folder, Device device) throws ModelLoadException {
         ModelCard card = readCard(folder);
-        Path params = folder.resolve(card.parameters);
+        Path params = folder.resolve(card.parameters());
         String actual;
         try {
             actual = sha256(params);
         } catch (IOException e) {
             throw new ModelLoadException("Model " + folder + ": cannot read " + params.getFileName() + ": " + e.getMessage(), e);
         }
-        if (!actual.equals(card.sha256)) {
+        if (!actual.equals(card.sha256())) {
             throw new ModelLoadException("Model " + folder + ": " + params.getFileName()
                     + " does not match its SHA-256 in model.json (damaged or replaced file)");
         }
@@ -132,12 +132,12 @@ public final class SegmentationModel implements AutoCloseable {
 
     /**
      * Saves parameters and card into a folder, each through a temporary file and a rename,
-     * so a crash leaves either the old or the new file, never half of one. Updates the
-     * card's sha256 and, when unset, its version.
+     * so a crash leaves either the old or the new file, never half of one. The card gets the
+     * parameters' sha256 and, when it has none, a version; it becomes this model's card.
      */
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
-        Path params = folder.resolve(card.parameters);
+        Path params = folder.resolve(card.parameters());
         Path tmp = Files.createTempFile(folder, ".params", ".tmp");
         try (FileOutputStream raw = new FileOutputStream(tmp.toFile());
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
@@ -145,12 +145,34 @@ public final class SegmentationModel implements AutoCloseable {
             out.flush();
             raw.getFD().sync();
         }
-        card.sha256 = sha256(tmp);
-        if (card.version == null || card.version.isBlank()) {
-            card.version = card.name + "@" + card.sha256.substring(0, 8);
+        String sha = sha256(tmp);
+        ModelCard.Builder saved = card.toBuilder().sha256(sha);
+        if (card.version() == null || card.version().isBlank()) {
+            saved.version(card.name() + "@" + sha.substring(0, 8));
         }
         Files.move(tmp, params, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        writeAtomically(folder.resolve("model.json"), GSON.toJson(card));
+        ModelCard written = saved.build();
+        writeAtomically(folder.resolve("model.json"), GSON.toJson(written));
+        card = written;
+    }
+
+    /**
+     * Replaces the card's description of this model (training record, metrics, version, focus
+     * and edit rules); the network and its input encoding cannot change under a live model.
+     *
+     * @throws IllegalArgumentException when the new card describes another network or input
+     */
+    public void describeAs(ModelCard next) {
+        if (!next.sameNetworkAndInput(card)) {
+            throw new IllegalArgumentException("the card of " + card.versionOrName()
+                    + " cannot change its architecture, input size, normalisation or click encoding");
+        }
+        card = next;
+    }
+
+    /** The card in JSON, as model.json holds it. */
+    public static String toJson(ModelCard card) {
+        return GSON.toJson(card);
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
@@ -171,10 +193,10 @@ public final class SegmentationModel implements AutoCloseable {
 
     /** Shape of a network input batch. */
     public static Shape inputShape(ModelCard card, int batch) {
-        return new Shape(batch, card.inputChannels(), card.workingSize, card.workingSize);
+        return new Shape(batch, card.inputChannels(), card.workingSize(), card.workingSize());
     }
 
-    /** The card (shared: training writes its metrics into it). */
+    /** The card as of the last save or {@link #describeAs}. */
     public ModelCard card() {
         return card;
     }

@@ -84,7 +84,7 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
         for (String name : ShippedModels.names()) {
             ShippedModels.locate(name).ifPresent(folder -> {
                 try {
-                    out.add(new ModelChoice(name, SegmentationModel.readCard(folder).description));
+                    out.add(new ModelChoice(name, SegmentationModel.readCard(folder).description()));
                 } catch (ModelLoadException e) {
                     out.add(new ModelChoice(name, ""));
                 }
@@ -126,7 +126,7 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
             loaded.put(name, m);
             model = m;
             publish(status.withModel(describe(m.card())));
-            LOG.log(Level.INFO, "Segmentation model {0} loaded from {1}", new Object[] {m.card().version, folder.get()});
+            LOG.log(Level.INFO, "Segmentation model {0} loaded from {1}", new Object[] {m.card().version(), folder.get()});
         } catch (ModelLoadException e) {
             LOG.log(Level.WARNING, "Shipped model could not be loaded", e);
             publish(status.withModel(new EngineStatus.ModelInfo(name, "", "", e.getMessage(), false)));
@@ -134,12 +134,12 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
     }
 
     private static EngineStatus.ModelInfo describe(ModelCard card) {
-        StringBuilder d = new StringBuilder("trained on ").append(card.training.getOrDefault("data", "?"));
-        Object dice = card.metrics.get("validationDiceAt5");
+        StringBuilder d = new StringBuilder("trained on ").append(card.training().getOrDefault("data", "?"));
+        Object dice = card.metrics().get("validationDiceAt5");
         if (dice instanceof Number n) {
             d.append(String.format(java.util.Locale.ROOT, "; validation Dice after 5 clicks %.2f", n.doubleValue()));
         }
-        return new EngineStatus.ModelInfo(card.name, card.version, card.description, d.toString(), true);
+        return new EngineStatus.ModelInfo(card.name(), card.version(), card.description(), d.toString(), true);
     }
 
     @Override

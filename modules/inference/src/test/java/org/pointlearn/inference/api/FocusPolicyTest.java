@@ -12,9 +12,7 @@ import org.pointlearn.imaging.api.Region;
 class FocusPolicyTest {
 
     private static FocusPolicy zoom() {
-        ModelCard.Focus f = new ModelCard.Focus();
-        f.policy = "zoom";
-        return new FocusPolicy(f);
+        return new FocusPolicy(ModelCard.Focus.ZOOM);
     }
 
     private static float[] disk(int w, int h, int cx, int cy, int r) {
@@ -29,7 +27,7 @@ class FocusPolicyTest {
 
     @Test
     void theFullPolicyAlwaysLooksAtTheWholeImage() {
-        FocusPolicy full = new FocusPolicy(new ModelCard.Focus());
+        FocusPolicy full = new FocusPolicy(ModelCard.Focus.FULL);
         assertEquals(Region.whole(512, 400), full.choose(512, 400, List.of(new Click(10, 10, true)), null));
         assertEquals(0, full.zoomOuts());
     }

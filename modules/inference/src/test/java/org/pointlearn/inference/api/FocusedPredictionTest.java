@@ -30,9 +30,8 @@ class FocusedPredictionTest {
 
     @Test
     void outsideTheRegionLookedAtThePreviousMaskStaysExactly() throws Exception {
-        ModelCard card = TestModels.smallCard(1);
-        card.focus.policy = "zoom";
-        card.focus.zoomOuts = 0;
+        ModelCard card = TestModels.smallCard(1).toBuilder()
+                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0)).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             Predictor predictor = new Predictor(model);
             int w = 300;

@@ -28,13 +28,13 @@ class LocalEditsTest {
         previous[4 * W + 3] = 0.7f;
         float[] next = twoBlobs();
         LocalEdits.apply(next, previous, List.of(new Click(3, 4, true), new Click(13, 4, false)), W, H,
-                new ModelCard.Edits());
+                ModelCard.Edits.DEFAULT);
         for (int i = 0; i < next.length; i++) {
             float expected = i == 4 * W + 3 ? 1f : Math.min(twoBlobs()[i], previous[i]); // the positive click's pixel
             assertEquals(expected, next[i], 0, "pixel " + i);
         }
         float[] fromNothing = twoBlobs();
-        LocalEdits.apply(fromNothing, null, List.of(new Click(0, 0, false)), W, H, new ModelCard.Edits());
+        LocalEdits.apply(fromNothing, null, List.of(new Click(0, 0, false)), W, H, ModelCard.Edits.DEFAULT);
         assertEquals(0f, fromNothing[4 * W + 3], "a first negative click adds nothing");
     }
 
@@ -43,10 +43,9 @@ class LocalEditsTest {
         float[] next = new float[W * H];
         next[1 * W + 1] = 0.9f;
         LocalEdits.apply(next, null, List.of(new Click(1, 1, false), new Click(8, 8, true)), W, H,
-                new ModelCard.Edits());
+                ModelCard.Edits.DEFAULT);
         assertEquals(0f, next[1 * W + 1]);
-        ModelCard.Edits positiveOnly = new ModelCard.Edits();
-        positiveOnly.negativeNeverAdds = false;
+        ModelCard.Edits positiveOnly = new ModelCard.Edits(false, true, false);
         float[] again = new float[W * H];
         LocalEdits.apply(again, null, List.of(new Click(8, 8, true)), W, H, positiveOnly);
         assertEquals(1f, again[8 * W + 8], "a positive click never leaves its own pixel outside the mask");
@@ -54,14 +53,13 @@ class LocalEditsTest {
 
     @Test
     void optionallyOnlyThePartsTouchingAPositiveClickStay() {
-        ModelCard.Edits rules = new ModelCard.Edits();
-        rules.keepClickedComponents = true;
+        ModelCard.Edits rules = new ModelCard.Edits(true, true, true);
         float[] next = twoBlobs();
         LocalEdits.apply(next, null, List.of(new Click(3, 4, true)), W, H, rules);
         assertEquals(0.9f, next[5 * W + 5], 0, "the clicked blob stays");
         assertEquals(0f, next[5 * W + 15], 0, "the other blob goes");
         float[] untouched = twoBlobs();
-        LocalEdits.apply(untouched, null, List.of(new Click(3, 4, true)), W, H, new ModelCard.Edits());
+        LocalEdits.apply(untouched, null, List.of(new Click(3, 4, true)), W, H, ModelCard.Edits.DEFAULT);
         assertEquals(0.8f, untouched[5 * W + 15], 0, "off by default");
     }
 }

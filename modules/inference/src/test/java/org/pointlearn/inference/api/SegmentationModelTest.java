@@ -37,7 +37,7 @@ class SegmentationModelTest {
         try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
             before = new Predictor(m).predict(m.encoder().prepare(image()), clicks, null);
             m.save(dir);
-            assertTrue(m.card().version.startsWith("test@"), m.card().version);
+            assertTrue(m.card().version().startsWith("test@"), m.card().version());
         }
         try (SegmentationModel m = SegmentationModel.load(dir, Device.cpu())) {
             float[] after = new Predictor(m).predict(m.encoder().prepare(image()), clicks, null);
@@ -80,5 +80,40 @@ class SegmentationModelTest {
         Files.writeString(dir.resolve("model.json"), "{\"format\": 1, \"architecture\": {\"type\": \"unet\", \"base\": 12}}");
         e = assertThrows(ModelLoadException.class, () -> SegmentationModel.load(dir, Device.cpu()));
         assertTrue(e.getMessage().contains("base width 12 is not a positive multiple of 16"), e.getMessage());
+    }
+
+    @Test
+    void aCardReadsItsOptionsInWordsAndOlderCardsGetTheDefaults(@TempDir Path dir) throws Exception {
+        ModelCard zoom = TestModels.smallCard(1).toBuilder().focus(ModelCard.Focus.ZOOM).build();
+        String json = SegmentationModel.toJson(zoom);
+        assertTrue(json.contains("\"policy\": \"zoom\"") && json.contains("\"type\": \"percentile\"")
+                && json.contains("\"type\": \"disk\""), json);
+        Files.writeString(dir.resolve("model.json"), json.replace("\"zoom\"", "\"spiral\""));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> SegmentationModel.readCard(dir));
+        assertTrue(e.getMessage().contains("unknown focus policy (full or zoom)"), e.getMessage());
+
+        try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
+            m.save(dir);
+        }
+        com.google.gson.JsonObject older = com.google.gson.JsonParser.parseString(
+                Files.readString(dir.resolve("model.json"))).getAsJsonObject();
+        older.remove("focus");
+        older.remove("edits");
+        Files.writeString(dir.resolve("model.json"), older.toString());
+        ModelCard read = SegmentationModel.readCard(dir);
+        assertEquals(ModelCard.Focus.FULL, read.focus(), "a card from before focus crops looks at the whole image");
+        assertEquals(ModelCard.Edits.DEFAULT, read.edits());
+        assertThrows(UnsupportedOperationException.class, () -> read.metrics().put("x", 1), "a card cannot be changed");
+    }
+
+    @Test
+    void aLiveModelsCardCanGainMetricsButNotAnotherNetwork() throws Exception {
+        try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
+            m.describeAs(m.card().toBuilder().metric("validationDiceAt5", 0.5).build());
+            assertEquals(0.5, m.card().metrics().get("validationDiceAt5"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> m.describeAs(m.card().toBuilder().workingSize(128).build()));
+            assertTrue(e.getMessage().contains("cannot change its architecture, input size"), e.getMessage());
+        }
     }
 }

@@ -10,13 +10,7 @@ final class TestModels {
     }
 
     static ModelCard smallCard(int imageChannels) {
-        ModelCard c = new ModelCard();
-        c.name = "test";
-        c.imageChannels = imageChannels;
-        c.workingSize = 64;
-        c.architecture.base = 16;
-        c.architecture.levels = 3;
-        return c;
+        return ModelCard.builder().name("test").imageChannels(imageChannels).workingSize(64).unet(16, 3).build();
     }
 
     static void engine() throws Exception {

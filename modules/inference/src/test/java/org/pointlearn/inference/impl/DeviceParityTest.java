@@ -33,11 +33,7 @@ class DeviceParityTest {
         Engine engine = DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR")));
         assumeTrue(engine.getGpuCount() > 0, "no GPU here: the engine sees 0 GPUs (bundled CPU libraries, or no "
                 + "CUDA libraries named by pointlearn.torch.dir); this comparison needs a CUDA machine");
-        ModelCard card = new ModelCard();
-        card.name = "parity";
-        card.workingSize = 64;
-        card.architecture.base = 16;
-        card.architecture.levels = 3;
+        ModelCard card = ModelCard.builder().name("parity").workingSize(64).unet(16, 3).build();
         engine.setRandomSeed(3);
         try (SegmentationModel cpu = SegmentationModel.create(card, Device.cpu())) {
             cpu.save(dir);

@@ -25,12 +25,7 @@ class ShippedModelLoadingTest {
     }
 
     private static void tinyModel(Path dir, String name, String description) throws Exception {
-        ModelCard card = new ModelCard();
-        card.name = name;
-        card.description = description;
-        card.workingSize = 32;
-        card.architecture.base = 16;
-        card.architecture.levels = 3;
+        ModelCard card = ModelCard.builder().name(name).description(description).workingSize(32).unet(16, 3).build();
         org.pointlearn.lib.djl.DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR")));
         try (SegmentationModel m = SegmentationModel.create(card, Device.cpu())) {
             m.save(dir.resolve(name));
@@ -56,7 +51,7 @@ class ShippedModelLoadingTest {
         runtime.useModel("fundus-disc");
         s = awaitLoaded(seen);
         assertEquals("fundus-disc", s.model().name());
-        assertEquals("fundus-disc", runtime.activeModel().orElseThrow().card().name);
+        assertEquals("fundus-disc", runtime.activeModel().orElseThrow().card().name());
 
         DjlInferenceRuntime next = new DjlInferenceRuntime();
         java.util.concurrent.BlockingQueue<EngineStatus> again = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -96,14 +91,8 @@ class ShippedModelLoadingTest {
 
     @Test
     void theDefaultModelIsLoadedAfterTheEngineAndDescribed(@TempDir Path dir) throws Exception {
-        ModelCard card = new ModelCard();
-        card.name = "brain-mri";
-        card.description = "Brain lesion";
-        card.workingSize = 32;
-        card.architecture.base = 16;
-        card.architecture.levels = 3;
-        card.training.put("data", "brain-mets-t2w");
-        card.metrics.put("validationDiceAt5", 0.8123);
+        ModelCard card = ModelCard.builder().name("brain-mri").description("Brain lesion").workingSize(32).unet(16, 3)
+                .training("data", "brain-mets-t2w").metric("validationDiceAt5", 0.8123).build();
         org.pointlearn.lib.djl.DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR")));
         try (SegmentationModel m = SegmentationModel.create(card, Device.cpu())) {
             m.save(dir.resolve("brain-mri"));

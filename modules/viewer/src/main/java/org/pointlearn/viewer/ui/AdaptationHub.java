@@ -205,8 +205,8 @@ final class AdaptationHub {
 
     /** {@link #switchModel(SegmentationModel)} with the versions kept in the given folder. */
     CompletableFuture<Void> switchModel(SegmentationModel next, Path folder) {
-        return replaceSession(next, folder, "the model is being switched to " + next.card().name,
-                Bundle.MSG_ModelSwitched(next.card().name, next.card().version));
+        return replaceSession(next, folder, "the model is being switched to " + next.card().name(),
+                Bundle.MSG_ModelSwitched(next.card().name(), next.card().version()));
     }
 
     /** Ends the current session (its slice in progress taken back) and opens one on a model; event thread. */

@@ -298,7 +298,7 @@ class ClickSegmentationTest {
         Path folder = store.resolve("exported").resolve("brain-mri-" + learned);
         onEdt(() -> hub.exportVersion(learned, folder)).get(1, TimeUnit.MINUTES);
         try (SegmentationModel exported = SegmentationModel.load(folder, Device.cpu())) {
-            assertEquals(model.card().workingSize, exported.card().workingSize);
+            assertEquals(model.card().workingSize(), exported.card().workingSize());
         }
         Path json = store.resolve("exported").resolve("lineage.json");
         onEdt(() -> hub.exportLineage(json)).get(1, TimeUnit.MINUTES);
