@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general train-mri-lodo
+.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general train-mri-lodo colin27-domain
 
 all: build
 
@@ -40,6 +40,13 @@ eval: build
 	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>] [SET=name=value,...] [CARD=focus.policy=zoom,...]"; exit 2; }
 	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD))
 
+## An unseen MRI anatomy to evaluate on: deep grey structures of the Colin27 brain from the AAL
+## atlas drawn on it (Debian's mricron-data), every 3rd axial slice -> target/colin27-deep-grey
+TEMPLATES = /usr/share/mricron/templates
+colin27-domain: build
+	scripts/evaluation org.pointlearn.evaluation.cli.AtlasDomainCommand --image $(TEMPLATES)/ch2.nii.gz \
+	  --labels $(TEMPLATES)/aal.nii.gz --names $(TEMPLATES)/aal.nii.txt \
+	  --select Caudate,Putamen,Pallidum,Thalamus,Hippocampus,Amygdala --every 3 --min-area 40 --out target/colin27-deep-grey
 ## Which PyTorch libraries and devices the engine uses (POINTLEARN_TORCH_DIR=<folder> to try your own).
 engine-info: build
 	scripts/engine-info
