@@ -415,6 +415,26 @@ final class ClickSegmentation extends MouseAdapter {
         changes.fireChange();
     }
 
+    /** Whether the slice shown has a click or stroke to take back. */
+    boolean canUndo() {
+        return slice == view.slice() && !actions.isEmpty();
+    }
+
+    /** Whether the slice shown has a click or stroke taken back that can be done again. */
+    boolean canRedo() {
+        return slice == view.slice() && !redo.isEmpty();
+    }
+
+    /** Whether the next undo takes back a click (else a stroke). */
+    boolean undoIsClick() {
+        return !actions.isEmpty() && actions.peek() == CLICK_ACTION;
+    }
+
+    /** Whether the next redo does a click again (else a stroke). */
+    boolean redoIsClick() {
+        return !redo.isEmpty() && redo.peek().click() != null;
+    }
+
     /** Takes back the last click or stroke of the slice shown; on the event thread. */
     void undo() {
         if (slice != view.slice() || actions.isEmpty()) {

@@ -17,6 +17,7 @@ import javax.swing.SwingConstants;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.awt.UndoRedo;
 import org.openide.modules.Places;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
@@ -66,6 +67,7 @@ public final class ViewerTopComponent extends TopComponent {
     private final transient AdaptationHub hub;
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
+    private final transient ClickUndoRedo undoRedo = new ClickUndoRedo(() -> tools);
     private transient SeriesRef series;
     private final transient AcceptedMasks masks;
     private boolean rendererRequested;
@@ -100,7 +102,14 @@ public final class ViewerTopComponent extends TopComponent {
         message.setForeground(Color.LIGHT_GRAY);
         add(message, BorderLayout.CENTER);
         view.addChangeListener(e -> refresh());
+        view.addChangeListener(e -> undoRedo.changed());
         refresh();
+    }
+
+    /** Edit > Undo/Redo and the toolbar's buttons act on the click tools of the slice shown. */
+    @Override
+    public UndoRedo getUndoRedo() {
+        return undoRedo;
     }
 
     /** Accepted masks under {@code <userdir>/pointlearn/annotations}, or none without a user directory. */
@@ -240,6 +249,8 @@ public final class ViewerTopComponent extends TopComponent {
         tools = ClickSegmentation.attach(view, canvas, hub, this::getDisplayName, masks,
                 () -> series != null ? series.seriesInstanceUid() : null);
         tools.addChangeListener(e -> refresh());
+        tools.addChangeListener(e -> undoRedo.changed());
+        undoRedo.changed();
         refresh();
     }
 

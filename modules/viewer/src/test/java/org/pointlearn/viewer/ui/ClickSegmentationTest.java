@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pointlearn.viewer.ui.ViewerTopComponentTest.onEdt;
 
@@ -207,6 +208,48 @@ class ClickSegmentationTest {
         BufferedImage img = shot();
         assertFalse(tinted(img, CX + R / 2, CY), "the disk is still tinted after every click was taken back");
         assertFalse(dot(img, CX, CY, GreySlice.POSITIVE), "the click dot stayed");
+    }
+
+    @Test
+    void editUndoAndRedoFollowTheSliceShownAndDoWhatTheKeysDo() throws Exception {
+        openTools(openedHub());
+        ClickUndoRedo menu = new ClickUndoRedo(() -> tools);
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        onEdt(() -> {
+            tools.addChangeListener(e -> menu.changed());
+            menu.addChangeListener(e -> told.incrementAndGet());
+            return null;
+        });
+        assertFalse(onEdt(menu::canUndo), "Undo is enabled before anything was done");
+        clickAt(CX, CY, true);
+        assertTrue(told.get() > 0, "the menu was not told that a click can be taken back");
+        assertTrue(onEdt(menu::canUndo));
+        assertEquals("Click", onEdt(menu::getUndoPresentationName));
+        assertFalse(onEdt(menu::canRedo));
+        onEdt(() -> {
+            menu.undo();
+            return null;
+        });
+        settle();
+        assertNull(onEdt(tools::workingMask), "Edit > Undo left the click's mask");
+        assertTrue(onEdt(menu::canRedo) && !onEdt(menu::canUndo));
+        onEdt(() -> {
+            menu.redo();
+            return null;
+        });
+        settle();
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "Edit > Redo did not bring the click's mask back");
+        assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 1 (+1 \u22120)"));
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        assertFalse(onEdt(menu::canUndo), "Undo is offered on a slice without clicks");
+        Exception refused = assertThrows(Exception.class, () -> onEdt(() -> {
+            menu.undo();
+            return null;
+        }));
+        assertTrue(refused.getCause() instanceof javax.swing.undo.CannotUndoException, refused.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pointlearn.viewer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,14 @@ class ViewerTopComponentTest {
     void beforeAnyVolumeItSaysWhatToDo() throws Exception {
         ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
         assertEquals("No series open. Double-click a series in the DICOM browser.", onEdt(viewer::shownMessage));
+    }
+
+    @Test
+    void editUndoRedoOfTheViewerIsTheClickToolsOneAndIdleWithoutThem() throws Exception {
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        assertTrue(onEdt(viewer::getUndoRedo) instanceof ClickUndoRedo, "the window system would see no undo");
+        assertSame(onEdt(viewer::getUndoRedo), onEdt(viewer::getUndoRedo), "one undo object for the window's life");
+        assertFalse(onEdt(() -> viewer.getUndoRedo().canUndo() || viewer.getUndoRedo().canRedo()));
     }
 
     @Test
