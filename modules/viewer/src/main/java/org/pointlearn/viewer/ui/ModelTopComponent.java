@@ -68,6 +68,8 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "LBL_Purpose=Segments:",
     "LBL_Detail=Details:",
     "MSG_NoModel=No segmentation model installed yet",
+    "# {0} the loaded model's version, {1} the adapted version in use",
+    "MSG_InUseAdapted={0}, adapted: version {1}",
     "MSG_ModelLoading=Loading…",
     "# {0} - model name",
     "MSG_ModelLoadingName=Loading {0}…",
@@ -126,6 +128,7 @@ public final class ModelTopComponent extends TopComponent {
     private final JLabel device = value("pointlearn.model.device");
     private final JLabel state = value("pointlearn.model.state");
     private final JLabel model = value("pointlearn.model.inUse");
+    private String loadedVersion;
     private final JLabel modelPurpose = value("pointlearn.model.purpose");
     private final JLabel modelDetail = value("pointlearn.model.detail");
     private final JLabel versions = new JLabel("<html><div style='text-align:center'>" + Bundle.MSG_NoVersions()
@@ -239,6 +242,7 @@ public final class ModelTopComponent extends TopComponent {
         }
         ((CardLayout) versionsArea.getLayout()).show(versionsArea, list.isEmpty() ? NO_VERSIONS : VERSION_LIST);
         updateRollback();
+        showInUse();
     }
 
     private void updateRollback() {
@@ -335,8 +339,24 @@ public final class ModelTopComponent extends TopComponent {
         showModel(status);
     }
 
+    /** The loaded model's version, and the session's adapted version when one of those is in use. */
+    private void showInUse() {
+        if (loadedVersion == null) {
+            return;
+        }
+        ModelVersion active = hub.active();
+        model.setText(active == null || active.parentId() == null ? loadedVersion
+                : Bundle.MSG_InUseAdapted(loadedVersion, active.id()));
+    }
+
+    /** What "In use" says (for tests). */
+    String inUseText() {
+        return model.getText();
+    }
+
     private void showModel(EngineStatus status) {
         EngineStatus.ModelInfo m = status.model();
+        loadedVersion = null;
         if (m != null) {
             showingChoice = true;
             for (int i = 0; i < chooser.getItemCount(); i++) {
@@ -359,7 +379,8 @@ public final class ModelTopComponent extends TopComponent {
             modelPurpose.setText(Bundle.MSG_NotKnownYet());
             modelDetail.setText(Bundle.MSG_NotKnownYet());
         } else {
-            model.setText(m.version());
+            loadedVersion = m.version();
+            showInUse();
             modelPurpose.setText(wrap(orDash(m.description())));
             modelDetail.setText(wrap(m.detail()));
         }

@@ -255,8 +255,12 @@ class ClickSegmentationTest {
     @Test
     void enterAcceptsMakesAVersionAndTheVersionCanBeRolledBack() throws Exception {
         openTools(openedHub());
-        ModelTopComponent panel = onEdt(() -> new ModelTopComponent(c -> { }, hub));
+        ModelTopComponent panel = onEdt(() -> new ModelTopComponent(c -> c.accept(
+                new org.pointlearn.inference.api.EngineStatus(org.pointlearn.inference.api.EngineStatus.State.READY,
+                        "PyTorch 2.7.1", "CPU", "").withModel(new org.pointlearn.inference.api.EngineStatus.ModelInfo(
+                        "brain-mri", "brain-mri@0a1b2c3d", "Brain lesion", "", true))), hub));
         assertEquals(1, onEdt(hub::versions).size(), "a fresh store holds the base model");
+        assertEquals("brain-mri@0a1b2c3d", onEdt(panel::inUseText));
         clickAt(CX, CY, true);
         key(KeyEvent.VK_ENTER, 0);
         List<ModelVersion> versions = onEdt(hub::versions);
@@ -269,6 +273,8 @@ class ClickSegmentationTest {
         assertTrue(tinted(shot(), CX, CY), "the accepted mask is not shown on its slice");
         String text = onEdt(panel::shownText);
         assertTrue(text.contains("\u25cf " + learned.id() + "  ") && text.contains("from Disk slice 2"), text);
+        assertEquals("brain-mri@0a1b2c3d, adapted: version " + learned.id(), onEdt(panel::inUseText),
+                "In use does not name the adapted version");
 
         onEdt(() -> {
             panel.versionList().setSelectedIndex(0);
@@ -297,6 +303,7 @@ class ClickSegmentationTest {
         assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith(learned.id() + "  ")),
                 "the later version is no longer listed: " + onEdt(panel::shownText));
         assertTrue(said.stream().anyMatch(s -> s.contains("Went back to model version " + base)), said.toString());
+        assertEquals("brain-mri@0a1b2c3d", onEdt(panel::inUseText), "after the rollback the base model is in use");
     }
 
     @Test
