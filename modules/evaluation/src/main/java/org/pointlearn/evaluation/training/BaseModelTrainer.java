@@ -79,6 +79,12 @@ final class BaseModelTrainer {
             model = SegmentationModel.load(checkpoint, device);
             firstEpoch = ((Number) model.card().training().get("epochsDone")).intValue() + 1;
             log.println("resuming after epoch " + (firstEpoch - 1) + " from " + checkpoint);
+            List<Object> schedule = new ArrayList<>();
+            if (model.card().training().get("schedule") instanceof List<?> earlier) {
+                schedule.addAll(earlier);
+            }
+            schedule.add(scheduleEntry(firstEpoch));
+            model.describeAs(model.card().toBuilder().training("epochs", o.epochs).training("schedule", schedule).build());
         } else {
             model = SegmentationModel.create(newCard(data), device);
         }
@@ -267,6 +273,12 @@ final class BaseModelTrainer {
     }
 
 
+    /** What a (re)start trains with: a resumed run keeps its epochs but follows the new schedule. */
+    private String scheduleEntry(int firstEpoch) {
+        return "from epoch " + firstEpoch + ": cosine learning rate over " + o.epochs + " epochs of " + o.stepsPerEpoch
+                + " steps";
+    }
+
     private ModelCard newCard(TrainingData data) throws IOException {
         TrainingData.Domain first = data.domains().get(0);
         // Percentile scaling for colour too: per-channel z-scores left BatchNorm statistics that
@@ -298,6 +310,7 @@ final class BaseModelTrainer {
         card.training("validationIds", validation);
         card.training(o.asCardEntry());
         card.training("command", "make train-" + o.name);
+        card.training("schedule", List.of(scheduleEntry(1)));
         return card.build();
     }
 }

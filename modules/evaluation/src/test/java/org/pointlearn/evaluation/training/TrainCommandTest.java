@@ -63,6 +63,9 @@ class TrainCommandTest {
         assertFalse(more.toString().contains("epoch 1/3"), more.toString());
         try (SegmentationModel m = SegmentationModel.load(dir.resolve("tiny.checkpoint"), Device.cpu())) {
             assertEquals(3, ((Number) m.card().training().get("epochsDone")).intValue());
+            assertEquals(3, ((Number) m.card().training().get("epochs")).intValue(), "the card says the epochs of the last run");
+            assertEquals(List.of("from epoch 1: cosine learning rate over 2 epochs of 2 steps",
+                    "from epoch 3: cosine learning rate over 3 epochs of 2 steps"), m.card().training().get("schedule"));
         }
     }
 
