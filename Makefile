@@ -53,7 +53,7 @@ engine-info: build
 
 ## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
 ## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc).
-BENCH_MODEL ?= models/brain-mri
+BENCH_MODEL ?= models/mri-general
 bench: build
 	scripts/evaluation org.pointlearn.evaluation.cli.BenchCommand --model $(BENCH_MODEL) --out docs/bench.md --runs 30
 	{ echo; echo "## DICOM (scripts/dicom-bench, medians, next to dcmtk)"; echo; scripts/dicom-bench; } >> docs/bench.md
@@ -78,7 +78,7 @@ MRI_GROUPS = spine-spider-t2=^([0-9]+)_,heart-hvsmr2=^([0-9]+)_,kidney-t2=([0-9]
 MINUTES ?= 600
 train-mri-general: build
 	$(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out models/mri-general --focus zoom --pseudo 0.5 \
-	  --size 128 --base 32 --levels 4 --epochs 40 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
+	  --size 128 --base 32 --levels 4 --epochs 24 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
 	  --description "The object the user points at on an MRI slice (class-agnostic: tumours, vertebrae, discs, kidneys, heart chambers and vessels, and pseudo-objects)"
 ## Leave one domain out: the same recipe without DOMAIN (a folder name of MRI_MIX) at a reduced
 ## budget, then frozen on all of DOMAIN, which it never saw: how the model does on unseen anatomy.

@@ -47,9 +47,9 @@ abstract class WorkstationChecks extends NbTestCase {
         assertEquals("Engine: PyTorch 2.7.1 on CPU", engine);
         String model = await("the shipped model loaded in the model panel", () -> {
             String s = screen.labelText("pointlearn.model.inUse");
-            return s != null && s.startsWith("brain-mri") ? s : null;
+            return s != null && s.startsWith("mri-general") ? s : null;
         });
-        assertTrue(model, model.matches("brain-mri@[0-9a-f]{8}"));
+        assertTrue(model, model.matches("mri-general@[0-9a-f]{8}"));
 
         Rectangle area = screen.bounds(viewer);
         screen.wheel(area, 12);
@@ -73,6 +73,10 @@ abstract class WorkstationChecks extends NbTestCase {
         await("a new model version after Enter accepted the slice", () ->
                 screen.listSize("pointlearn.model.versionList") == versionsBefore + 1 ? true : null);
         screen.save(screen.captureScreen(), screenshotName() + "-clicks.png");
+        await("In use naming the adapted version", () -> {
+            String s = screen.labelText("pointlearn.model.inUse");
+            return s != null && s.startsWith(model + ", adapted: version ") ? s : null;
+        });
 
         // Roll back to the version before the one just made, as a user would in the model panel.
         screen.selectListRow("pointlearn.model.versionList", 1);
@@ -81,6 +85,8 @@ abstract class WorkstationChecks extends NbTestCase {
             String row = screen.listRowText("pointlearn.model.versionList", 1);
             return row != null && row.startsWith("\u25cf ") ? row : null;
         });
+        await("In use naming the shipped model again after the rollback", () ->
+                model.equals(screen.labelText("pointlearn.model.inUse")) ? true : null);
     }
 
     static <T> T await(String what, Callable<T> probe) throws Exception {
