@@ -119,7 +119,7 @@ public final class BenchCommand {
                     runs, () -> uncheck(() -> session.click(new Click(300, 200, false))),
                     () -> uncheck(session::undo));
             List<String> ids = new ArrayList<>();
-            timeFew("accept: Post-Interaction update, guard, new version saved", "<= 2000 ms", 8, () -> {
+            timeFew("accept: Post-Interaction update, guard, new version saved", "<= 1500 ms", 8, () -> {
                 newImage.run();
                 uncheck(() -> session.accept(accepted));
                 ids.add(session.activeVersion().id());
