@@ -31,7 +31,7 @@ public interface InferenceRuntime {
     record ModelChoice(String name, String description) {
         @Override
         public String toString() {
-            return description.isBlank() ? name : description + " (" + name + ")";
+            return description.isBlank() ? name : name + " \u2014 " + description;
         }
     }
 

@@ -127,6 +127,8 @@ public final class ModelTopComponent extends TopComponent {
     private final JLabel engine = value("pointlearn.model.engine");
     private final JLabel device = value("pointlearn.model.device");
     private final JLabel state = value("pointlearn.model.state");
+    /** Width in pixels at which descriptions wrap: the panel stays narrow beside the viewer. */
+    private static final int TEXT_WIDTH = 230;
     private final JLabel model = value("pointlearn.model.inUse");
     private String loadedVersion;
     private final JLabel modelPurpose = value("pointlearn.model.purpose");
@@ -205,6 +207,12 @@ public final class ModelTopComponent extends TopComponent {
     /** The shipped models to choose from; choosing one loads it in the background and the hub follows. */
     private void chooserRow() {
         chooser.setName("pointlearn.model.choose");
+        // Its width comes from a short entry, not from the longest description (which the tooltip shows).
+        chooser.setPrototypeDisplayValue(new InferenceRuntime.ModelChoice("brain lesion model", ""));
+        chooser.addItemListener(e -> {
+            InferenceRuntime.ModelChoice c = (InferenceRuntime.ModelChoice) chooser.getSelectedItem();
+            chooser.setToolTipText(c == null ? Bundle.HINT_Choose() : c.toString());
+        });
         chooser.setToolTipText(Bundle.HINT_Choose());
         if (runtime != null) {
             runtime.shippedModels().forEach(chooser::addItem);
@@ -386,8 +394,10 @@ public final class ModelTopComponent extends TopComponent {
         }
     }
 
+    /** Text that wraps at the panel's usual width, so a long description never widens the panel. */
     private static String wrap(String text) {
-        return "<html>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</html>";
+        return "<html><div style='width:" + TEXT_WIDTH + "px'>" + text.replace("&", "&amp;").replace("<", "&lt;")
+                + "</div></html>";
     }
 
     private static String escape(String text) {

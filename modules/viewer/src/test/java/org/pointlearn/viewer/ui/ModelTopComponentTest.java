@@ -143,6 +143,12 @@ class ModelTopComponentTest {
             assertTrue(text.contains("fundus-disc@"), text);
             assertEquals("fundus-disc", ViewerTopComponentTest.onEdt(
                     () -> ((org.pointlearn.inference.api.InferenceRuntime.ModelChoice) panel.modelChooser().getSelectedItem()).name()));
+            int wide = ViewerTopComponentTest.onEdt(() -> {
+                panel.modelChooser().setSelectedIndex(panel.modelChooser().getSelectedIndex());
+                return Math.max(panel.getMinimumSize().width, panel.getPreferredSize().width);
+            });
+            assertTrue(wide <= 480, "the model panel asks for " + wide + " px: the long descriptions of "
+                    + names + " would squeeze the viewer beside it");
             runtime.useModel("brain-mri"); // leave the runtime as the other tests expect it
         } finally {
             if (before == null) {
