@@ -42,7 +42,7 @@ class ShippedModelLoadingTest {
         DjlInferenceRuntime runtime = new DjlInferenceRuntime();
         assertEquals(java.util.List.of("brain-mri", "fundus-disc", "mri-general"),
                 runtime.shippedModels().stream().map(c -> c.name()).toList());
-        assertEquals("Optic disc (fundus-disc)", runtime.shippedModels().get(1).toString());
+        assertEquals("fundus-disc \u2014 Optic disc", runtime.shippedModels().get(1).toString());
         java.util.concurrent.BlockingQueue<EngineStatus> seen = new java.util.concurrent.LinkedBlockingQueue<>();
         runtime.addStatusListener(seen::add);
         runtime.start();
