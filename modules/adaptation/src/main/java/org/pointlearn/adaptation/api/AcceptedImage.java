@@ -35,9 +35,10 @@ final class AcceptedImage {
 
     UpdateReport learn(BooleanSupplier cancelled) throws AdaptationException {
         long start = System.nanoTime();
+        SliceTest test = policy.adapts() ? session.testBeforeLearning(image, mask) : null;
         InputEncoder.WorkingImage view = session.acceptedView(image, mask);
         UpdateExample accepted = session.examples().accepted(view, image.clicks(), image.lastPrevious(),
-                mask, settings, policy.clickWeighting());
+                mask, settings, policy.weighting());
         ReplayBuffer.Item item = new ReplayBuffer.Item(image.imageId(), accepted,
                 session.examples().probe(view, mask));
         List<Double> losses = new ArrayList<>(image.midLosses());
@@ -55,17 +56,20 @@ final class AcceptedImage {
         }
         if (image.midSteps() + postSteps == 0) {
             session.replay().add(item);
+            session.react(test);
             return new UpdateReport(null, GuardVerdict.unchecked("nothing to check"),
                     "The model did not change (policy " + policy.name() + ")", millisSince(start));
         }
         if (settings.versionPull() > 0) {
             session.learner().pullTowardsStart(settings.versionPull());
         }
-        return judge(item, losses, postSteps, start);
+        UpdateReport report = judge(item, losses, postSteps, test, start);
+        session.react(test);
+        return report;
     }
 
-    private UpdateReport judge(ReplayBuffer.Item item, List<Double> losses, int postSteps, long start)
-            throws AdaptationException {
+    private UpdateReport judge(ReplayBuffer.Item item, List<Double> losses, int postSteps, SliceTest test,
+            long start) throws AdaptationException {
         GuardVerdict verdict = settings.guardEnabled()
                 ? session.guard().judge(ForgettingGuard.scores(session.learner(), session.replay().items()), losses,
                         session.learner().parametersFinite(), settings.guardMargin())
@@ -83,7 +87,7 @@ final class AcceptedImage {
                     millisSince(start));
         }
         ModelVersion version = new ModelVersion(store.nextId(), parent, Instant.now(), image.imageId(),
-                policy.name(), image.midSteps(), postSteps, losses, verdict.reason(), millisSince(start));
+                policy.name(), image.midSteps(), postSteps, losses, verdict.reason(), millisSince(start), test);
         try {
             store.commit(version, session.model(), session.learner().capture());
         } catch (VersionStoreException e) {

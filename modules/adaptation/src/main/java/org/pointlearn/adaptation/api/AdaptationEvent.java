@@ -23,7 +23,11 @@ public record AdaptationEvent(Kind kind, String message, String versionId, Insta
         /** An update was cancelled; the model is as before it. */
         CANCELLED,
         /** The store found and repaired a problem when it was opened. */
-        STORE_REPAIRED
+        STORE_REPAIRED,
+        /** The adapted versions did worse than the base on recent slices: learning slowed. */
+        LEARNING_SLOWED,
+        /** The adapted versions still did worse: the session returned to the best version. */
+        RETURNED_TO_BEST
     }
 
     /** An event now. */

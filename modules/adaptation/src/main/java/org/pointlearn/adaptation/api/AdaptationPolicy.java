@@ -25,7 +25,24 @@ public record AdaptationPolicy(String name, boolean post, boolean mid, boolean c
         /** TENT-style: entropy of the prediction, BatchNorm scale and shift only, at accept. */
         ENTROPY,
         /** IA+SA-style: loss on the clicked pixels plus a term keeping the output near the initial prediction. */
-        CLICKED_PIXELS
+        CLICKED_PIXELS,
+        /**
+         * The paper's loss as stated: Dice-Focal on the user-refined mask plus a separate
+         * Click-Centered Gaussian term (cross-entropy weighted by the clicks' Gaussians, cut off,
+         * counted where the target agrees with the click), all weights, with the paper's schedule
+         * ({@link AdaptationSettings#paper()}).
+         */
+        PAPER
+    }
+
+    /** How the clicks weight the loss of a policy's examples. */
+    public enum Weighting {
+        /** Every pixel counts the same. */
+        NONE,
+        /** Ours: the cross-entropy weighted by 1 + lambda x the clicks' Gaussians. */
+        WEIGHTS,
+        /** The paper's: a separate term, the cross-entropy weighted by the clicks' Gaussians alone. */
+        SEPARATE_TERM
     }
 
     /** The base model, never updated. */
@@ -53,9 +70,20 @@ public record AdaptationPolicy(String name, boolean post, boolean mid, boolean c
     /** IA+SA-style adaptation from the clicked pixels after each click, kept across images. */
     public static final AdaptationPolicy IASA = new AdaptationPolicy("iasa", false, true, false, Rule.CLICKED_PIXELS);
 
+    /** The paper's method with the paper's own loss and schedule, and nothing of ours. */
+    public static final AdaptationPolicy PAPER = new AdaptationPolicy("paper", true, true, true, Rule.PAPER);
+    /** {@link #PAPER} without the Click-Centered Gaussian term (the paper's ablation). */
+    public static final AdaptationPolicy PAPER_NO_GAUSS = new AdaptationPolicy("paper-nogauss", true, true, false,
+            Rule.PAPER);
+    /** {@link #PAPER} with Post-Interaction updates only. */
+    public static final AdaptationPolicy PAPER_POST = new AdaptationPolicy("paper-post", true, false, true, Rule.PAPER);
+    /** {@link #PAPER} with Mid-Interaction updates only. */
+    public static final AdaptationPolicy PAPER_MID = new AdaptationPolicy("paper-mid", false, true, true, Rule.PAPER);
+
     /** Every named policy. */
     public static List<AdaptationPolicy> all() {
-        return List.of(FROZEN, POST, MID, POST_MID, METHOD, NO_GAUSS, POST_NO_GAUSS, MID_NO_GAUSS, TENT, IASA);
+        return List.of(FROZEN, POST, MID, POST_MID, METHOD, NO_GAUSS, POST_NO_GAUSS, MID_NO_GAUSS, TENT, IASA,
+                PAPER, PAPER_NO_GAUSS, PAPER_POST, PAPER_MID);
     }
 
     /**
@@ -67,6 +95,22 @@ public record AdaptationPolicy(String name, boolean post, boolean mid, boolean c
         return all().stream().filter(p -> p.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown adaptation policy '" + name + "'; known: "
                         + all().stream().map(AdaptationPolicy::name).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * The settings this policy runs with unless told otherwise: the paper's for the paper's
+     * rule, ours ({@link AdaptationSettings#defaults()}) for every other.
+     */
+    public AdaptationSettings defaultSettings() {
+        return rule == Rule.PAPER ? AdaptationSettings.paper() : AdaptationSettings.defaults();
+    }
+
+    /** How the clicks weight the loss of this policy's examples. */
+    public Weighting weighting() {
+        if (!clickWeighting) {
+            return Weighting.NONE;
+        }
+        return rule == Rule.PAPER ? Weighting.SEPARATE_TERM : Weighting.WEIGHTS;
     }
 
     /** Whether this policy ever changes the model. */

@@ -11,6 +11,8 @@ import org.pointlearn.adaptation.impl.ImageInteraction;
 import org.pointlearn.adaptation.impl.Learner;
 import org.pointlearn.adaptation.impl.ModelState;
 import org.pointlearn.adaptation.impl.ReplayBuffer;
+import org.pointlearn.adaptation.impl.SliceTester;
+import org.pointlearn.adaptation.impl.TestRecord;
 import org.pointlearn.adaptation.impl.UpdateExample;
 import org.pointlearn.adaptation.impl.UpdateRunner;
 import org.pointlearn.imaging.api.Image2D;
@@ -41,6 +43,9 @@ public final class AdaptationSession implements AutoCloseable {
     private final ReplayBuffer replay;
     private final ForgettingGuard guard;
     private final VersionStore store;
+    private final ModelState baseState;
+    private final SliceTester tester;
+    private TestRecord tests;
     private final List<Consumer<AdaptationEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<AdaptationEvent> events = new CopyOnWriteArrayList<>();
     private AdaptationSettings settings;
@@ -75,6 +80,28 @@ public final class AdaptationSession implements AutoCloseable {
         this.guard = new ForgettingGuard();
         this.augmentation = new Augmentation(settings, model.card().workingSize());
         new SessionResume(this).resume();
+        this.baseState = policy.adapts() ? copyOfBase() : null;
+        this.tester = new SliceTester(learner, predictor, () -> baseState);
+        this.tests = new TestRecord(settings.testWindow(), settings.testMargin());
+    }
+
+    /** The base version's parameters, copied (the store may let its own copy go). */
+    private ModelState copyOfBase() throws VersionStoreException {
+        String baseId = store.versions().get(0).id();
+        ModelState now = learner.capture();
+        try {
+            if (!baseId.equals(store.active().id())) {
+                learner.restore(store.state(baseId, model));
+            }
+            ModelState captured = learner.capture();
+            if (captured.optimizer() != null) {
+                captured.optimizer().close();
+            }
+            return new ModelState(captured.parameters(), null);
+        } finally {
+            learner.restore(now);
+            now.close();
+        }
     }
 
     /** Starts a new image; an image in progress is abandoned without learning from it. */
@@ -157,7 +184,7 @@ public final class AdaptationSession implements AutoCloseable {
         if (policy.rule() == AdaptationPolicy.Rule.CLICKED_PIXELS) {
             return examples.clickedPixels(view, clicks, previous, img.initialPrediction(), settings);
         }
-        return examples.refined(view, clicks, previous, plain.probability(), settings, policy.clickWeighting());
+        return examples.refined(view, clicks, previous, plain.probability(), settings, policy.weighting());
     }
 
     private static Prediction prediction(ImageInteraction img, List<Click> clicks, Predictor.Focused p,
@@ -225,16 +252,84 @@ public final class AdaptationSession implements AutoCloseable {
      * @throws VersionStoreException when the version is unknown or cannot be read
      */
     public synchronized void rollbackTo(String versionId) throws VersionStoreException {
+        rollbackQuietly(versionId);
+        announce(AdaptationEvent.Kind.ROLLBACK, "Went back to model version " + versionId, versionId);
+    }
+
+    private void rollbackQuietly(String versionId) throws VersionStoreException {
         learner.restore(store.state(versionId, model));
         store.activate(versionId);
         if (current != null) {
             current.dropUndoStates();
         }
-        announce(AdaptationEvent.Kind.ROLLBACK, "Went back to model version " + versionId, versionId);
+    }
+
+    /**
+     * "Test, then train": scores the image with the active version (as before the image) and the
+     * base before any Post-Interaction step uses it; null when the policy does not learn, tests
+     * are off or the image has no clicks.
+     */
+    SliceTest testBeforeLearning(ImageInteraction img, Mask2D mask) {
+        if (baseState == null || settings.testWindow() == 0) {
+            return null;
+        }
+        return tester.test(img, mask, store.active().id(), settings.testClicks());
+    }
+
+    /**
+     * Records a test; when the adapted versions did worse than the base over the recent slices,
+     * slows learning or returns to the best version, and says so.
+     */
+    void react(SliceTest test) throws AdaptationException {
+        if (test == null) {
+            return;
+        }
+        TestRecord.Reaction reaction = tests.add(test);
+        if (reaction == TestRecord.Reaction.NONE) {
+            return;
+        }
+        List<SliceTest> judged = tests.judged();
+        String scores = String.format(java.util.Locale.ROOT,
+                "over the last %d slices the adapted model scored Dice %.2f before learning from them, the shipped"
+                        + " model %.2f", judged.size(),
+                judged.stream().mapToDouble(SliceTest::activeDice).average().orElse(0),
+                judged.stream().mapToDouble(SliceTest::baseDice).average().orElse(0));
+        runner.setLearningScale(tests.learningScale());
+        String rate = tests.learningScale() == 1 ? "its set rate"
+                : "1/" + Math.round(1 / tests.learningScale()) + " of its set rate";
+        if (reaction == TestRecord.Reaction.SLOW_DOWN) {
+            announce(AdaptationEvent.Kind.LEARNING_SLOWED, "Learning slowed: " + scores + "; it goes on at " + rate,
+                    store.active().id());
+            return;
+        }
+        String best = tests.bestVersion(store.versions().get(0).id());
+        try {
+            if (!best.equals(store.active().id())) {
+                rollbackQuietly(best);
+            }
+        } catch (VersionStoreException e) {
+            throw new AdaptationException("Going back to version " + best + " failed: " + e.getMessage(), e);
+        }
+        announce(AdaptationEvent.Kind.RETURNED_TO_BEST, "Returned to version " + best + ": " + scores
+                + "; learning goes on from there at " + rate, best);
+    }
+
+    /** The tests of accepted slices in this session, oldest first. */
+    public synchronized List<SliceTest> tests() {
+        return tests.all();
+    }
+
+    /** The factor the learning rates are multiplied by now (1, or less after "test, then train" slowed it). */
+    public double learningScale() {
+        return runner.learningScale();
     }
 
     /** Uses other settings from the next update on. */
     public synchronized void updateSettings(AdaptationSettings newSettings) {
+        if (newSettings.testWindow() != settings.testWindow() || newSettings.testMargin() != settings.testMargin()) {
+            tests = new TestRecord(newSettings.testWindow(), newSettings.testMargin());
+            runner.setLearningScale(1);
+        }
         this.settings = newSettings;
         this.augmentation = new Augmentation(newSettings, model.card().workingSize());
     }
@@ -328,5 +423,8 @@ public final class AdaptationSession implements AutoCloseable {
             current = null;
         }
         learner.close();
+        if (baseState != null) {
+            baseState.close();
+        }
     }
 }

@@ -51,6 +51,17 @@ import java.util.Set;
  *     CCG sigmas whose normalised intensity is within this distance of the clicked disk's mean take the
  *     click's label (the target near a click from the image, not only from the model's own output;
  *     0 = off)
+ * @param ccgCutoff each click's Gaussian stops at this many sigmas from the click
+ * @param ccgBeta weight of the separate Click-Centered Gaussian term of the paper's loss (policies with
+ *     the paper's rule; ours weight the cross-entropy instead, with {@code ccgLambda})
+ * @param focalAlpha foreground weight of the focal term of the paper's Dice-Focal loss (background:
+ *     1 - alpha)
+ * @param focalGamma focusing exponent of that focal term
+ * @param testWindow "test, then train": every accepted slice is first scored by the active version and
+ *     the base; when the adapted versions did worse than the base over this many recent slices, the
+ *     session slows its learning, then returns to the best version (0 = off)
+ * @param testMargin tolerated mean Dice drop (0..1) of the adapted versions against the base over the window
+ * @param testClicks how many of the user's first clicks on a slice the test replays
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -59,7 +70,9 @@ public record AdaptationSettings(
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
         int versionsInMemory, long seed, double anchorPull, double versionPull, boolean ccgDice,
-        boolean batchNormTraining, boolean ccgAgreeing, double midTargetSimilarity) {
+        boolean batchNormTraining, boolean ccgAgreeing, double midTargetSimilarity,
+        double ccgCutoff, double ccgBeta, double focalAlpha, double focalGamma,
+        int testWindow, double testMargin, int testClicks) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -72,6 +85,11 @@ public record AdaptationSettings(
         require(replayCapacity >= 0 && replayEvery >= 0, "replay sizes must not be negative");
         require(guardMargin >= 0 && guardMargin <= 1, "guard margin must be in 0..1");
         require(midTargetSimilarity >= 0, "the target similarity must not be negative");
+        require(ccgCutoff > 0 && ccgBeta >= 0, "the CCG cut-off must be positive and its weight not negative");
+        require(focalAlpha >= 0 && focalAlpha <= 1 && focalGamma >= 0,
+                "focal alpha must be in 0..1 and gamma not negative");
+        require(testWindow >= 0 && testMargin >= 0 && testMargin <= 1 && testClicks >= 1,
+                "test window >= 0, margin in 0..1, clicks >= 1");
         require(versionsInMemory >= 1, "at least one version must stay in memory");
         require(anchorPull >= 0 && anchorPull <= 1 && versionPull >= 0 && versionPull <= 1,
                 "anchor and version pulls must be in 0..1");
@@ -89,7 +107,29 @@ public record AdaptationSettings(
                 0.5, 10, 0.1, 0.05,
                 4, 2, true, 0.03,
                 1, 1e-3, 1.0,
-                8, 42, 0, 0.9, false, false, false, 0);
+                8, 42, 0, 0.9, false, false, false, 0,
+                4, 200, 0.7, 2,
+                4, 0.01, 1);
+    }
+
+    /**
+     * The paper's settings, as its public summaries state them (docs/adaptation.md, "The paper's
+     * own settings"): one step after each click, two after the user accepts, a Gaussian of
+     * sigma 3 px cut off at 3 sigma counted where the target agrees with the click, weight 200,
+     * added to a Dice-Focal loss (alpha 0.7); no augmentation, no replay, no forgetting guard and
+     * no pull towards the start and no test before learning, since the paper has none of them. The learning rates stay ours
+     * (the summaries give none).
+     */
+    public static AdaptationSettings paper() {
+        return defaults().with(Map.ofEntries(
+                Map.entry("postSteps", "2"), Map.entry("midSteps", "1"),
+                Map.entry("ccgSigma", "3"), Map.entry("ccgCutoff", "3"), Map.entry("ccgAgreeing", "true"),
+                Map.entry("ccgBeta", "200"), Map.entry("focalAlpha", "0.7"), Map.entry("focalGamma", "2"),
+                Map.entry("clickTargetRadius", "0"),
+                Map.entry("flipProbability", "0"), Map.entry("maxRotationDegrees", "0"), Map.entry("maxScale", "0"),
+                Map.entry("maxShift", "0"),
+                Map.entry("replayEvery", "0"), Map.entry("guardEnabled", "false"),
+                Map.entry("anchorPull", "0"), Map.entry("versionPull", "0"), Map.entry("testWindow", "0")));
     }
 
     /** These settings with another Post-Interaction learning rate. */

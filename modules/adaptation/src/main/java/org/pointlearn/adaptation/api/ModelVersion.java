@@ -18,9 +18,11 @@ import java.util.List;
  * @param losses loss of every step, in order (mid steps first)
  * @param guard the forgetting guard's verdict, in words
  * @param millis time the updates took
+ * @param test the image scored by the parent and the base before learning from it, or null (base,
+ *     tests off, or a version from before tests were recorded)
  */
 public record ModelVersion(String id, String parentId, Instant created, String imageId, String policy,
-        int midSteps, int postSteps, List<Double> losses, String guard, long millis) {
+        int midSteps, int postSteps, List<Double> losses, String guard, long millis, SliceTest test) {
 
     /** Copies the loss list. */
     public ModelVersion {
@@ -30,6 +32,6 @@ public record ModelVersion(String id, String parentId, Instant created, String i
     /** The base version of a store. */
     public static ModelVersion base(String id, String modelVersion) {
         return new ModelVersion(id, null, Instant.now(), null, "base " + modelVersion, 0, 0, List.of(), "base model",
-                0);
+                0, null);
     }
 }

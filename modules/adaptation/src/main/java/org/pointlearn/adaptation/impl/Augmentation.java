@@ -23,8 +23,12 @@ public final class Augmentation {
         this.random = new Random(settings.seed());
     }
 
-    /** A randomly transformed copy of the example. */
+    /** A randomly transformed copy of the example; the example itself when every range is zero. */
     public UpdateExample apply(UpdateExample e) {
+        if (settings.flipProbability() == 0 && settings.maxRotationDegrees() == 0 && settings.maxScale() == 0
+                && settings.maxShift() == 0) {
+            return e;
+        }
         double angle = Math.toRadians((random.nextDouble() * 2 - 1) * settings.maxRotationDegrees());
         double zoom = 1 + (random.nextDouble() * 2 - 1) * settings.maxScale();
         double tx = (random.nextDouble() * 2 - 1) * settings.maxShift() * size;

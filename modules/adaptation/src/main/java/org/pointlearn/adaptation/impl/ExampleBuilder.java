@@ -2,6 +2,7 @@ package org.pointlearn.adaptation.impl;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Mask2D;
@@ -38,10 +39,10 @@ public final class ExampleBuilder {
      * @param previous the previous-mask input of the latest prediction (source grid) or null
      * @param prediction the latest prediction (source grid)
      * @param settings CCG and click radius
-     * @param weighted whether the CCG weighting is used
+     * @param weighting how the clicks weight the loss
      */
     public UpdateExample refined(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous,
-            float[] prediction, AdaptationSettings settings, boolean weighted) {
+            float[] prediction, AdaptationSettings settings, AdaptationPolicy.Weighting weighting) {
         float[] target = binary(encoder.toWorkingGrid(prediction, image));
         for (Click c : clicks) {
             if (settings.midTargetSimilarity() > 0) {
@@ -50,7 +51,7 @@ public final class ExampleBuilder {
             paint(target, null, c, image, settings.clickTargetRadius());
         }
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
-                weighted ? weights(image, clicks, target, settings) : null, null);
+                weights(image, clicks, target, settings, weighting), null);
     }
 
     /**
@@ -98,10 +99,10 @@ public final class ExampleBuilder {
 
     /** Post-Interaction: the accepted mask as target, on the view the accepted mask is seen through. */
     public UpdateExample accepted(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous, Mask2D mask,
-            AdaptationSettings settings, boolean weighted) {
+            AdaptationSettings settings, AdaptationPolicy.Weighting weighting) {
         float[] target = binary(encoder.toWorkingGrid(mask.toFloats(), image));
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
-                weighted ? weights(image, clicks, target, settings) : null, null);
+                weights(image, clicks, target, settings, weighting), null);
     }
 
     /**
@@ -170,14 +171,25 @@ public final class ExampleBuilder {
         return new UpdateExample(encoder.encode(image, clicks, previous), null, null, null);
     }
 
-    private float[] weights(InputEncoder.WorkingImage image, List<Click> clicks, float[] target,
-            AdaptationSettings settings) {
+    /**
+     * The per-pixel weights of an example: none, ours (1 + lambda x the clicks' Gaussians) or the
+     * paper's separate term's (the Gaussians alone); with {@code ccgAgreeing} a click's Gaussian
+     * counts only where the target has the click's label.
+     */
+    float[] weights(InputEncoder.WorkingImage image, List<Click> clicks, float[] target,
+            AdaptationSettings settings, AdaptationPolicy.Weighting weighting) {
+        if (weighting == AdaptationPolicy.Weighting.NONE) {
+            return null;
+        }
         List<double[]> centres = clicks.stream().map(c -> centre(c, image)).toList();
         SegmentationLoss.ClickReach reach = settings.ccgAgreeing()
                 ? (k, i) -> target[i] == (clicks.get(k).positive() ? 1f : 0f)
                 : (k, i) -> true;
-        return SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), settings.ccgSigma() * scale,
-                reach);
+        double sigma = settings.ccgSigma() * scale;
+        return weighting == AdaptationPolicy.Weighting.SEPARATE_TERM
+                ? SegmentationLoss.clickGaussians(centres, size, sigma, settings.ccgCutoff(), reach)
+                : SegmentationLoss.clickCenteredWeights(centres, size, settings.ccgLambda(), sigma,
+                        settings.ccgCutoff(), reach);
     }
 
     /** A click's position on the working grid, {x, y}. */

@@ -114,6 +114,15 @@ public final class ImageInteraction implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The model state saved before the first Mid-Interaction update on this image (the active
+     * version as it was before the image), or null when no update was made or its state was
+     * dropped.
+     */
+    public ModelState stateBeforeFirstUpdate() {
+        return steps.stream().map(Step::before).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Forgets the states saved for undo (after accept or a rollback), keeping clicks and predictions. */
     public void dropUndoStates() {
         for (int i = 0; i < steps.size(); i++) {

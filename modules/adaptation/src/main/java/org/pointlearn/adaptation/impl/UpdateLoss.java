@@ -42,6 +42,40 @@ public interface UpdateLoss {
                         .mul((float) diceWeight));
     }
 
+    /**
+     * The paper's loss: soft Dice + focal loss on the target, plus {@code beta} x the mean over
+     * the image of the cross-entropy weighted by the clicks' Gaussians (the batch's weights,
+     * zero away from the clicks; the term is left out when the batch has no weights).
+     *
+     * @param beta weight of the Click-Centered Gaussian term
+     * @param alpha foreground weight of the focal term (background: 1 - alpha)
+     * @param gamma focusing exponent of the focal term
+     */
+    static UpdateLoss diceFocalGaussian(double beta, double alpha, double gamma) {
+        return (logits, b) -> {
+            NDArray loss = SegmentationLoss.softDice(logits, b.target())
+                    .add(focal(logits, b.target(), alpha, gamma));
+            if (b.weight() == null) {
+                return loss;
+            }
+            NDArray bce = softplus(logits).sub(logits.mul(b.target()));
+            return loss.add(bce.mul(b.weight()).mean().mul((float) beta));
+        };
+    }
+
+    /**
+     * Mean focal loss: {@code -alpha t (1-p)^gamma log p - (1-alpha)(1-t) p^gamma log(1-p)},
+     * from logits ({@code log p = -softplus(-z)}, {@code log(1-p) = -softplus(z)}).
+     */
+    static NDArray focal(NDArray logits, NDArray target, double alpha, double gamma) {
+        NDArray p = Activation.sigmoid(logits);
+        NDArray positive = p.neg().add(1).pow((float) gamma).mul(softplus(logits.neg())).mul(target)
+                .mul((float) alpha);
+        NDArray negative = p.pow((float) gamma).mul(softplus(logits)).mul(target.neg().add(1))
+                .mul((float) (1 - alpha));
+        return positive.add(negative).mean();
+    }
+
     /** TENT: mean binary entropy of the prediction (needs no target). */
     static UpdateLoss entropy() {
         return (logits, b) -> {

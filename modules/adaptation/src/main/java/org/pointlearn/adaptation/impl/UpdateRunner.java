@@ -15,6 +15,7 @@ public final class UpdateRunner {
 
     private final Learner learner;
     private final AdaptationPolicy policy;
+    private volatile double learningScale = 1;
 
     /** @param learner the model's learner
      *  @param policy the rule to follow */
@@ -23,11 +24,23 @@ public final class UpdateRunner {
         this.policy = policy;
     }
 
+    /** Multiplies every learning rate from now on (1: as set; "test, then train" lowers it). */
+    public void setLearningScale(double scale) {
+        this.learningScale = scale;
+    }
+
+    /** The factor the learning rates are multiplied by. */
+    public double learningScale() {
+        return learningScale;
+    }
+
     /** The loss of the policy's rule. */
     public UpdateLoss loss(AdaptationSettings settings) {
         return switch (policy.rule()) {
             case ENTROPY -> UpdateLoss.entropy();
             case CLICKED_PIXELS -> UpdateLoss.clickedPixels(settings.iasaAnchorWeight());
+            case PAPER -> UpdateLoss.diceFocalGaussian(settings.ccgBeta(), settings.focalAlpha(),
+                    settings.focalGamma());
             default -> UpdateLoss.refinedMask(1, settings.ccgDice());
         };
     }
@@ -45,7 +58,8 @@ public final class UpdateRunner {
             }
             UpdateLoss rule = policy.rule() == AdaptationPolicy.Rule.REFINED_MASK
                     ? UpdateLoss.refinedMask(settings.midDiceWeight(), settings.ccgDice()) : loss(settings);
-            double l = learner.step(List.of(example), rule, settings.midLearningRate(), settings.anchorPull());
+            double l = learner.step(List.of(example), rule, settings.midLearningRate() * learningScale,
+                    settings.anchorPull());
             losses.add(l);
             if (!Double.isFinite(l)) {
                 break;
@@ -64,7 +78,7 @@ public final class UpdateRunner {
             AdaptationSettings settings, BooleanSupplier cancelled) {
         boolean entropy = policy.rule() == AdaptationPolicy.Rule.ENTROPY;
         int steps = entropy ? settings.tentSteps() : settings.postSteps();
-        double rate = entropy ? settings.tentLearningRate() : settings.postLearningRate();
+        double rate = (entropy ? settings.tentLearningRate() : settings.postLearningRate()) * learningScale;
         List<Double> losses = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
             if (cancelled.getAsBoolean()) {

@@ -65,7 +65,7 @@ public final class Fixtures {
     /** Settings for the small model: stronger steps so effects show after a few of them. */
     public static AdaptationSettings strong() {
         return new AdaptationSettings(10, 3e-3, 3, 3e-3, 1, 5, 10, 5, 0.5, 10, 0.1, 0.05, 4, 1, true, 0.03, 2, 1e-2, 1.0,
-                8, 7, 0, 0, false, false, false, 0);
+                8, 7, 0, 0, false, false, false, 0, 4, 200, 0.7, 2, 4, 0.01, 1);
     }
 
     /** Mean absolute difference between a probability map and a mask. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.adaptation.api.Fixtures;
 import org.pointlearn.imaging.api.Mask2D;
@@ -37,7 +38,8 @@ class ExampleBuilderTest {
         float[] allInside = new float[80 * 72];
         java.util.Arrays.fill(allInside, 0.9f);
         Click negative = new Click(20, 20, false);
-        UpdateExample e = builder.refined(image, List.of(negative), null, allInside, AdaptationSettings.defaults(), true);
+        UpdateExample e = builder.refined(image, List.of(negative), null, allInside, AdaptationSettings.defaults(),
+                AdaptationPolicy.Weighting.WEIGHTS);
         int x = (int) Math.round(image.region().gridX(20, 64));
         int y = (int) Math.round(image.region().gridY(20, 64));
         assertEquals(0f, e.target()[y * 64 + x]);
@@ -53,8 +55,9 @@ class ExampleBuilderTest {
         Click negative = new Click(20, 20, false);
         AdaptationSettings agreeing = AdaptationSettings.defaults().with(java.util.Map.of("ccgAgreeing", "true"));
         UpdateExample plain = builder.refined(image, List.of(negative), null, allInside,
-                AdaptationSettings.defaults(), true);
-        UpdateExample e = builder.refined(image, List.of(negative), null, allInside, agreeing, true);
+                AdaptationSettings.defaults(), AdaptationPolicy.Weighting.WEIGHTS);
+        UpdateExample e = builder.refined(image, List.of(negative), null, allInside, agreeing,
+                AdaptationPolicy.Weighting.WEIGHTS);
         int x = (int) Math.round(image.region().gridX(20, 64));
         int y = (int) Math.round(image.region().gridY(20, 64));
         int ring = y * 64 + Math.min(63, x + 4);   // outside the click's disk, inside its Gaussian
@@ -71,8 +74,9 @@ class ExampleBuilderTest {
                 "ccgSigma", "40"));   // reach of two sigmas: 20 working pixels, beyond the disk
         Click positive = new Click(40, 36, true);
         UpdateExample plain = builder.refined(image, List.of(positive), null, nothing, AdaptationSettings.defaults(),
-                true);
-        UpdateExample e = builder.refined(image, List.of(positive), null, nothing, growing, true);
+                AdaptationPolicy.Weighting.WEIGHTS);
+        UpdateExample e = builder.refined(image, List.of(positive), null, nothing, growing,
+                AdaptationPolicy.Weighting.WEIGHTS);
         int cy = (int) Math.round(image.region().gridY(36, 64));
         int insideDisk = cy * 64 + (int) Math.round(image.region().gridX(40 + 10, 64));
         int outsideDisk = cy * 64 + (int) Math.round(image.region().gridX(40 + 20, 64));

@@ -43,7 +43,8 @@ import org.pointlearn.lib.djl.DjlRuntime;
 public final class EvaluateCommand {
 
     /** Every policy, in the order of the report. */
-    static final List<String> ALL = List.of("frozen", "post", "mid", "post+mid", "method", "nogauss", "tent", "iasa");
+    static final List<String> ALL = List.of("frozen", "post", "mid", "post+mid", "method", "nogauss", "tent", "iasa",
+            "paper", "paper-nogauss", "paper-post", "paper-mid");
 
     private EvaluateCommand() {
     }
@@ -57,26 +58,28 @@ public final class EvaluateCommand {
     public static void main(String[] args) throws Exception {
         Map<String, String> kv;
         List<String> policies;
-        AdaptationSettings settings;
+        Map<String, String> overrides;
         int orders;
         try {
             kv = Arguments.parse(args, Set.of("data", "model", "out"));
             policies = policies(kv.getOrDefault("policy", "frozen"));
-            settings = AdaptationSettings.defaults().with(settings(kv.getOrDefault("set", "")));
+            overrides = settings(kv.getOrDefault("set", ""));
+            for (String p : policies) {
+                AdaptationPolicy.named(p).defaultSettings().with(overrides);
+            }
             orders = orders(kv.getOrDefault("orders", "1"));
             CardOverrides.check(kv.getOrDefault("card", ""));
         } catch (IllegalArgumentException e) {
             System.err.println("eval: " + e.getMessage());
             System.err.println("usage: eval --data <domain folder> --model <model folder> --out <folder>"
-                    + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...] [--subset all|validation]"
+                    + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post"
+                    + "|paper-mid|all|a,b,...] [--subset all|validation]"
                     + " [--orders N] [--source <source domain folder>] [--set name=value,...]"
                     + " [--card focus.policy=zoom|full,focus.grow=1.4,edits.keepClickedComponents=true,...]");
             System.exit(2);
             return;
         }
-        if (!kv.getOrDefault("set", "").isBlank()) {
-            System.out.println("adaptation settings: " + settings);
-        }
+        AdaptationSettings settings = AdaptationSettings.defaults().with(overrides);
         ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
         System.out.println("device: " + device);
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
@@ -114,6 +117,10 @@ public final class EvaluateCommand {
             }
             List<PolicyRun> policyRuns = new ArrayList<>();
             List<PolicySummary> after = new ArrayList<>();
+            AdaptationSettings policySettings = AdaptationPolicy.named(runAs).defaultSettings().with(overrides);
+            if (!overrides.isEmpty() || !policySettings.equals(settings)) {
+                System.out.println(policy + " adaptation settings: " + policySettings);
+            }
             for (int order = 0; order < orders; order++) {
                 // Adaptive policies change the model: every run starts from the shipped parameters.
                 try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
@@ -121,7 +128,7 @@ public final class EvaluateCommand {
                     List<Sample> sequence = order == 0 ? SampleOrder.fixed(samples) : SampleOrder.shuffled(samples, order);
                     long t0 = System.nanoTime();
                     PolicyRun run;
-                    try (SessionPolicy segmenter = new SessionPolicy(model, AdaptationPolicy.named(runAs), settings)) {
+                    try (SessionPolicy segmenter = new SessionPolicy(model, AdaptationPolicy.named(runAs), policySettings)) {
                         String label = policy + (orders > 1 ? " order " + order : "");
                         run = new ProtocolRunner().run(ds.domain(), policy, sequence, segmenter,
                                 r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), label,

@@ -42,15 +42,17 @@ public final class SessionPolicy implements InteractiveSegmenter, AutoCloseable 
     }
 
     /**
-     * The policy of that name with the default settings.
+     * The policy of that name with its default settings (the paper's for the paper's policies).
      *
-     * @param name frozen, post, mid, post+mid, method, nogauss, post-nogauss, mid-nogauss, tent or iasa
+     * @param name frozen, post, mid, post+mid, method, nogauss, post-nogauss, mid-nogauss, tent, iasa, paper,
+     *     paper-nogauss, paper-post or paper-mid
      * @param model the model to run and adapt (not closed here)
      * @throws IllegalArgumentException naming the known policies when the name is unknown
      * @throws SegmentationException when the session cannot start
      */
     public static SessionPolicy named(String name, SegmentationModel model) throws SegmentationException {
-        return new SessionPolicy(model, AdaptationPolicy.named(name), AdaptationSettings.defaults());
+        AdaptationPolicy policy = AdaptationPolicy.named(name);
+        return new SessionPolicy(model, policy, policy.defaultSettings());
     }
 
     /** The session underneath (versions, events such as guard rollbacks). */

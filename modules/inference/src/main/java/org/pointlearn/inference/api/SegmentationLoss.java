@@ -81,13 +81,43 @@ public final class SegmentationLoss {
 
     /**
      * The Click-Centered Gaussian weight map, each click's Gaussian added only at the pixels
-     * {@code reach} allows (e.g. those whose target agrees with the click's label).
+     * {@code reach} allows (e.g. those whose target agrees with the click's label), cut off at
+     * four sigmas.
      */
     public static float[] clickCenteredWeights(List<double[]> clicks, int size, double lambda, double sigma,
             ClickReach reach) {
+        return clickCenteredWeights(clicks, size, lambda, sigma, 4, reach);
+    }
+
+    /**
+     * The Click-Centered Gaussian weight map {@code 1 + lambda * gaussians}: see
+     * {@link #clickGaussians}.
+     */
+    public static float[] clickCenteredWeights(List<double[]> clicks, int size, double lambda, double sigma,
+            double cutoff, ClickReach reach) {
+        float[] w = clickGaussians(clicks, size, sigma, cutoff, reach);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 1f + (float) lambda * w[i];
+        }
+        return w;
+    }
+
+    /**
+     * The sum of the clicks' Gaussians {@code exp(-d^2 / (2 sigma^2))} on a square grid, each
+     * counted only within {@code cutoff} sigmas of its click and at the pixels {@code reach}
+     * allows; zero elsewhere.
+     *
+     * @param clicks click centres on that grid, as (x, y) pairs
+     * @param size side of the grid
+     * @param sigma Gaussian width in grid pixels
+     * @param cutoff radius of each Gaussian, in sigmas
+     * @param reach which pixels a click's Gaussian counts at
+     * @return size*size values, row by row
+     */
+    public static float[] clickGaussians(List<double[]> clicks, int size, double sigma, double cutoff,
+            ClickReach reach) {
         float[] w = new float[size * size];
-        java.util.Arrays.fill(w, 1f);
-        double extent = 4 * sigma;
+        double extent = cutoff * sigma;
         for (int k = 0; k < clicks.size(); k++) {
             double[] c = clicks.get(k);
             int x0 = Math.max(0, (int) Math.floor(c[0] - extent));
@@ -97,9 +127,9 @@ public final class SegmentationLoss {
             for (int y = y0; y <= y1; y++) {
                 for (int x = x0; x <= x1; x++) {
                     int i = y * size + x;
-                    if (reach.adds(k, i)) {
-                        double d2 = (x - c[0]) * (x - c[0]) + (y - c[1]) * (y - c[1]);
-                        w[i] += (float) (lambda * Math.exp(-d2 / (2 * sigma * sigma)));
+                    double d2 = (x - c[0]) * (x - c[0]) + (y - c[1]) * (y - c[1]);
+                    if (d2 <= extent * extent && reach.adds(k, i)) {
+                        w[i] += (float) Math.exp(-d2 / (2 * sigma * sigma));
                     }
                 }
             }

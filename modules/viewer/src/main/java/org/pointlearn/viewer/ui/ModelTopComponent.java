@@ -36,6 +36,7 @@ import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.SliceTest;
 import org.pointlearn.inference.api.EngineStatus;
 import org.pointlearn.inference.api.InferenceRuntime;
 import org.pointlearn.viewer.impl.EngineStatusFeed;
@@ -93,6 +94,8 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "# {6} - milliseconds",
     "# {7} - guard verdict",
     "DETAIL_Version={0}, learned from {1} on {2}: {3} steps after clicks, {4} at accept, last loss {5}, {6} ms. Guard: {7}",
+    "# {0} version tested, {1} its Dice, {2} the shipped model's Dice, {3} clicks replayed",
+    "DETAIL_Test=Tested on the slice before learning from it ({3} click(s)): {0} Dice {1}, shipped model {2}.",
     "HINT_Learn=On: every click and accepted slice teaches the model (a new version per slice). Off: the model in use stays as it is",
     "BTN_ExportVersion=Export version\u2026",
     "HINT_ExportVersion=Writes the selected version as a model folder (models/ format)",
@@ -269,8 +272,12 @@ public final class ModelTopComponent extends TopComponent {
         }
         String last = v.losses().isEmpty() ? Bundle.MSG_NotKnownYet()
                 : String.format(java.util.Locale.ROOT, "%.4f", v.losses().get(v.losses().size() - 1));
-        return Bundle.DETAIL_Version(v.id(), v.parentId(), v.imageId(), v.midSteps(), v.postSteps(), last, v.millis(),
-                v.guard());
+        String text = Bundle.DETAIL_Version(v.id(), v.parentId(), v.imageId(), v.midSteps(), v.postSteps(), last,
+                v.millis(), v.guard());
+        SliceTest t = v.test();
+        return t == null ? text : text + " " + Bundle.DETAIL_Test(t.testedVersion(),
+                String.format(java.util.Locale.ROOT, "%.2f", t.activeDice()),
+                String.format(java.util.Locale.ROOT, "%.2f", t.baseDice()), t.clicks());
     }
 
     private void chooseAndExportVersion() {
