@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general train-mri-lodo colin27-domain
+.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-general train-mri-lodo colin27-domain volume
 
 all: build
 
@@ -47,6 +47,16 @@ colin27-domain: build
 	scripts/evaluation org.pointlearn.evaluation.cli.AtlasDomainCommand --image $(TEMPLATES)/ch2.nii.gz \
 	  --labels $(TEMPLATES)/aal.nii.gz --names $(TEMPLATES)/aal.nii.txt \
 	  --select Caudate,Putamen,Pallidum,Thalamus,Hippocampus,Amygdala --every 3 --min-area 40 --out target/colin27-deep-grey
+## The volume protocol: the simulated user annotates the same deep grey structures slice by slice
+## through the Colin27 volume, each next slice starting empty or from its accepted neighbour
+## (propagation none/mask/seed/seed-only), frozen and adapting -> runs/volume (totals.csv, volume.csv)
+VOLUME_POLICY ?= frozen,method
+VOLUME_PROPAGATION ?= none,mask,seed,seed-only
+volume: build
+	scripts/evaluation org.pointlearn.evaluation.cli.VolumeCommand --image $(TEMPLATES)/ch2.nii.gz \
+	  --labels $(TEMPLATES)/aal.nii.gz --names $(TEMPLATES)/aal.nii.txt \
+	  --select Caudate,Putamen,Pallidum,Thalamus,Hippocampus,Amygdala --model $(or $(MODEL),models/mri-general) \
+	  --policy $(VOLUME_POLICY) --propagation $(VOLUME_PROPAGATION) --out $(or $(OUT),runs/volume)
 ## Which PyTorch libraries and devices the engine uses (POINTLEARN_TORCH_DIR=<folder> to try your own).
 engine-info: build
 	scripts/engine-info

@@ -105,13 +105,29 @@ public final class AdaptationSession implements AutoCloseable {
     }
 
     /** Starts a new image; an image in progress is abandoned without learning from it. */
-    public synchronized void start(Image2D image, String imageId) {
+    public void start(Image2D image, String imageId) {
+        start(image, imageId, null);
+    }
+
+    /**
+     * Starts a new image from a proposal (e.g. propagated from an accepted neighbour slice): the
+     * proposal is the previous mask of the first click, what undo of the first click returns to,
+     * and what {@link #accept} learns from when the user accepts it without clicking.
+     *
+     * @param proposal probabilities on the image's grid (width*height), or null to start from nothing
+     * @throws IllegalArgumentException when the proposal does not fit the image
+     */
+    public synchronized void start(Image2D image, String imageId, float[] proposal) {
+        if (proposal != null && proposal.length != image.width() * image.height()) {
+            throw new IllegalArgumentException("the proposal has " + proposal.length + " values for a "
+                    + image.width() + "x" + image.height() + " image");
+        }
         if (current != null) {
             current.close();
         }
         imageCount++;
         current = new ImageInteraction(imageId == null ? "image-" + imageCount : imageId, image,
-                model.encoder().prepareImage(image));
+                model.encoder().prepareImage(image), proposal);
     }
 
     /** A click without a way to cancel its update. */

@@ -31,15 +31,28 @@ public final class ImageInteraction implements AutoCloseable {
     private final Image2D image;
     private final InputEncoder.PreparedImage prepared;
     private final List<Step> steps = new ArrayList<>();
+    private final float[] proposal;
     private float[] initialPrediction;
 
     /** @param imageId the image's id
      *  @param image the image
      *  @param prepared the image with its normalisation */
     public ImageInteraction(String imageId, Image2D image, InputEncoder.PreparedImage prepared) {
+        this(imageId, image, prepared, null);
+    }
+
+    /**
+     * An image that starts from a proposal (e.g. the mask propagated from an accepted neighbour
+     * slice): shown before the first click, the first click's previous-mask input, and what is
+     * accepted when the user accepts without clicking.
+     *
+     * @param proposal probabilities on the image's grid, or null to start from nothing
+     */
+    public ImageInteraction(String imageId, Image2D image, InputEncoder.PreparedImage prepared, float[] proposal) {
         this.imageId = imageId;
         this.image = image;
         this.prepared = prepared;
+        this.proposal = proposal == null ? null : proposal.clone();
     }
 
     /** The image's id. */
@@ -69,14 +82,14 @@ public final class ImageInteraction implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** The probability shown last (source grid), or null before the first click. */
+    /** The probability shown last (source grid): the proposal or null before the first click. */
     public float[] lastProbability() {
-        return steps.isEmpty() ? null : steps.get(steps.size() - 1).shown().probability();
+        return steps.isEmpty() ? proposal : steps.get(steps.size() - 1).shown().probability();
     }
 
-    /** The previous-mask input of the last click's prediction, or null. */
+    /** The previous-mask input of the last click's prediction; before the first click the proposal, or null. */
     public float[] lastPrevious() {
-        return steps.isEmpty() ? null : steps.get(steps.size() - 1).previous();
+        return steps.isEmpty() ? proposal : steps.get(steps.size() - 1).previous();
     }
 
     /** The first prediction made on this image (IA+SA's anchor), or null. */

@@ -255,6 +255,23 @@ class AdaptationSessionTest {
         }
     }
 
+    @Test
+    void aSliceStartedFromAProposalUsesItAsThePreviousMaskAndCanBeAcceptedWithoutClicks() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
+            Image2D image = Fixtures.disk(40, 36, 14, 5);
+            Mask2D neighbour = Fixtures.diskMask(41, 36, 13);
+            assertThrows(IllegalArgumentException.class, () -> s.start(image, "wrong", new float[10]));
+            s.start(image, "proposed", neighbour.toFloats());
+            s.click(new Click(40, 36, true));
+            Prediction back = s.undo();
+            assertArrayEquals(neighbour.toFloats(), back.probability(), "undoing the first click shows the proposal again");
+            UpdateReport report = s.accept(neighbour);
+            assertTrue(report.kept(), report.message());
+            assertEquals(0, s.activeVersion().midSteps());
+            assertTrue(s.activeVersion().postSteps() > 0, "accepting the proposal as it is teaches the model too");
+        }
+    }
+
     static UpdateReport learnFrom(AdaptationSession s, int cx, int cy, int r, long seed) throws Exception {
         s.start(Fixtures.disk(cx, cy, r, seed), "img-" + seed);
         s.click(new Click(cx, cy, true));

@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.pointlearn.imaging.api.NiftiReader;
-import org.pointlearn.imaging.api.Reorientation;
+import org.pointlearn.evaluation.data.AtlasStructures;
 import org.pointlearn.imaging.api.Volume;
 
 /**
@@ -57,21 +55,10 @@ public final class AtlasDomainCommand {
      */
     static int write(Path imageFile, Path labelFile, Path namesFile, List<String> select, int every, int minArea,
             Path out) throws IOException {
-        Volume image = Reorientation.toAxial(NiftiReader.read(imageFile));
-        Volume labels = Reorientation.toAxial(NiftiReader.read(labelFile));
-        if (!Arrays.equals(image.geometry().size(), labels.geometry().size())) {
-            throw new IOException(labelFile + " is not on the grid of " + imageFile);
-        }
-        Map<Integer, String> chosen = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(namesFile, StandardCharsets.UTF_8)) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length >= 2 && select.stream().anyMatch(s -> f[1].startsWith(s.trim()))) {
-                chosen.put(Integer.parseInt(f[0]), f[1].toLowerCase(Locale.ROOT));
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw new IOException("no label of " + namesFile + " starts with any of " + select);
-        }
+        AtlasStructures atlas = AtlasStructures.read(imageFile, labelFile, namesFile, select);
+        Volume image = atlas.image();
+        Volume labels = atlas.labels();
+        Map<Integer, String> chosen = atlas.chosen();
         int w = image.geometry().width();
         int h = image.geometry().height();
         float[] window = window(image);

@@ -55,6 +55,19 @@ public final class SimulatedUser {
         return pixel.isPresent() ? Optional.of(click(pixel.getAsInt(), w, !positiveFirst)) : Optional.empty();
     }
 
+    /**
+     * A positive click at the pixel of the mask farthest from its border (the first in row-major
+     * order among equals), as a user would click into an object; empty for an empty mask.
+     */
+    public static Optional<Click> innermost(Mask2D mask) {
+        boolean[] inside = new boolean[mask.width() * mask.height()];
+        for (int i = 0; i < inside.length; i++) {
+            inside[i] = mask.get(i);
+        }
+        OptionalInt pixel = ErrorRegion.of(inside, mask.width(), mask.height()).deepestPixel(Set.of());
+        return pixel.isPresent() ? Optional.of(click(pixel.getAsInt(), mask.width(), true)) : Optional.empty();
+    }
+
     private static Click click(int index, int width, boolean positive) {
         return new Click(index % width, index / width, positive);
     }

@@ -79,6 +79,16 @@ public final class SessionPolicy implements InteractiveSegmenter, AutoCloseable 
     }
 
     @Override
+    public void startFrom(Image2D image, float[] proposal) throws SegmentationException {
+        try {
+            session.start(image, null, proposal);
+        } catch (IllegalArgumentException e) {
+            throw new SegmentationException(e.getMessage(), e);
+        }
+        current = image;
+    }
+
+    @Override
     public void accept(Image2D image, Mask2D finalMask, List<Click> clicks) throws SegmentationException {
         if (image != current) {
             session.start(image, null);

@@ -25,6 +25,18 @@ public interface InteractiveSegmenter {
     float[] predict(Image2D image, List<Click> clicks, float[] previous) throws SegmentationException;
 
     /**
+     * The next image starts from a proposal (propagated from an accepted neighbour slice): the
+     * segmenter takes it as the prediction shown before the first click. Segmenters that keep
+     * no state per image need not do anything.
+     *
+     * @param image the image about to be segmented
+     * @param proposal width*height probabilities
+     * @throws SegmentationException when the segmenter cannot start from it
+     */
+    default void startFrom(Image2D image, float[] proposal) throws SegmentationException {
+    }
+
+    /**
      * The user is done with the image; an adaptive policy learns from it here.
      *
      * @param image the image

@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** Locale-independent CSV cells ('.' as decimal separator, RFC 4180 quoting) and file writing. */
-final class CsvText {
+public final class CsvText {
 
     private CsvText() {
     }
 
     /** A number with the given decimals and '.' as separator, whatever the default locale. */
-    static String number(double value, int decimals) {
+    public static String number(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** A text cell, quoted when it holds a comma, quote or line break. */
-    static String text(String value) {
+    public static String text(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
@@ -28,7 +28,7 @@ final class CsvText {
     }
 
     /** Writes the header and rows as UTF-8 with '\n' line ends, creating parent folders. */
-    static void write(Path file, String header, List<String> rows) throws IOException {
+    public static void write(Path file, String header, List<String> rows) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

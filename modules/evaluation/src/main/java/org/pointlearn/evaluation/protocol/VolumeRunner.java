@@ -1,0 +1,159 @@
+package org.pointlearn.evaluation.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pointlearn.evaluation.clicker.SimulatedUser;
+import org.pointlearn.imaging.api.Image2D;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+
+/**
+ * Slice-by-slice annotation of one structure through a volume by the simulated user, as a
+ * radiologist works: start on the slice where the structure is largest, click until the slice
+ * reaches the target Dice (or the click budget), accept, move to the next slice up, then from
+ * the start down. With propagation each next slice starts from a proposal made from the
+ * accepted neighbour; the user accepts it as it is when it already reaches the target, or
+ * corrects it with clicks. Counted: the user's clicks only (a seed click placed by the
+ * propagation is not the user's).
+ */
+public final class VolumeRunner {
+
+    /** How a slice starts from its accepted neighbour. */
+    public enum Propagation {
+        /** Every slice starts empty. */
+        NONE,
+        /** The neighbour's mask itself is the proposal (no model). */
+        MASK,
+        /** The model predicts with the neighbour's mask as the previous mask and a seed click at its innermost pixel. */
+        SEED,
+        /** The model predicts from a seed click at the neighbour mask's innermost pixel alone. */
+        SEED_ONLY;
+
+        /** The name on the command line: none, mask, seed, seed-only. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The propagation of that command-line name. */
+        public static Propagation of(String label) {
+            for (Propagation p : values()) {
+                if (p.label().equals(label.trim())) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown propagation '" + label + "'; known: none, mask, seed, seed-only");
+        }
+    }
+
+    /** One slice of a structure: its image and its true mask. */
+    public record Slice(int index, Image2D image, Mask2D truth) {
+    }
+
+    /**
+     * What happened on one slice.
+     *
+     * @param index the slice's index in the volume
+     * @param area the structure's area on it, pixels
+     * @param proposalDice Dice of what the slice started from (0 when it started empty)
+     * @param clicks the user's clicks on it
+     * @param dice Dice of the accepted mask
+     */
+    public record SliceResult(int index, int area, double proposalDice, int clicks, double dice) {
+    }
+
+    private final double target;
+    private final int maxClicks;
+    private final Propagation propagation;
+    private final SimulatedUser user = new SimulatedUser();
+
+    /**
+     * @param target the Dice at which the user accepts a slice
+     * @param maxClicks the user's click budget per slice
+     * @param propagation how a slice starts from its accepted neighbour
+     */
+    public VolumeRunner(double target, int maxClicks, Propagation propagation) {
+        this.target = target;
+        this.maxClicks = maxClicks;
+        this.propagation = propagation;
+    }
+
+    /**
+     * Annotates the slices of one structure (in volume order, each with a non-empty truth).
+     *
+     * @return the result of every slice, in the order they were annotated
+     */
+    public List<SliceResult> run(List<Slice> slices, InteractiveSegmenter segmenter) throws SegmentationException {
+        if (slices.isEmpty()) {
+            return List.of();
+        }
+        int start = 0;
+        for (int i = 1; i < slices.size(); i++) {
+            if (slices.get(i).truth().area() > slices.get(start).truth().area()) {
+                start = i;
+            }
+        }
+        List<SliceResult> results = new ArrayList<>();
+        Mask2D first = annotate(slices.get(start), null, segmenter, results);
+        Mask2D accepted = first;
+        for (int i = start + 1; i < slices.size(); i++) {
+            accepted = annotate(slices.get(i), accepted, segmenter, results);
+        }
+        accepted = first;
+        for (int i = start - 1; i >= 0; i--) {
+            accepted = annotate(slices.get(i), accepted, segmenter, results);
+        }
+        return results;
+    }
+
+    private Mask2D annotate(Slice slice, Mask2D neighbour, InteractiveSegmenter segmenter, List<SliceResult> out)
+            throws SegmentationException {
+        Image2D image = slice.image();
+        Mask2D truth = slice.truth();
+        int w = image.width();
+        int h = image.height();
+        float[] probability = new float[w * h];
+        List<Click> clicks = new ArrayList<>();
+        Optional<Click> seed = neighbour == null ? Optional.empty() : SimulatedUser.innermost(neighbour);
+        if (neighbour != null && propagation != Propagation.NONE && seed.isPresent()) {
+            float[] neighbourMask = neighbour.toFloats();
+            switch (propagation) {
+                case MASK -> {
+                    segmenter.startFrom(image, neighbourMask);
+                    probability = neighbourMask;
+                }
+                case SEED -> {
+                    segmenter.startFrom(image, neighbourMask);
+                    clicks.add(seed.get());
+                    probability = segmenter.predict(image, List.copyOf(clicks), neighbourMask.clone());
+                }
+                default -> {
+                    segmenter.startFrom(image, null);
+                    clicks.add(seed.get());
+                    probability = segmenter.predict(image, List.copyOf(clicks), probability);
+                }
+            }
+        } else {
+            segmenter.startFrom(image, null);
+        }
+        Mask2D prediction = Mask2D.threshold(probability, w, h, ProtocolRunner.THRESHOLD);
+        double proposalDice = prediction.dice(truth);
+        double dice = proposalDice;
+        int userClicks = 0;
+        while (userClicks < maxClicks && dice < target) {
+            Optional<Click> next = user.nextClick(truth, prediction, clicks);
+            if (next.isEmpty()) {
+                break;
+            }
+            clicks.add(next.get());
+            userClicks++;
+            probability = segmenter.predict(image, List.copyOf(clicks), probability.clone());
+            prediction = Mask2D.threshold(probability, w, h, ProtocolRunner.THRESHOLD);
+            dice = prediction.dice(truth);
+        }
+        segmenter.accept(image, prediction, List.copyOf(clicks));
+        out.add(new SliceResult(slice.index(), truth.area(), proposalDice, userClicks, dice));
+        return prediction;
+    }
+}
