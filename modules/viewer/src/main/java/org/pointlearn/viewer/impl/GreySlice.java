@@ -21,6 +21,8 @@ public final class GreySlice {
     public static final int POSITIVE = 0x00e000;
     /** Colour of negative clicks. */
     public static final int NEGATIVE = 0xff2020;
+    /** Colour of a proposal's dashed outline (a mask offered from an accepted neighbour slice). */
+    public static final int PROPOSAL = 0x40c8ff;
     private static final double MASK_OPACITY = 0.4;
 
     private final int width;
@@ -93,6 +95,30 @@ public final class GreySlice {
         for (Click c : clicks) {
             int colour = c.positive() ? POSITIVE : NEGATIVE;
             Disk.visit(c.x(), c.y(), r, width, height, (x, y, d2) -> rgb[y * width + x] = colour);
+        }
+        return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, rgb);
+    }
+
+    /**
+     * This slice with a proposal drawn over it: only the mask's outline, dashed, in
+     * {@link #PROPOSAL}, so that it is not taken for an accepted or predicted mask.
+     *
+     * @param proposal the proposed mask on this slice's grid
+     * @throws IllegalArgumentException when the mask has another size
+     */
+    public GreySlice proposed(Mask2D proposal) {
+        if (proposal.width() != width || proposal.height() != height) {
+            throw new IllegalArgumentException("the mask is " + proposal.width() + "x" + proposal.height()
+                    + " but the slice is " + width + "x" + height);
+        }
+        int[] rgb = greyRgb();
+        int dash = Math.max(2, Math.round(Math.min(width, height) / 64f));
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (proposal.get(x, y) && edge(proposal, x, y) && ((x + y) / dash) % 2 == 0) {
+                    rgb[y * width + x] = PROPOSAL;
+                }
+            }
         }
         return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, rgb);
     }

@@ -54,6 +54,8 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "# {2} - negative",
     "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts, Shift+Enter and next \u00b7 Backspace undoes",
     "CAP_Accepted=Accepted",
+    "# {0} the slice the proposal comes from (1-based)",
+    "CAP_Proposed=Proposed from slice {0} (dashed) \u00b7 Enter accepts it \u00b7 click to correct it",
     "CAP_Edited=Edited \u00b7 Enter accepts \u00b7 Backspace undoes",
     "# {0} - radius",
     "CAP_Brush=Brush {0} px",
@@ -103,6 +105,10 @@ final class ClickSegmentation extends MouseAdapter {
     private final AcceptedMasks saved;
     private final Supplier<String> seriesKey;
     private final Map<Integer, Mask2D> accepted = new HashMap<>();
+    /** The proposal the slice in progress started from, or null. */
+    private Mask2D sliceProposal;
+    /** The slice accepted last, or -1. */
+    private int lastAccepted = -1;
     private Volume volume;
     private int slice = -1;
     private List<Click> clicks = List.of();
@@ -174,7 +180,35 @@ final class ClickSegmentation extends MouseAdapter {
             return image.overlaid(working, clicks);
         }
         Mask2D done = accepted.get(k);
-        return done != null ? image.overlaid(done, List.of()) : image;
+        if (done != null) {
+            return image.overlaid(done, List.of());
+        }
+        Optional<Proposal> proposal = proposal(k);
+        return proposal.isPresent() ? image.proposed(proposal.get().mask()) : image;
+    }
+
+    /** A mask offered for a slice: the accepted mask of a neighbouring slice. */
+    record Proposal(int from, Mask2D mask) {
+    }
+
+    /**
+     * The proposal for slice k: when k is untouched (no accepted mask, no work in progress) and a
+     * neighbouring slice is accepted, that slice's mask (the one accepted last, if both are).
+     * Measured with the volume protocol (docs/interaction.md): starting from the neighbour's
+     * mask saved about half the clicks on the Colin27 deep grey structures.
+     */
+    Optional<Proposal> proposal(int k) {
+        if (volume == null || accepted.containsKey(k) || k == slice) {
+            return Optional.empty();
+        }
+        int[] neighbours = lastAccepted == k + 1 ? new int[] {k + 1, k - 1} : new int[] {k - 1, k + 1};
+        for (int n : neighbours) {
+            Mask2D m = accepted.get(n);
+            if (m != null && m.area() > 0) {
+                return Optional.of(new Proposal(n, m));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The caption line of the tools for slice k. */
@@ -195,7 +229,11 @@ final class ClickSegmentation extends MouseAdapter {
         if (k == slice && edits != null && !edits.isEmpty()) {
             return toolWords + Bundle.CAP_Edited();
         }
-        return toolWords + (accepted.containsKey(k) ? Bundle.CAP_Accepted() : Bundle.CAP_Tools());
+        if (accepted.containsKey(k)) {
+            return toolWords + Bundle.CAP_Accepted();
+        }
+        Optional<Proposal> proposal = proposal(k);
+        return toolWords + (proposal.isPresent() ? Bundle.CAP_Proposed(proposal.get().from() + 1) : Bundle.CAP_Tools());
     }
 
     /** The tool of a left press. */
@@ -362,6 +400,7 @@ final class ClickSegmentation extends MouseAdapter {
         slice = -1;
         clicks = List.of();
         predicted = null;
+        sliceProposal = null;
         edits = null;
         actions.clear();
         redo.clear();
@@ -373,16 +412,19 @@ final class ClickSegmentation extends MouseAdapter {
             return;
         }
         discardUnaccepted();
+        Optional<Proposal> proposal = proposal(k);
         slice = k;
         clicks = List.of();
-        predicted = null;
+        sliceProposal = proposal.map(Proposal::mask).orElse(null);
+        predicted = sliceProposal;
         edits = new MaskEdits(volume.geometry().width(), volume.geometry().height());
         actions.clear();
         redo.clear();
         Image2D image = Image2D.ofSlice(volume, k);
         String id = String.format(Locale.ROOT, "%s slice %d", seriesName.get(), k + 1);
+        float[] start = proposal.map(p -> p.mask().toFloats()).orElse(null);
         session.submit(() -> {
-            session.session().start(image, id);
+            session.session().start(image, id, start);
             return null;
         });
     }
@@ -480,12 +522,18 @@ final class ClickSegmentation extends MouseAdapter {
      */
     boolean accept() {
         Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isPresent() && slice != view.slice() && proposal(view.slice()).isPresent()) {
+            forgetOtherVolume();
+            startSlice(view.slice(), session.get());   // the proposal as it is
+        }
         Mask2D done = slice == view.slice() ? workingMask() : null;
-        if (session.isEmpty() || done == null || (clicks.isEmpty() && edits.isEmpty())) {
+        boolean proposed = done != null && clicks.isEmpty() && edits.isEmpty();
+        if (session.isEmpty() || done == null || (clicks.isEmpty() && edits.isEmpty() && !proposed)) {
             hub.say(Bundle.MSG_NothingToAccept());
             return false;
         }
         int k = slice;
+        lastAccepted = k;
         accepted.put(k, done);
         save(k, done);
         endSliceWork();
@@ -512,7 +560,7 @@ final class ClickSegmentation extends MouseAdapter {
         if (k != slice) {
             return;
         }
-        predicted = prediction.clicks().isEmpty() ? null : prediction.mask();
+        predicted = prediction.clicks().isEmpty() ? sliceProposal : prediction.mask();
         clicks = prediction.clicks();
         changes.fireChange();
     }
@@ -537,7 +585,7 @@ final class ClickSegmentation extends MouseAdapter {
                     if (slice >= 0) {
                         clicks = list;
                         if (list.isEmpty()) {
-                            predicted = null;
+                            predicted = sliceProposal;
                         }
                         changes.fireChange();
                     }

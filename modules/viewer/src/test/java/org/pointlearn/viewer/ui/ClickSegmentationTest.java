@@ -397,7 +397,8 @@ class ClickSegmentationTest {
         offAgain.get(1, TimeUnit.MINUTES);
         onEdt(() -> null);
         assertArrayEquals(before, firstWeights(), "switching gave up the slice in progress but kept its learning");
-        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Left click"), "the slice in progress is still shown");
+        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Proposed from slice 2"),
+                "the slice in progress is still shown: " + onEdt(() -> tools.captionLine(2)));
     }
 
     @Test
@@ -418,7 +419,8 @@ class ClickSegmentationTest {
             assertTrue(said.stream().anyMatch(s -> s.startsWith("Now segmenting with brain-mri")), said.toString());
             assertEquals(List.of("v0"), onEdt(hub::versions).stream().map(ModelVersion::id).toList(),
                     "the other model starts its own lineage");
-            assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Left click"), "the slice in progress was given up");
+            assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Proposed from slice 2"),
+                    "the slice in progress was given up; the accepted slice 2 is proposed again");
             clickAt(CX, CY, true);
             assertTrue(onEdt(tools::workingMask).get(CX, CY), "the other model predicts");
             onEdt(() -> hub.switchModel(model, store)).get(2, TimeUnit.MINUTES);
@@ -441,6 +443,61 @@ class ClickSegmentationTest {
         hub = again;
         assertEquals(2, onEdt(again::versions).size());
         assertEquals(learned, onEdt(again::active).id());
+    }
+
+    /**
+     * Shift+Enter accepts and moves on; the next slice shows the accepted mask as a proposal
+     * (dashed outline, caption says so); Enter accepts it as it is (a version learns from it);
+     * a click on a proposed slice starts from the proposal (undo goes back to it, not to nothing).
+     */
+    @Test
+    void theNextSliceStartsFromTheAcceptedNeighbourAsAProposal() throws Exception {
+        openTools(openedHub());
+        onEdt(() -> {
+            view.moveSlices(-1);   // slice 0 of 3
+            return null;
+        });
+        clickAt(CX, CY, true);
+        Mask2D first = onEdt(tools::workingMask);
+        assertTrue(first.get(CX, CY));
+        key(KeyEvent.VK_ENTER, InputEvent.SHIFT_DOWN_MASK);
+        settle();
+        assertEquals(1, onEdt(view::slice));
+        assertEquals(first, onEdt(() -> tools.proposal(1)).orElseThrow().mask(), "the accepted neighbour is proposed");
+        assertEquals("Proposed from slice 1 (dashed) \u00b7 Enter accepts it \u00b7 click to correct it",
+                onEdt(() -> tools.captionLine(1)));
+        int[] drawn = onEdt(() -> tools.decorate(view.image(), 1)).rgb();
+        long dashes = java.util.Arrays.stream(drawn).filter(c -> c == GreySlice.PROPOSAL).count();
+        int outline = 0;
+        for (int y = 1; y < SIZE - 1; y++) {
+            for (int x = 1; x < SIZE - 1; x++) {
+                outline += first.get(x, y) && (!first.get(x - 1, y) || !first.get(x + 1, y) || !first.get(x, y - 1)
+                        || !first.get(x, y + 1)) ? 1 : 0;
+            }
+        }
+        assertTrue(dashes >= outline / 4 && dashes < outline, "the proposal's outline is drawn dashed: " + dashes
+                + " of " + outline + " px");
+        assertTrue((drawn[CY * SIZE + CX] & 0xffffff) != GreySlice.MASK, "only the outline, no fill");
+        int versions = onEdt(hub::versions).size();
+        key(KeyEvent.VK_ENTER, 0);
+        settle();
+        assertEquals(first, onEdt(() -> tools.acceptedMask(1)).orElseThrow(), "Enter accepted the proposal as it is");
+        for (int i = 0; i < 200 && onEdt(hub::versions).size() == versions; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(versions + 1, onEdt(hub::versions).size(), "the model learned from the accepted proposal");
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        assertTrue(onEdt(() -> tools.proposal(2)).isPresent(), "slice 3 is proposed from slice 2");
+        clickAt(CX + 3, CY, true);
+        assertEquals("Clicks 1 (+1 \u22120) \u00b7 Enter accepts, Shift+Enter and next \u00b7 Backspace undoes",
+                onEdt(() -> tools.captionLine(2)));
+        key(KeyEvent.VK_BACK_SPACE, 0);
+        settle();
+        assertEquals(onEdt(() -> tools.acceptedMask(1)).orElseThrow(), onEdt(tools::workingMask),
+                "undoing the click on a proposed slice goes back to the proposal, not to nothing");
     }
 
     @Test
