@@ -211,6 +211,18 @@ final class ClickSegmentation extends MouseAdapter {
         return Optional.empty();
     }
 
+    /** The state of slice k for the series overview. */
+    SeriesStrip.State state(int k) {
+        forgetOtherVolume();
+        if (accepted.containsKey(k)) {
+            return SeriesStrip.State.ACCEPTED;
+        }
+        if (k == slice && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()))) {
+            return SeriesStrip.State.IN_PROGRESS;
+        }
+        return proposal(k).isPresent() ? SeriesStrip.State.PROPOSED : SeriesStrip.State.UNTOUCHED;
+    }
+
     /** The caption line of the tools for slice k. */
     String captionLine(int k) {
         forgetOtherVolume();

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.JLabel;
+import javax.swing.JPanel;
 import javax.swing.SwingConstants;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
@@ -67,6 +68,8 @@ public final class ViewerTopComponent extends TopComponent {
     private final transient AdaptationHub hub;
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
+    private transient SeriesStrip strip;
+    private transient JPanel viewerPanel;
     private final transient ClickUndoRedo undoRedo = new ClickUndoRedo(() -> tools);
     private transient SeriesRef series;
     private final transient AcceptedMasks masks;
@@ -250,8 +253,18 @@ public final class ViewerTopComponent extends TopComponent {
                 () -> series != null ? series.seriesInstanceUid() : null);
         tools.addChangeListener(e -> refresh());
         tools.addChangeListener(e -> undoRedo.changed());
+        strip = new SeriesStrip(view, tools);
+        viewerPanel = new JPanel(new BorderLayout());
+        viewerPanel.setBackground(Color.BLACK);
+        viewerPanel.add(canvas.component(), BorderLayout.CENTER);
+        viewerPanel.add(strip, BorderLayout.SOUTH);
         undoRedo.changed();
         refresh();
+    }
+
+    /** The series overview under the slice, or null before the display is ready. */
+    SeriesStrip strip() {
+        return strip;
     }
 
     private void refresh() {
@@ -260,7 +273,8 @@ public final class ViewerTopComponent extends TopComponent {
         } else if (canvas == null) {
             showMessage(Bundle.MSG_PreparingDisplay());
         } else {
-            showOnly(canvas.component());
+            showOnly(viewerPanel);
+            strip.repaint();
             List<String> caption = new ArrayList<>(view.caption());
             caption.add(tools.captionLine(view.slice()));
             canvas.show(tools.decorate(view.image(), view.slice()), caption, view.transform());

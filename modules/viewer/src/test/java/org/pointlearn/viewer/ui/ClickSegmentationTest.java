@@ -478,6 +478,30 @@ class ClickSegmentationTest {
         assertTrue(dashes >= outline / 4 && dashes < outline, "the proposal's outline is drawn dashed: " + dashes
                 + " of " + outline + " px");
         assertTrue((drawn[CY * SIZE + CX] & 0xffffff) != GreySlice.MASK, "only the outline, no fill");
+        SeriesStrip strip = onEdt(() -> {
+            SeriesStrip s = new SeriesStrip(view, tools);
+            s.setSize(300, 18);
+            return s;
+        });
+        assertEquals("1 of 3 slices accepted", onEdt(strip::countText));
+        java.awt.image.BufferedImage painted = onEdt(() -> {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(300, 18,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            strip.paint(g);
+            g.dispose();
+            return img;
+        });
+        int[] cellX = new int[3];
+        for (int x = 0; x < 300; x++) {
+            int k = strip.sliceAt(x);
+            if (k >= 0 && cellX[k] == 0) {
+                cellX[k] = x + 4;
+            }
+        }
+        assertEquals(SeriesStrip.ACCEPTED.getRGB(), painted.getRGB(cellX[0], 9), "slice 1 accepted (yellow)");
+        assertEquals(SeriesStrip.PROPOSED.getRGB(), painted.getRGB(cellX[1], 9), "slice 2 proposed (blue)");
+        assertEquals(SeriesStrip.UNTOUCHED.getRGB(), painted.getRGB(cellX[2], 9), "slice 3 untouched");
         int versions = onEdt(hub::versions).size();
         key(KeyEvent.VK_ENTER, 0);
         settle();
@@ -486,10 +510,13 @@ class ClickSegmentationTest {
             Thread.sleep(50);
         }
         assertEquals(versions + 1, onEdt(hub::versions).size(), "the model learned from the accepted proposal");
+        assertEquals("2 of 3 slices accepted", onEdt(strip::countText));
         onEdt(() -> {
-            view.moveSlices(1);
+            strip.dispatchEvent(new MouseEvent(strip, MouseEvent.MOUSE_PRESSED, 0, 0, cellX[2], 9, 1, false,
+                    MouseEvent.BUTTON1));
             return null;
         });
+        assertEquals(2, onEdt(view::slice), "a click on the overview went to slice 3");
         assertTrue(onEdt(() -> tools.proposal(2)).isPresent(), "slice 3 is proposed from slice 2");
         clickAt(CX + 3, CY, true);
         assertEquals("Clicks 1 (+1 \u22120) \u00b7 Enter accepts, Shift+Enter and next \u00b7 Backspace undoes",

@@ -48,7 +48,10 @@ class ViewerTopComponentTest {
             return null;
         });
         assertNull(onEdt(viewer::shownMessage));
-        assertSame(viewer.canvas().component(), viewer.getComponent(0));
+        java.awt.Container shown = (java.awt.Container) viewer.getComponent(0);
+        assertSame(viewer.canvas().component(), shown.getComponent(0), "the slice fills the window");
+        assertSame(viewer.strip(), shown.getComponent(1), "the series overview is under it");
+        assertEquals("0 of 5 slices accepted", onEdt(() -> viewer.strip().countText()));
         assertEquals("Slice 3/5", viewer.view().caption().get(0));
     }
 
