@@ -80,7 +80,9 @@ abstract class WorkstationChecks extends NbTestCase {
 
         // Roll back to the version before the one just made, as a user would in the model panel.
         screen.selectListRow("pointlearn.model.versionList", 1);
-        screen.pressButton("pointlearn.model.rollback");
+        screen.pressButtonLater("pointlearn.model.rollback");
+        java.awt.Dialog ask = await("the rollback asking to confirm", () -> screen.showingDialog("Roll back the model"));
+        screen.pressDialogButton(ask, "OK");
         await("the earlier version marked in use after the rollback", () -> {
             String row = screen.listRowText("pointlearn.model.versionList", 1);
             return row != null && row.startsWith("\u25cf ") ? row : null;

@@ -121,6 +121,47 @@ final class WorkstationScreen {
         });
     }
 
+    /** Presses the button later, for a button that opens a modal dialog (which would block an EDT call). */
+    void pressButtonLater(String name) {
+        SwingUtilities.invokeLater(() -> ((javax.swing.AbstractButton) findShowing(name)).doClick());
+    }
+
+    /** The dialog showing with this title, or null. */
+    java.awt.Dialog showingDialog(String title) throws Exception {
+        return onEdt(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof java.awt.Dialog d && d.isShowing() && title.equals(d.getTitle())) {
+                    return d;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Presses the button of a dialog that shows this text, as a click would (later: the dialog is modal). */
+    void pressDialogButton(java.awt.Dialog dialog, String text) throws Exception {
+        javax.swing.AbstractButton button = onEdt(() -> findButton(dialog, text));
+        if (button == null) {
+            throw new AssertionError("no button '" + text + "' in the dialog '" + dialog.getTitle() + "'");
+        }
+        SwingUtilities.invokeLater(button::doClick);
+    }
+
+    private static javax.swing.AbstractButton findButton(Component c, String text) {
+        if (c instanceof javax.swing.AbstractButton b && text.equals(b.getText()) && b.isShowing()) {
+            return b;
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                javax.swing.AbstractButton found = findButton(child, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Component findShowing(String name) {
         for (Window w : Window.getWindows()) {
             Component c = findNamed(w, name);

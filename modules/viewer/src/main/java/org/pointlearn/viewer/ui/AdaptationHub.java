@@ -66,6 +66,7 @@ final class AdaptationHub {
     private boolean learning = true;
     private Consumer<Boolean> onLearningChange = b -> { };
     private final List<Runnable> replacedListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> rolledBackListeners = new CopyOnWriteArrayList<>();
     private SegmentationModel model;
     private Path storeFolder;
     private InferenceRuntime runtime;
@@ -330,12 +331,22 @@ final class AdaptationHub {
             if (e != null) {
                 say(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
             }
-            return null;
-        }).thenCompose(v -> {
+            return e == null;
+        }).thenCompose(rolledBack -> {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            EventQueue.invokeLater(() -> refreshVersions().whenComplete((x, e) -> done.complete(null)));
+            EventQueue.invokeLater(() -> {
+                if (rolledBack) {
+                    rolledBackListeners.forEach(Runnable::run);
+                }
+                refreshVersions().whenComplete((x, e) -> done.complete(null));
+            });
             return done;
         });
+    }
+
+    /** Calls a listener on the event thread after a rollback put another version in use. */
+    void addRolledBackListener(Runnable onEventThread) {
+        rolledBackListeners.add(onEventThread);
     }
 
     /**

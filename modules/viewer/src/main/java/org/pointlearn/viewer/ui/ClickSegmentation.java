@@ -65,6 +65,8 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "CAP_Tools=Left click: object \u00b7 right click: not object",
     "# {0} - slice number",
     "MSG_Learning=Learning from slice {0} \u2026",
+    "# {0} slice (1-based), {1} its clicks",
+    "MSG_PredictedAgain=Slice {0} is predicted again from its {1} click(s) with the version now in use.",
     "# {0} - slice number",
     "MSG_Discarded=The work on slice {0} was not accepted; its clicks, strokes and what the model learned from them are taken back.",
     "# {0} - problem",
@@ -165,6 +167,7 @@ final class ClickSegmentation extends MouseAdapter {
             Supplier<String> seriesName, AcceptedMasks saved, Supplier<String> seriesKey) {
         ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName, saved, seriesKey);
         hub.addReplacedListener(tools::sessionReplaced);
+        hub.addRolledBackListener(tools::predictAgain);
         Component c = canvas.component();
         c.addMouseListener(tools);
         c.addMouseMotionListener(tools);
@@ -396,6 +399,31 @@ final class ClickSegmentation extends MouseAdapter {
             edits.restore(r.after());
             changes.fireChange();
         }
+    }
+
+    /**
+     * Another version is in use (a rollback): the slice in progress is predicted again from its
+     * clicks with that version (which learns from them again as it would have), so what is
+     * shown is what the version in use makes of the slice.
+     */
+    void predictAgain() {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty() || slice < 0 || clicks.isEmpty() || volume == null) {
+            return;
+        }
+        int k = slice;
+        List<Click> again = clicks;
+        Image2D image = Image2D.ofSlice(volume, k);
+        String id = String.format(Locale.ROOT, "%s slice %d", seriesName.get(), k + 1);
+        float[] start = sliceProposal == null ? null : sliceProposal.toFloats();
+        session.get().submit(() -> {
+            session.get().session().start(image, id, start);
+            return null;
+        });
+        for (Click c : again) {
+            track(session.get().click(c, prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
+        }
+        hub.say(Bundle.MSG_PredictedAgain(k + 1, again.size()));
     }
 
     /** The session was replaced (its clicks already taken back): the slice in progress ends. */

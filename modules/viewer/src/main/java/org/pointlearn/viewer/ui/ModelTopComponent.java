@@ -80,6 +80,9 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_NoVersions=No versions yet.",
     "MSG_VersionsAppear=Versions appear here once the model is loaded.",
     "BTN_Rollback=Roll back to the selected version",
+    "# {0} version to roll back to, {1} the version in use",
+    "ASK_Rollback=Roll back to version {0}?\nThe model in use becomes {0} instead of {1}; later versions stay and can be chosen again.\nA slice in progress is predicted again with {0}.",
+    "TITLE_Rollback=Roll back the model",
     "CHK_Learn=Learn from my clicks",
     "MSG_SelectVersion=Select a version to see where it comes from.",
     "# {0} - id",
@@ -141,6 +144,7 @@ public final class ModelTopComponent extends TopComponent {
     private final DefaultListModel<ModelVersion> versionItems = new DefaultListModel<>();
     private final JList<ModelVersion> versionList = new JList<>(versionItems);
     private final JButton rollback = new JButton(Bundle.BTN_Rollback());
+    private transient java.util.function.Predicate<String> confirmation = ModelTopComponent::askInDialog;
     private final JCheckBox learn = new JCheckBox(Bundle.CHK_Learn());
     private final JLabel versionDetail = new JLabel(" ");
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
@@ -303,13 +307,25 @@ public final class ModelTopComponent extends TopComponent {
         }
     }
 
-    /** Rolls back to the selected version; on the event thread. */
+    /** Rolls back to the selected version once the user confirms; on the event thread. */
     void rollBackToSelected() {
         ModelVersion v = versionList.getSelectedValue();
-        if (v != null) {
+        ModelVersion active = hub.active();
+        if (v != null && confirmation.test(Bundle.ASK_Rollback(v.id(), active == null ? "?" : active.id()))) {
             rollback.setEnabled(false);
             hub.rollbackTo(v.id());
         }
+    }
+
+    /** Who answers the rollback's question (a dialog; tests answer for the user). */
+    void setConfirmation(java.util.function.Predicate<String> asker) {
+        this.confirmation = asker;
+    }
+
+    private static boolean askInDialog(String question) {
+        org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question, Bundle.TITLE_Rollback(),
+                org.openide.NotifyDescriptor.OK_CANCEL_OPTION);
+        return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.OK_OPTION;
     }
 
     /** The version list (for tests). */

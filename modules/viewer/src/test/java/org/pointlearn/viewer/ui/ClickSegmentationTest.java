@@ -291,13 +291,38 @@ class ClickSegmentationTest {
         assertTrue(onEdt(panel::versionDetailText).contains(base + ": the shipped model"),
                 onEdt(panel::versionDetailText));
         assertTrue(onEdt(() -> panel.rollbackButton().isEnabled()), "cannot roll back to the base");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            panel.setConfirmation(question -> asked.add(question) && false);   // the user says Cancel
+            panel.rollbackButton().doClick();
+            return null;
+        });
+        onEdt(hub::refreshVersions).get(1, TimeUnit.MINUTES);
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).startsWith("Roll back to version " + base + "?\nThe model in use becomes " + base
+                + " instead of " + learned.id()), asked.get(0));
+        assertEquals(learned.id(), onEdt(hub::active).id(), "Cancel rolled back all the same");
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        clickAt(CX, CY, true);   // a slice in progress when the user rolls back
         CompletableFuture<Void> back = onEdt(() -> {
+            panel.setConfirmation(question -> true);
             panel.rollbackButton().doClick();
             return hub.rollbackTo(base);
         });
         back.get(1, TimeUnit.MINUTES);
-        onEdt(() -> null);
+        settle();
         assertEquals(base, onEdt(hub::active).id());
+        assertTrue(said.contains("Slice 3 is predicted again from its 1 click(s) with the version now in use."),
+                said.toString());
+        org.pointlearn.adaptation.api.AsyncAdaptationSession live = onEdt(() -> hub.session().orElseThrow());
+        assertEquals(List.of(new org.pointlearn.inference.api.Click(CX, CY, true)),
+                live.submit(() -> live.session().clicks()).get(1, TimeUnit.MINUTES),
+                "the slice's click was given to the restored version");
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "the slice shows the restored version's prediction");
+        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Clicks 1"), "the slice keeps its click");
         assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith("\u25cf " + base + "  ")),
                 onEdt(panel::shownText));
         assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith(learned.id() + "  ")),
