@@ -65,6 +65,9 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "CAP_Tools=Left click: object \u00b7 right click: not object",
     "# {0} - slice number",
     "MSG_Learning=Learning from slice {0} \u2026",
+    "# {0} slice (1-based), {1} clicks, {2} strokes",
+    "ASK_Clear=Clear slice {0}? Its {1} click(s) and {2} stroke(s) are taken back, with what the model learned from them.\nCtrl+Y brings them back one by one.",
+    "TITLE_Clear=Clear the slice",
     "# {0} slice (1-based), {1} its clicks",
     "MSG_PredictedAgain=Slice {0} is predicted again from its {1} click(s) with the version now in use.",
     "# {0} - slice number",
@@ -107,6 +110,7 @@ final class ClickSegmentation extends MouseAdapter {
     private final AcceptedMasks saved;
     private final Supplier<String> seriesKey;
     private final Map<Integer, Mask2D> accepted = new HashMap<>();
+    private java.util.function.Predicate<String> confirmation = ClickSegmentation::askInDialog;
     /** The proposal the slice in progress started from, or null. */
     private Mask2D sliceProposal;
     /** The slice accepted last, or -1. */
@@ -550,9 +554,32 @@ final class ClickSegmentation extends MouseAdapter {
             session.get().cancel();
             return;
         }
+        if (slice != view.slice() || actions.isEmpty()) {
+            return;
+        }
+        long strokes = actions.stream().filter(a -> a != CLICK_ACTION).count();
+        if (!confirmation.test(Bundle.ASK_Clear(slice + 1, clicks.size(), strokes))) {
+            return;
+        }
         while (slice == view.slice() && !actions.isEmpty()) {
             undo();
         }
+    }
+
+    /** Who answers the tools' questions (a dialog; tests answer for the user). */
+    void setConfirmation(java.util.function.Predicate<String> asker) {
+        this.confirmation = asker;
+    }
+
+    private static boolean askInDialog(String question) {
+        org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question,
+                Bundle.TITLE_Clear(), org.openide.NotifyDescriptor.OK_CANCEL_OPTION);
+        return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.OK_OPTION;
+    }
+
+    /** The slice (0-based) with work not accepted yet (clicks or strokes), or -1. */
+    int unacceptedSlice() {
+        return slice >= 0 && (!clicks.isEmpty() || (edits != null && !edits.isEmpty())) ? slice : -1;
     }
 
     /**

@@ -553,6 +553,59 @@ class ClickSegmentationTest {
     }
 
     @Test
+    void escapeAsksBeforeClearingASliceAndCtrlYBringsTheClickBack() throws Exception {
+        openTools(openedHub());
+        clickAt(CX, CY, true);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            tools.setConfirmation(q -> asked.add(q) && false);
+            return null;
+        });
+        key(KeyEvent.VK_ESCAPE, 0);
+        settle();
+        assertEquals(List.of("Clear slice 2? Its 1 click(s) and 0 stroke(s) are taken back, with what the model learned"
+                + " from them.\nCtrl+Y brings them back one by one."), asked);
+        assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 1"), "Cancel cleared the slice all the same");
+        onEdt(() -> {
+            tools.setConfirmation(q -> true);
+            return null;
+        });
+        key(KeyEvent.VK_ESCAPE, 0);
+        settle();
+        assertNull(onEdt(tools::workingMask), "OK did not clear the slice");
+        key(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK);
+        settle();
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "Ctrl+Y did not bring the cleared click back");
+    }
+
+    @Test
+    void exitWithAnUnacceptedSliceAsksAcceptDiscardOrCancel() throws Exception {
+        openTools(openedHub());
+        List<String> asked = new CopyOnWriteArrayList<>();
+        assertTrue(UnacceptedWorkOnExit.mayExit(tools, q -> {
+            asked.add(q);
+            return UnacceptedWorkOnExit.Answer.CANCEL;
+        }), "nothing to lose: the workstation closes");
+        assertTrue(asked.isEmpty(), "asked without unaccepted work");
+        clickAt(CX, CY, true);
+        assertFalse(UnacceptedWorkOnExit.mayExit(tools, q -> {
+            asked.add(q);
+            return UnacceptedWorkOnExit.Answer.CANCEL;
+        }), "Cancel closed the workstation");
+        assertEquals(List.of("Slice 2 has clicks that are not accepted. Accept it before closing?"), asked);
+        assertTrue(UnacceptedWorkOnExit.mayExit(tools, q -> UnacceptedWorkOnExit.Answer.ACCEPT));
+        assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "Accept and close did not accept the slice");
+        assertEquals(2, onEdt(hub::versions).size(), "the model had not learned from the slice before closing");
+        onEdt(() -> {
+            view.moveSlices(1);
+            return null;
+        });
+        clickAt(CX, CY, true);
+        assertTrue(UnacceptedWorkOnExit.mayExit(tools, q -> UnacceptedWorkOnExit.Answer.DISCARD));
+        assertTrue(onEdt(() -> tools.acceptedMask(2)).isEmpty(), "Discard accepted the slice");
+    }
+
+    @Test
     void anAcceptedSliceIsThereAgainWhenTheSeriesIsOpenedAgain() throws Exception {
         AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
         openTools(openedHub(), saved);
