@@ -607,9 +607,17 @@ final class ClickSegmentation extends MouseAdapter {
         learning++;
         hub.say(Bundle.MSG_Learning(k + 1));
         changes.fireChange();
-        CompletableFuture<UpdateReport> update = session.get().accept(done);
+        AsyncAdaptationSession learner = session.get();
+        org.netbeans.api.progress.ProgressHandle progress = org.netbeans.api.progress.ProgressHandle.createHandle(
+                Bundle.MSG_Learning(k + 1), () -> {
+                    learner.cancel();
+                    return true;
+                });
+        progress.start();
+        CompletableFuture<UpdateReport> update = learner.accept(done);
         track(update.handle((report, failure) -> {
             EventQueue.invokeLater(() -> {
+                progress.finish();
                 learning--;
                 hub.say(failure != null ? reason(failure) : report.message());
                 changes.fireChange();
