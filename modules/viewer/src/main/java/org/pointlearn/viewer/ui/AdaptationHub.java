@@ -35,6 +35,13 @@ import org.pointlearn.inference.api.SegmentationModel;
  * and listeners are called on the event thread.
  */
 @Messages({
+    "STATUS_NoModel=Model: loading\u2026",
+    "# {0} the model's version",
+    "STATUS_Model=Model: {0}",
+    "# {0} version in use, {1} the model it was adapted from",
+    "STATUS_Adapted=Model: {0} of {1}",
+    "# {0} milliseconds",
+    "STATUS_Click=last click {0} ms",
     "MSG_ModelNotReady=The segmentation model is not ready yet ({0}); clicks work once it is loaded.",
     "MSG_SessionFailed=Adaptation is unavailable: {0}",
     "MSG_LearningOn=Learning from clicks is on: accepted slices make new model versions.",
@@ -342,6 +349,25 @@ final class AdaptationHub {
             });
             return done;
         });
+    }
+
+    /**
+     * The status-line words: the version in use and the model it comes from, and the last
+     * click's time (model prediction, as the session measured it).
+     */
+    String statusText() {
+        if (model == null || active == null) {
+            return Bundle.STATUS_NoModel();
+        }
+        String name = model.card().version() != null ? model.card().version() : model.card().name();
+        String inUse = active.parentId() == null ? Bundle.STATUS_Model(name) : Bundle.STATUS_Adapted(active.id(), name);
+        double ms = session == null ? 0 : session.session().lastClickTimings().predictMillis();
+        return ms > 0 ? inUse + " \u00b7 " + Bundle.STATUS_Click(Long.toString(Math.round(ms))) : inUse;
+    }
+
+    /** A click's prediction was shown: listeners of the status line hear of it. */
+    void clickShown() {
+        listeners.forEach(Runnable::run);
     }
 
     /** Calls a listener on the event thread after a rollback put another version in use. */

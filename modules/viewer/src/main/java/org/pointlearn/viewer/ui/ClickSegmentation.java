@@ -638,6 +638,7 @@ final class ClickSegmentation extends MouseAdapter {
         predicted = prediction.clicks().isEmpty() ? sliceProposal : prediction.mask();
         clicks = prediction.clicks();
         changes.fireChange();
+        hub.clickShown();
     }
 
     /** Failures are said in words; {@link #idle} completes once the result was shown. */

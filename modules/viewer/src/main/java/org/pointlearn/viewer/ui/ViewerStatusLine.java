@@ -36,6 +36,8 @@ public final class ViewerStatusLine implements StatusLineElementProvider {
     public static final String RENDERER_LABEL = "pointlearn.renderer";
     /** Component name of the engine label. */
     public static final String ENGINE_LABEL = "pointlearn.engine";
+    /** Component name of the model label (version in use, last click's time). */
+    public static final String MODEL_LABEL = "pointlearn.model.status";
 
     private static final Logger LOG = Logger.getLogger(ViewerStatusLine.class.getName());
 
@@ -46,6 +48,12 @@ public final class ViewerStatusLine implements StatusLineElementProvider {
     public synchronized Component getStatusLineElement() {
         if (panel == null) {
             panel = build(RendererSession.getDefault().choice(), EngineStatusFeed::subscribe);
+            JLabel model = label(MODEL_LABEL, AdaptationHub.getDefault().statusText());
+            AdaptationHub.getDefault().addChangeListener(() -> model.setText(AdaptationHub.getDefault().statusText()));
+            JSeparator separator = new JSeparator(SwingConstants.VERTICAL);
+            separator.setPreferredSize(new Dimension(2, model.getPreferredSize().height));
+            panel.add(separator);
+            panel.add(model);
         }
         return panel;
     }

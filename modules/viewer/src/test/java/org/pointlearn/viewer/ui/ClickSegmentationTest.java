@@ -261,7 +261,10 @@ class ClickSegmentationTest {
                         "brain-mri", "brain-mri@0a1b2c3d", "Brain lesion", "", true))), hub));
         assertEquals(1, onEdt(hub::versions).size(), "a fresh store holds the base model");
         assertEquals("brain-mri@0a1b2c3d", onEdt(panel::inUseText));
+        assertEquals("Model: " + model.card().version(), onEdt(hub::statusText), "the status line names the model");
         clickAt(CX, CY, true);
+        assertTrue(onEdt(hub::statusText).matches("Model: " + java.util.regex.Pattern.quote(model.card().version())
+                + " \u00b7 last click [0-9]+ ms"), onEdt(hub::statusText));
         key(KeyEvent.VK_ENTER, 0);
         List<ModelVersion> versions = onEdt(hub::versions);
         assertEquals(2, versions.size(), "no version after accepting: " + said);
@@ -275,6 +278,8 @@ class ClickSegmentationTest {
         assertTrue(text.contains("\u25cf " + learned.id() + "  ") && text.contains("from Disk slice 2"), text);
         assertEquals("brain-mri@0a1b2c3d, adapted: version " + learned.id(), onEdt(panel::inUseText),
                 "In use does not name the adapted version");
+        assertTrue(onEdt(hub::statusText).startsWith("Model: " + learned.id() + " of " + model.card().version()),
+                onEdt(hub::statusText));
 
         onEdt(() -> {
             panel.versionList().setSelectedIndex(0);
