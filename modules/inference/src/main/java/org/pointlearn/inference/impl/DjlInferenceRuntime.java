@@ -57,6 +57,7 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
     }
 
     private void load() {
+        shippedModels();   // read the cards here, off the event thread, before the model panel asks
         long t0 = System.nanoTime();
         try {
             Engine engine = DjlRuntime.engine(cacheDirectory());
@@ -78,8 +79,20 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
         }
     }
 
+    /** The shipped models, read once (their cards do not change while the workstation runs). */
+    private volatile List<ModelChoice> shipped;
+
     @Override
     public List<ModelChoice> shippedModels() {
+        List<ModelChoice> known = shipped;
+        if (known == null) {
+            known = readShippedModels();
+            shipped = known;
+        }
+        return known;
+    }
+
+    private static List<ModelChoice> readShippedModels() {
         List<ModelChoice> out = new java.util.ArrayList<>();
         for (String name : ShippedModels.names()) {
             ShippedModels.locate(name).ifPresent(folder -> {
@@ -90,7 +103,7 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
                 }
             });
         }
-        return out;
+        return List.copyOf(out);
     }
 
     @Override
