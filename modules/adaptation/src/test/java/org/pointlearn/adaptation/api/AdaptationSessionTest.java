@@ -272,6 +272,18 @@ class AdaptationSessionTest {
         }
     }
 
+    @Test
+    void warmingUpChangesNothingTheUserSees() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
+            Image2D probe = Fixtures.disk(40, 36, 14, 9);
+            float[] before = predictOnce(s, probe);
+            s.warmUp();
+            assertArrayEquals(before, predictOnce(s, probe), "the warm-up's step was not taken back exactly");
+            assertEquals(1, s.versions().size());
+            assertTrue(s.clicks().isEmpty());
+        }
+    }
+
     static UpdateReport learnFrom(AdaptationSession s, int cx, int cy, int r, long seed) throws Exception {
         s.start(Fixtures.disk(cx, cy, r, seed), "img-" + seed);
         s.click(new Click(cx, cy, true));

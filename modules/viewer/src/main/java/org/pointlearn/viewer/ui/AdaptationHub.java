@@ -175,7 +175,12 @@ final class AdaptationHub {
         AdaptationSession s = new AdaptationSession(m, policy, AdaptationSettings.defaults(), store);
         s.addListener(e -> say(e.message()));
         s.events().forEach(e -> say(e.message()));
-        return new AsyncAdaptationSession(s);
+        AsyncAdaptationSession async = new AsyncAdaptationSession(s);
+        async.submit(() -> {
+            s.warmUp();   // before the user's first click, which queues behind it
+            return null;
+        });
+        return async;
     }
 
     /** Whether accepted slices and clicks teach the model (the method) or it stays as it is (frozen). */
