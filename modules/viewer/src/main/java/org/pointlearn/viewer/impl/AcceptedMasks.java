@@ -110,6 +110,11 @@ public final class AcceptedMasks {
         return out;
     }
 
+    /** The journal of the slice in progress, kept beside the accepted masks. */
+    public SliceJournal journal() {
+        return new SliceJournal(root.resolve("slice-in-progress.txt"));
+    }
+
     private Path folder(String series) {
         return root.resolve(series.replaceAll("[^A-Za-z0-9._-]", "_"));
     }

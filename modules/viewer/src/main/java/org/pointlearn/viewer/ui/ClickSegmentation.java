@@ -30,6 +30,7 @@ import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.viewer.impl.AcceptedMasks;
+import org.pointlearn.viewer.impl.SliceJournal;
 import org.pointlearn.viewer.impl.GreySlice;
 import org.pointlearn.viewer.impl.MaskEdits;
 
@@ -65,6 +66,15 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "CAP_Tools=Left click: object \u00b7 right click: not object",
     "# {0} - slice number",
     "MSG_Learning=Learning from slice {0} \u2026",
+    "# {0} reason",
+    "MSG_JournalNotWritten=The slice in progress could not be written to its journal ({0}); accept it soon.",
+    "# {0} reason",
+    "MSG_JournalNotRead=The journal of the slice in progress cannot be read: {0}",
+    "# {0} slice (1-based), {1} clicks, {2} 1 when it has strokes",
+    "ASK_Resume=Slice {0} had {1} click(s){2,choice,0#|1# and brush strokes} that were not accepted when Pointlearn stopped.\nContinue with them?",
+    "TITLE_Resume=Continue the slice in progress",
+    "# {0} slice (1-based), {1} clicks",
+    "MSG_Resumed=Slice {0}: its {1} click(s) from before are back; the model predicts from them again.",
     "# {0} slice (1-based), {1} clicks, {2} strokes",
     "ASK_Clear=Clear slice {0}? Its {1} click(s) and {2} stroke(s) are taken back, with what the model learned from them.\nCtrl+Y brings them back one by one.",
     "TITLE_Clear=Clear the slice",
@@ -331,6 +341,7 @@ final class ClickSegmentation extends MouseAdapter {
     public void mouseReleased(MouseEvent e) {
         if (strokeLast != null) {
             strokeLast = null;
+            journal();
             return;
         }
         if (tool != Tool.CLICK && SwingUtilities.isLeftMouseButton(e)) {
@@ -387,6 +398,7 @@ final class ClickSegmentation extends MouseAdapter {
         clicks = List.copyOf(shown);
         actions.push(CLICK_ACTION);
         changes.fireChange();
+        journal();
         track(session.click(click, prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
     }
 
@@ -402,6 +414,7 @@ final class ClickSegmentation extends MouseAdapter {
             actions.push(edits.snapshot());
             edits.restore(r.after());
             changes.fireChange();
+            journal();
         }
     }
 
@@ -441,6 +454,9 @@ final class ClickSegmentation extends MouseAdapter {
 
     /** No slice in progress: no clicks, prediction, edits, nothing to undo or redo. */
     private void endSliceWork() {
+        if (slice >= 0) {
+            clearJournal();
+        }
         slice = -1;
         clicks = List.of();
         predicted = null;
@@ -530,6 +546,7 @@ final class ClickSegmentation extends MouseAdapter {
             redo.push(new Redo(null, edits.snapshot()));
             edits.restore(actions.pop());
             changes.fireChange();
+            journal();
             return;
         }
         Optional<AsyncAdaptationSession> session = hub.session();
@@ -541,6 +558,7 @@ final class ClickSegmentation extends MouseAdapter {
         int k = slice;
         clicks = clicks.subList(0, clicks.size() - 1);
         changes.fireChange();
+        journal();
         track(session.get().undo(prediction -> EventQueue.invokeLater(() -> show(k, prediction))));
     }
 
@@ -575,6 +593,13 @@ final class ClickSegmentation extends MouseAdapter {
         org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question,
                 Bundle.TITLE_Clear(), org.openide.NotifyDescriptor.OK_CANCEL_OPTION);
         return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.OK_OPTION;
+    }
+
+    /** Asks whether to continue a slice from the journal, in a dialog. */
+    static boolean askResume(String question) {
+        org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question,
+                Bundle.TITLE_Resume(), org.openide.NotifyDescriptor.YES_NO_OPTION);
+        return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.YES_OPTION;
     }
 
     /** The slice (0-based) with work not accepted yet (clicks or strokes), or -1. */
@@ -683,6 +708,7 @@ final class ClickSegmentation extends MouseAdapter {
                 track(session.get().undo(prediction -> { }));
             }
         }
+        clearJournal();
     }
 
     /** Masks belong to the volume they were drawn on. */
@@ -737,6 +763,114 @@ final class ClickSegmentation extends MouseAdapter {
                 hub.say(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
             }
         });
+    }
+
+    /** The slice in progress goes to the journal (off the event thread), or the journal is cleared when it has no work. */
+    private void journal() {
+        SliceJournal j = saved == null ? null : saved.journal();
+        String key = seriesKey.get();
+        if (j == null || key == null || slice < 0) {
+            return;
+        }
+        if (clicks.isEmpty() && (edits == null || edits.isEmpty())) {
+            clearJournal();
+            return;
+        }
+        SliceJournal.Entry e = new SliceJournal.Entry(key, seriesName.get(), slice, clicks,
+                edits == null ? null : edits.snapshot());
+        SAVING.post(() -> {
+            try {
+                j.write(e);
+            } catch (IOException ex) {
+                hub.say(Bundle.MSG_JournalNotWritten(ex.getMessage()));
+            }
+        });
+    }
+
+    private void clearJournal() {
+        SliceJournal j = saved == null ? null : saved.journal();
+        if (j != null) {
+            SAVING.post(() -> {
+                try {
+                    j.clear();
+                } catch (IOException ex) {
+                    hub.say(Bundle.MSG_JournalNotWritten(ex.getMessage()));
+                }
+            });
+        }
+    }
+
+    /**
+     * After a crash: when the journal holds a slice of the series shown, asks whether to continue
+     * it and, if so, goes to that slice and gives its clicks and strokes back (the model predicts
+     * and learns from the clicks again); otherwise the journal is cleared. Waits for the
+     * session when the model is still loading. On the event thread.
+     */
+    void offerJournal(java.util.function.Predicate<String> asker) {
+        SliceJournal j = saved == null ? null : saved.journal();
+        String key = seriesKey.get();
+        if (j == null || key == null || !view.hasVolume()) {
+            return;
+        }
+        CompletableFuture<Optional<SliceJournal.Entry>> read = new CompletableFuture<>();
+        SAVING.post(() -> {
+            try {
+                read.complete(j.read());
+            } catch (IOException e) {
+                hub.say(Bundle.MSG_JournalNotRead(e.getMessage()));
+                read.complete(Optional.empty());
+            }
+        });
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        read.thenAccept(entry -> EventQueue.invokeLater(() -> {
+            try {
+                if (entry.isEmpty() || !entry.get().seriesUid().equals(key)
+                        || entry.get().slice() >= view.sliceCount()) {
+                    return;
+                }
+                SliceJournal.Entry e = entry.get();
+                if (asker.test(Bundle.ASK_Resume(e.slice() + 1, e.clicks().size(), e.strokes() != null
+                        && !(e.strokes().in().isEmpty() && e.strokes().out().isEmpty()) ? 1 : 0))) {
+                    resumeWhenReady(e);
+                } else {
+                    clearJournal();
+                }
+            } finally {
+                shown.complete(null);
+            }
+        }));
+        pending = CompletableFuture.allOf(pending, shown);
+    }
+
+    private void resumeWhenReady(SliceJournal.Entry e) {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (session.isEmpty()) {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                if (hub.session().isPresent() && once[0] != null) {
+                    once[0] = null;
+                    resumeWhenReady(e);
+                }
+            };
+            hub.addChangeListener(() -> {
+                if (once[0] != null) {
+                    once[0].run();
+                }
+            });
+            return;
+        }
+        forgetOtherVolume();
+        view.goToSlice(e.slice());
+        startSlice(e.slice(), session.get());
+        if (e.strokes() != null) {
+            actions.push(edits.snapshot());
+            edits.restore(e.strokes());
+        }
+        for (Click c : e.clicks()) {
+            addClick(c, session.get());
+        }
+        hub.say(Bundle.MSG_Resumed(e.slice() + 1, e.clicks().size()));
+        changes.fireChange();
     }
 
     private void resizeBrush(int delta) {

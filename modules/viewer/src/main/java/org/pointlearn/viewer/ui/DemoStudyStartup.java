@@ -1,6 +1,8 @@
 package org.pointlearn.viewer.ui;
 
 import java.awt.EventQueue;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openide.awt.StatusDisplayer;
@@ -8,9 +10,12 @@ import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.OnShowing;
 import org.pointlearn.dicom.api.DicomException;
+import org.pointlearn.dicom.api.IndexedStudy;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.inference.api.InferenceRuntime;
+import org.pointlearn.viewer.impl.AcceptedMasks;
+import org.pointlearn.viewer.impl.SliceJournal;
 
 /**
  * When the main window shows: starts the inference engine and opens the demo study in the
@@ -55,6 +60,16 @@ public final class DemoStudyStartup implements Runnable {
             report(viewer, Bundle.MSG_DemoFailed(Bundle.MSG_NoStudyIndex()));
             return;
         }
+        Optional<SeriesRef> interrupted = journaledSeries(index, ViewerTopComponent.userMasks());
+        if (interrupted.isPresent()) {
+            // Pointlearn stopped with a slice of this series unaccepted: open it, not the demo.
+            EventQueue.invokeLater(() -> {
+                if (!viewer.hasSeries()) {
+                    new ViewerSeriesOpener().open(interrupted.get(), false);
+                }
+            });
+            return;
+        }
         try {
             SeriesRef demo = index.ensureDemoStudy();
             EventQueue.invokeLater(() -> {
@@ -66,6 +81,30 @@ public final class DemoStudyStartup implements Runnable {
             LOG.log(Level.WARNING, "The demo study could not be prepared", e);
             report(viewer, Bundle.MSG_DemoFailed(e.getMessage()));
         }
+    }
+
+    /** The indexed series whose slice the journal holds, if the journal names one the index has. */
+    static Optional<SeriesRef> journaledSeries(StudyIndex index, AcceptedMasks masks) {
+        if (masks == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<SliceJournal.Entry> entry = masks.journal().read();
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            String uid = entry.get().seriesUid();
+            for (IndexedStudy study : index.studies()) {
+                for (SeriesRef s : study.series()) {
+                    if (s.seriesInstanceUid().equals(uid)) {
+                        return Optional.of(s);
+                    }
+                }
+            }
+        } catch (IOException | DicomException e) {
+            LOG.log(Level.WARNING, "The journal of the slice in progress could not be used", e);
+        }
+        return Optional.empty();
     }
 
     private static void report(ViewerTopComponent viewer, String words) {

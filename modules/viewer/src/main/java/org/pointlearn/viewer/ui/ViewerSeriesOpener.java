@@ -90,7 +90,10 @@ public final class ViewerSeriesOpener implements SeriesOpener {
             Volume first = index.loadFirstSlice(series);
             EventQueue.invokeLater(() -> viewer.showVolume(request, first, preset));
             Volume volume = index.loadSeries(series);
-            EventQueue.invokeLater(() -> viewer.showVolume(request, volume, preset));
+            EventQueue.invokeLater(() -> {
+                viewer.showVolume(request, volume, preset);
+                viewer.seriesLoaded(request);
+            });
         } catch (DicomException e) {
             LOG.log(Level.WARNING, "Could not load series " + series.seriesInstanceUid(), e);
             fail(viewer, request, Bundle.MSG_OpenFailed(title, e.getMessage()), dialogOnFailure);

@@ -69,6 +69,7 @@ public final class ViewerTopComponent extends TopComponent {
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
     private transient SeriesStrip strip;
+    private boolean offerJournalWhenReady;
     private transient JPanel viewerPanel;
     private final transient ClickUndoRedo undoRedo = new ClickUndoRedo(() -> tools);
     private transient SeriesRef series;
@@ -116,7 +117,7 @@ public final class ViewerTopComponent extends TopComponent {
     }
 
     /** Accepted masks under {@code <userdir>/pointlearn/annotations}, or none without a user directory. */
-    private static AcceptedMasks userMasks() {
+    static AcceptedMasks userMasks() {
         File user = Places.getUserDirectory();
         return user == null ? null
                 : new AcceptedMasks(user.toPath().resolve("pointlearn").resolve("annotations"));
@@ -174,6 +175,21 @@ public final class ViewerTopComponent extends TopComponent {
         if (requestNumber == request) {
             notice = null;
             view.show(volume, preset);
+        }
+    }
+
+    /**
+     * The whole series of a request is shown: a slice left unaccepted in it by a crash is
+     * offered back (now, or once the display is ready).
+     */
+    void seriesLoaded(long requestNumber) {
+        if (requestNumber != request) {
+            return;
+        }
+        if (tools != null) {
+            tools.offerJournal(ClickSegmentation::askResume);
+        } else {
+            offerJournalWhenReady = true;
         }
     }
 
@@ -260,6 +276,10 @@ public final class ViewerTopComponent extends TopComponent {
         viewerPanel.add(strip, BorderLayout.SOUTH);
         undoRedo.changed();
         refresh();
+        if (offerJournalWhenReady) {
+            offerJournalWhenReady = false;
+            tools.offerJournal(ClickSegmentation::askResume);
+        }
     }
 
     /** The series overview under the slice, or null before the display is ready. */

@@ -610,6 +610,54 @@ class ClickSegmentationTest {
         assertTrue(onEdt(() -> tools.acceptedMask(2)).isEmpty(), "Discard accepted the slice");
     }
 
+    /**
+     * kill -9 in the middle of a slice: the journal on disk holds its clicks; the next start
+     * offers them back on that slice, and the model predicts from them again. Accepting clears
+     * the journal.
+     */
+    @Test
+    void aSliceInProgressComesBackAfterACrash() throws Exception {
+        AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
+        openTools(openedHub(), saved);
+        clickAt(CX, CY, true);
+        clickAt(CX + 4, CY, true);
+        org.pointlearn.viewer.impl.SliceJournal.Entry entry = null;
+        for (int i = 0; i < 100 && (entry == null || entry.clicks().size() < 2); i++) {
+            Thread.sleep(50);
+            entry = saved.journal().read().orElse(null);
+        }
+        assertEquals(List.of(new org.pointlearn.inference.api.Click(CX, CY, true),
+                new org.pointlearn.inference.api.Click(CX + 4, CY, true)), entry.clicks(), "the journal on disk");
+        assertEquals(1, entry.slice());
+        assertEquals("1.2.3.4", entry.seriesUid());
+
+        // The workstation dies here: nothing more runs. A new one starts on the same folders.
+        hub.close();
+        hub = null;
+        openTools(openedHub(), saved);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            view.moveSlices(1);   // wherever the series opens, the journal's slice is shown
+            tools.offerJournal(q -> asked.add(q));
+            return null;
+        });
+        settle();
+        settle();
+        assertEquals(List.of("Slice 2 had 2 click(s) that were not accepted when Pointlearn stopped.\n"
+                + "Continue with them?"), asked);
+        assertEquals(1, onEdt(view::slice));
+        assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 2 (+2"), onEdt(() -> tools.captionLine(1)));
+        assertTrue(onEdt(tools::workingMask).get(CX, CY), "the model predicted from the clicks again");
+        assertTrue(said.contains("Slice 2: its 2 click(s) from before are back; the model predicts from them again."),
+                said.toString());
+        key(KeyEvent.VK_ENTER, 0);
+        settle();
+        for (int i = 0; i < 100 && saved.journal().read().isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(saved.journal().read().isEmpty(), "accepting the slice left its journal behind");
+    }
+
     @Test
     void anAcceptedSliceIsThereAgainWhenTheSeriesIsOpenedAgain() throws Exception {
         AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));

@@ -1,0 +1,54 @@
+package org.pointlearn.viewer.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.inference.api.Click;
+
+class SliceJournalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void clicksInOrderAndStrokesComeBackAsWritten() throws IOException {
+        SliceJournal j = new SliceJournal(dir.resolve("sub").resolve("journal.txt"));
+        assertTrue(j.read().isEmpty(), "no journal: nothing to offer");
+        BitSet painted = new BitSet();
+        painted.set(10, 40);
+        BitSet erased = new BitSet();
+        erased.set(5000);
+        SliceJournal.Entry e = new SliceJournal.Entry("1.2.840.1", "T2 axial", 11,
+                List.of(new Click(3, 4, true), new Click(30, 40, false)), new MaskEdits.Snapshot(painted, erased));
+        j.write(e);
+        SliceJournal.Entry back = j.read().orElseThrow();
+        assertEquals(e.seriesUid(), back.seriesUid());
+        assertEquals(e.seriesTitle(), back.seriesTitle());
+        assertEquals(11, back.slice());
+        assertEquals(e.clicks(), back.clicks());
+        assertEquals(painted, back.strokes().in());
+        assertEquals(erased, back.strokes().out());
+        j.clear();
+        assertTrue(j.read().isEmpty());
+    }
+
+    @Test
+    void aDamagedJournalIsRefusedInWordsAndLeftForTheUser() throws IOException {
+        Path file = dir.resolve("journal.txt");
+        Files.writeString(file, "pointlearn-journal 1\nseries 1.2\nslice x\n");
+        IOException e = assertThrows(IOException.class, () -> new SliceJournal(file).read());
+        assertTrue(e.getMessage().contains("is damaged"), e.getMessage());
+        assertTrue(Files.exists(file));
+        Files.writeString(file, "something else\n");
+        assertTrue(assertThrows(IOException.class, () -> new SliceJournal(file).read()).getMessage()
+                .contains("not a journal"));
+    }
+}
