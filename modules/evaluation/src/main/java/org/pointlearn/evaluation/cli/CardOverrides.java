@@ -49,13 +49,13 @@ final class CardOverrides {
             String v = kv.getValue();
             switch (kv.getKey()) {
                 case "focus.policy" -> f = f.withPolicy(ModelCard.Focus.Policy.of(v));
-                case "focus.firstSide" -> f = new ModelCard.Focus(f.policy(), Double.parseDouble(v), f.grow(), f.minSide(), f.zoomOuts());
-                case "focus.grow" -> f = new ModelCard.Focus(f.policy(), f.firstSide(), Double.parseDouble(v), f.minSide(), f.zoomOuts());
-                case "focus.minSide" -> f = new ModelCard.Focus(f.policy(), f.firstSide(), f.grow(), Double.parseDouble(v), f.zoomOuts());
-                case "focus.zoomOuts" -> f = new ModelCard.Focus(f.policy(), f.firstSide(), f.grow(), f.minSide(), Integer.parseInt(v));
-                case "edits.negativeNeverAdds" -> e = new ModelCard.Edits(Boolean.parseBoolean(v), e.clickedPixelKeepsItsLabel(), e.keepClickedComponents());
-                case "edits.clickedPixelKeepsItsLabel" -> e = new ModelCard.Edits(e.negativeNeverAdds(), Boolean.parseBoolean(v), e.keepClickedComponents());
-                case "edits.keepClickedComponents" -> e = new ModelCard.Edits(e.negativeNeverAdds(), e.clickedPixelKeepsItsLabel(), Boolean.parseBoolean(v));
+                case "focus.firstSide" -> f = f.withFirstSide(Double.parseDouble(v));
+                case "focus.grow" -> f = f.withGrow(Double.parseDouble(v));
+                case "focus.minSide" -> f = f.withMinSide(Double.parseDouble(v));
+                case "focus.zoomOuts" -> f = f.withZoomOuts(Integer.parseInt(v));
+                case "edits.negativeNeverAdds" -> e = e.withNegativeNeverAdds(Boolean.parseBoolean(v));
+                case "edits.clickedPixelKeepsItsLabel" -> e = e.withClickedPixelKeepsItsLabel(Boolean.parseBoolean(v));
+                case "edits.keepClickedComponents" -> e = e.withKeepClickedComponents(Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("--card has no field '" + kv.getKey() + "'");
             }
         }

@@ -143,11 +143,31 @@ public record ModelCard(int format, String name, String version, String descript
         /** The whole image every time, with the zoom sizes a zoom policy would use. */
         public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2);
         /** Zoomed squares with the measured sizes (docs/interaction.md). */
-        public static final Focus ZOOM = new Focus(Policy.ZOOM, 0.35, 1.4, 0.08, 2);
+        public static final Focus ZOOM = FULL.withPolicy(Policy.ZOOM);
 
         /** The same sizes with another policy. */
         public Focus withPolicy(Policy p) {
             return new Focus(p, firstSide, grow, minSide, zoomOuts);
+        }
+
+        /** The same with another first-click square side (fraction of the image). */
+        public Focus withFirstSide(double side) {
+            return new Focus(policy, side, grow, minSide, zoomOuts);
+        }
+
+        /** The same with another expansion of the box around mask and positive clicks. */
+        public Focus withGrow(double factor) {
+            return new Focus(policy, firstSide, factor, minSide, zoomOuts);
+        }
+
+        /** The same with another smallest square side (fraction of the image). */
+        public Focus withMinSide(double side) {
+            return new Focus(policy, firstSide, grow, side, zoomOuts);
+        }
+
+        /** The same with another number of zoom-outs when the mask touches the border. */
+        public Focus withZoomOuts(int n) {
+            return new Focus(policy, firstSide, grow, minSide, n);
         }
 
         /** Which part of the image the network sees. */
@@ -178,6 +198,21 @@ public record ModelCard(int format, String name, String version, String descript
      */
     public record Edits(boolean negativeNeverAdds, boolean clickedPixelKeepsItsLabel, boolean keepClickedComponents) {
         public static final Edits DEFAULT = new Edits(true, true, false);
+
+        /** The same with the negative-click rule on or off. */
+        public Edits withNegativeNeverAdds(boolean on) {
+            return new Edits(on, clickedPixelKeepsItsLabel, keepClickedComponents);
+        }
+
+        /** The same with the clicked-pixel rule on or off. */
+        public Edits withClickedPixelKeepsItsLabel(boolean on) {
+            return new Edits(negativeNeverAdds, on, keepClickedComponents);
+        }
+
+        /** The same with the connected-components rule on or off. */
+        public Edits withKeepClickedComponents(boolean on) {
+            return new Edits(negativeNeverAdds, clickedPixelKeepsItsLabel, on);
+        }
     }
 
     /** Names of the card's problems, empty when it is usable. */
