@@ -81,6 +81,12 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "# {0} slice (1-based), {1} its clicks",
     "MSG_PredictedAgain=Slice {0} is predicted again from its {1} click(s) with the version now in use.",
     "# {0} - slice number",
+    "# {0} slice (1-based), {1} clicks",
+    "MSG_KeptAsDraft=Slice {0} keeps its {1} click(s) as a draft, not learned from until you continue it (Escape on it discards them).",
+    "# {0} clicks",
+    "CAP_Draft=Draft: {0} click(s), not accepted \u00b7 click to continue \u00b7 Enter accepts \u00b7 Escape discards",
+    "# {0} slice (1-based), {1} clicks",
+    "ASK_ClearDraft=Discard the draft of slice {0}? Its {1} click(s) are gone for good.",
     "MSG_Discarded=The work on slice {0} was not accepted; its clicks, strokes and what the model learned from them are taken back.",
     "# {0} - problem",
     "MSG_MaskNotRestored=An accepted mask was not restored: {0}",
@@ -120,6 +126,7 @@ final class ClickSegmentation extends MouseAdapter {
     private final AcceptedMasks saved;
     private final Supplier<String> seriesKey;
     private final Map<Integer, Mask2D> accepted = new HashMap<>();
+    private final Map<Integer, Draft> drafts = new HashMap<>();
     private java.util.function.Predicate<String> confirmation = ClickSegmentation::askInDialog;
     /** The proposal the slice in progress started from, or null. */
     private Mask2D sliceProposal;
@@ -200,6 +207,10 @@ final class ClickSegmentation extends MouseAdapter {
         if (done != null) {
             return image.overlaid(done, List.of());
         }
+        Draft draft = drafts.get(k);
+        if (draft != null) {
+            return image.overlaid(draft.shown(), draft.clicks());
+        }
         Optional<Proposal> proposal = proposal(k);
         return proposal.isPresent() ? image.proposed(proposal.get().mask()) : image;
     }
@@ -215,7 +226,7 @@ final class ClickSegmentation extends MouseAdapter {
      * mask saved about half the clicks on the Colin27 deep grey structures.
      */
     Optional<Proposal> proposal(int k) {
-        if (volume == null || accepted.containsKey(k) || k == slice) {
+        if (volume == null || accepted.containsKey(k) || k == slice || drafts.containsKey(k)) {
             return Optional.empty();
         }
         int[] neighbours = lastAccepted == k + 1 ? new int[] {k + 1, k - 1} : new int[] {k - 1, k + 1};
@@ -234,7 +245,7 @@ final class ClickSegmentation extends MouseAdapter {
         if (accepted.containsKey(k)) {
             return SeriesStrip.State.ACCEPTED;
         }
-        if (k == slice && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()))) {
+        if ((k == slice && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()))) || drafts.containsKey(k)) {
             return SeriesStrip.State.IN_PROGRESS;
         }
         return proposal(k).isPresent() ? SeriesStrip.State.PROPOSED : SeriesStrip.State.UNTOUCHED;
@@ -260,6 +271,9 @@ final class ClickSegmentation extends MouseAdapter {
         }
         if (accepted.containsKey(k)) {
             return toolWords + Bundle.CAP_Accepted();
+        }
+        if (drafts.containsKey(k)) {
+            return toolWords + Bundle.CAP_Draft(drafts.get(k).clicks().size());
         }
         Optional<Proposal> proposal = proposal(k);
         return toolWords + (proposal.isPresent() ? Bundle.CAP_Proposed(proposal.get().from() + 1) : Bundle.CAP_Tools());
@@ -471,12 +485,14 @@ final class ClickSegmentation extends MouseAdapter {
         if (k == slice) {
             return;
         }
-        discardUnaccepted();
-        Optional<Proposal> proposal = proposal(k);
+        keepAsDraft();
+        Draft draft = drafts.remove(k);
+        Optional<Proposal> proposal = draft != null ? Optional.ofNullable(draft.proposal()).map(m -> new Proposal(-1, m))
+                : proposal(k);
         slice = k;
         clicks = List.of();
         sliceProposal = proposal.map(Proposal::mask).orElse(null);
-        predicted = sliceProposal;
+        predicted = draft != null ? draft.shown() : sliceProposal;
         edits = new MaskEdits(volume.geometry().width(), volume.geometry().height());
         actions.clear();
         redo.clear();
@@ -487,6 +503,51 @@ final class ClickSegmentation extends MouseAdapter {
             session.session().start(image, id, start);
             return null;
         });
+        if (draft != null) {
+            // The draft's clicks again, in order: the model predicts and learns from them as before.
+            if (draft.strokes() != null) {
+                actions.push(edits.snapshot());
+                edits.restore(draft.strokes());
+            }
+            draft.clicks().forEach(c -> addClick(c, session));
+        }
+    }
+
+    /**
+     * What the user did on a slice and left without accepting: kept (not learned from) until the
+     * user continues it, accepts it or discards it.
+     *
+     * @param clicks the clicks in order
+     * @param strokes the brush and eraser edits, or null
+     * @param proposal the proposal the slice started from, or null
+     * @param shown the mask shown when it was left
+     */
+    record Draft(List<Click> clicks, MaskEdits.Snapshot strokes, Mask2D proposal, Mask2D shown) {
+    }
+
+    /**
+     * The slice in progress is left: its clicks and strokes stay as a draft on it, what the model
+     * learned from them is taken back (it learns again when the slice is continued).
+     */
+    private void keepAsDraft() {
+        Optional<AsyncAdaptationSession> session = hub.session();
+        if (slice < 0 || (clicks.isEmpty() && (edits == null || edits.isEmpty()))) {
+            return;
+        }
+        drafts.put(slice, new Draft(clicks, edits == null || edits.isEmpty() ? null : edits.snapshot(), sliceProposal,
+                workingMask()));
+        hub.say(Bundle.MSG_KeptAsDraft(slice + 1, clicks.size()));
+        if (session.isPresent()) {
+            for (int i = 0; i < clicks.size(); i++) {
+                track(session.get().undo(prediction -> { }));
+            }
+        }
+        clearJournal();
+    }
+
+    /** Slices left with clicks not accepted (drafts), 0-based, in order. */
+    List<Integer> draftSlices() {
+        return drafts.keySet().stream().sorted().toList();
     }
 
     /**
@@ -572,6 +633,14 @@ final class ClickSegmentation extends MouseAdapter {
             session.get().cancel();
             return;
         }
+        Draft draft = slice != view.slice() ? drafts.get(view.slice()) : null;
+        if (draft != null) {
+            if (confirmation.test(Bundle.ASK_ClearDraft(view.slice() + 1, draft.clicks().size()))) {
+                drafts.remove(view.slice());
+                changes.fireChange();
+            }
+            return;
+        }
         if (slice != view.slice() || actions.isEmpty()) {
             return;
         }
@@ -614,9 +683,10 @@ final class ClickSegmentation extends MouseAdapter {
      */
     boolean accept() {
         Optional<AsyncAdaptationSession> session = hub.session();
-        if (session.isPresent() && slice != view.slice() && proposal(view.slice()).isPresent()) {
+        if (session.isPresent() && slice != view.slice()
+                && (proposal(view.slice()).isPresent() || drafts.containsKey(view.slice()))) {
             forgetOtherVolume();
-            startSlice(view.slice(), session.get());   // the proposal as it is
+            startSlice(view.slice(), session.get());   // the proposal as it is, or the draft continued
         }
         Mask2D done = slice == view.slice() ? workingMask() : null;
         boolean proposed = done != null && clicks.isEmpty() && edits.isEmpty();
@@ -718,6 +788,7 @@ final class ClickSegmentation extends MouseAdapter {
             discardUnaccepted();
             volume = shown;
             accepted.clear();
+            drafts.clear();
             endSliceWork();
             restore();
         }

@@ -21,6 +21,8 @@ import org.openide.windows.WindowManager;
 @NbBundle.Messages({
     "# {0} slice (1-based)",
     "ASK_Exit=Slice {0} has clicks that are not accepted. Accept it before closing?",
+    "# {0} list of slices (1-based)",
+    "ASK_ExitDrafts=Slices {0} have clicks that are not accepted; drafts are lost when Pointlearn closes.\nAccept and close accepts the slice in progress only.",
     "TITLE_Exit=Unaccepted slice",
     "BTN_AcceptSlice=Accept and close",
     "BTN_DiscardSlice=Discard and close",
@@ -54,14 +56,21 @@ public final class UnacceptedWorkOnExit implements Callable<Boolean> {
      */
     static boolean mayExit(ClickSegmentation tools, Function<String, Answer> asker) throws Exception {
         int slice = onEdt(tools::unacceptedSlice);
-        if (slice < 0) {
+        java.util.List<Integer> drafts = onEdt(tools::draftSlices);
+        if (slice < 0 && drafts.isEmpty()) {
             return true;
         }
-        Answer a = asker.apply(Bundle.ASK_Exit(slice + 1));
+        java.util.List<Integer> all = new java.util.ArrayList<>(drafts);
+        if (slice >= 0) {
+            all.add(slice);
+        }
+        String question = drafts.isEmpty() ? Bundle.ASK_Exit(slice + 1)
+                : Bundle.ASK_ExitDrafts(String.join(", ", all.stream().sorted().map(k -> Integer.toString(k + 1)).toList()));
+        Answer a = asker.apply(question);
         if (a == Answer.CANCEL) {
             return false;
         }
-        if (a == Answer.ACCEPT && onEdt(tools::accept)) {
+        if (a == Answer.ACCEPT && slice >= 0 && onEdt(tools::accept)) {
             waitFor(tools);
         }
         return true;

@@ -348,9 +348,33 @@ class ClickSegmentationTest {
             return null;
         });
         clickAt(CX, CY, true);
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("The work on slice 2 was not accepted")), said.toString());
+        assertTrue(said.contains("Slice 2 keeps its 2 click(s) as a draft, not learned from until you continue it"
+                + " (Escape on it discards them)."), said.toString());
         assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Clicks 1 "));
         assertFalse(onEdt(() -> tools.acceptedMask(1)).isPresent(), "an unaccepted slice shows as accepted");
+        assertEquals("Draft: 2 click(s), not accepted \u00b7 click to continue \u00b7 Enter accepts \u00b7 Escape discards",
+                onEdt(() -> tools.captionLine(1)));
+        int drawn = onEdt(() -> tools.decorate(view.image(), 1)).rgb()[(CY + 8) * SIZE + CX];   // beside the click dots
+        assertTrue(((drawn >> 16) & 0xff) - (drawn & 0xff) > 40, "the draft's mask is not shown");
+        assertEquals(SeriesStrip.State.IN_PROGRESS, onEdt(() -> tools.state(1)));
+
+        // Back on the draft: a click continues it (its two clicks are learned from again, then the new one).
+        onEdt(() -> {
+            view.moveSlices(-1);
+            return null;
+        });
+        clickAt(CX - 5, CY, true);
+        assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 3 (+3"), onEdt(() -> tools.captionLine(1)));
+        assertEquals(List.of(2), onEdt(tools::draftSlices), "slice 3's click became a draft in turn");
+        List<String> asked = new CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            view.moveSlices(1);
+            tools.setConfirmation(q -> asked.add(q));
+            return null;
+        });
+        key(KeyEvent.VK_ESCAPE, 0);
+        assertEquals(List.of("Discard the draft of slice 3? Its 1 click(s) are gone for good."), asked);
+        assertTrue(onEdt(tools::draftSlices).isEmpty(), "Escape did not discard the draft");
 
         Volume other = TestVolumes.disk(SIZE, 2, CX, CY, R);
         onEdt(() -> {
@@ -360,6 +384,7 @@ class ClickSegmentationTest {
         });
         settle();
         assertArrayEquals(before, firstWeights(), "the model kept what it learned from slices never accepted");
+        assertTrue(onEdt(tools::draftSlices).isEmpty(), "drafts belong to the volume they were drawn on");
     }
 
     /** The model's first weight tensor, read on the session's thread. */
