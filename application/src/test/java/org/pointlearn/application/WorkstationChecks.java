@@ -50,6 +50,14 @@ abstract class WorkstationChecks extends NbTestCase {
             return s != null && s.startsWith("mri-general") ? s : null;
         });
         assertTrue(model, model.matches("mri-general@[0-9a-f]{8}"));
+        String title = WorkstationScreen.onEdt(() -> org.openide.windows.WindowManager.getDefault().getMainWindow()
+                .getTitle());
+        assertEquals("the title bar names the product and the series", "Pointlearn \u2014 " + viewer.getDisplayName(),
+                title);
+        await("the model in use in the status bar", () -> {
+            String s = screen.labelText("pointlearn.model.status");
+            return s != null && s.startsWith("Model: mri-general@") ? s : null;
+        });
 
         Rectangle area = screen.bounds(viewer);
         screen.wheel(area, 12);

@@ -46,6 +46,8 @@ import org.pointlearn.viewer.impl.RendererSession;
 @Messages({
     "CTL_ViewerAction=Viewer",
     "CTL_ViewerTopComponent=Viewer",
+    "# {0} the series shown",
+    "TITLE_Main=Pointlearn \u2014 {0}",
     "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window, "
             + "Ctrl+wheel zooms, middle-drag pans, 0 fits; left click marks the object, right click what is not, "
             + "Enter accepts the slice",
@@ -154,6 +156,10 @@ public final class ViewerTopComponent extends TopComponent {
         series = ref;
         request++;
         setDisplayName(title);
+        java.awt.Frame main = WindowManager.getDefault().getMainWindow();
+        if (main != null && ref != null) {
+            main.setTitle(Bundle.TITLE_Main(title));
+        }
         showNotice(Bundle.MSG_Loading(title));
         return request;
     }
