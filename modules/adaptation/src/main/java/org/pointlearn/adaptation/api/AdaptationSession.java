@@ -369,6 +369,36 @@ public final class AdaptationSession implements AutoCloseable {
         return runner.learningScale();
     }
 
+    /**
+     * What another version makes of the current image: it replays the image's clicks (from its
+     * proposal, if it started from one), fed its own previous prediction, without learning;
+     * the model in use is put back exactly afterwards.
+     *
+     * @return the other version's probability on the image's grid
+     * @throws AdaptationException when no image with clicks is in progress or the version cannot be read
+     */
+    public synchronized Prediction predictWith(String versionId) throws AdaptationException {
+        ImageInteraction img = requireImage();
+        List<Click> clicks = img.clicks();
+        if (clicks.isEmpty()) {
+            throw new AdaptationException("There is no click on this image to compare the versions on");
+        }
+        ModelState now = learner.capture();
+        try {
+            learner.restore(store.state(versionId, model));
+            float[] previous = img.proposal();
+            for (int k = 1; k <= clicks.size(); k++) {
+                previous = predictor.predict(img.prepared(), clicks.subList(0, k), previous).probability();
+            }
+            return new Prediction(previous, img.image().width(), img.image().height(), clicks, false);
+        } catch (VersionStoreException e) {
+            throw new AdaptationException(e.getMessage(), e);
+        } finally {
+            learner.restore(now);
+            now.close();
+        }
+    }
+
     /** Uses other settings from the next update on. */
     public synchronized void updateSettings(AdaptationSettings newSettings) {
         if (newSettings.testWindow() != settings.testWindow() || newSettings.testMargin() != settings.testMargin()) {

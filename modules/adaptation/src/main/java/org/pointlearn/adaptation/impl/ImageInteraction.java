@@ -82,6 +82,11 @@ public final class ImageInteraction implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** The proposal the image started from, or null. */
+    public float[] proposal() {
+        return proposal == null ? null : proposal.clone();
+    }
+
     /** The probability shown last (source grid): the proposal or null before the first click. */
     public float[] lastProbability() {
         return steps.isEmpty() ? proposal : steps.get(steps.size() - 1).shown().probability();

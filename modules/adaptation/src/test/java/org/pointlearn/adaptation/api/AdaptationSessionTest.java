@@ -284,6 +284,26 @@ class AdaptationSessionTest {
         }
     }
 
+    @Test
+    void anotherVersionPredictsTheCurrentImageWithoutChangingTheModelInUse() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.POST)) {
+            Image2D image = Fixtures.disk(40, 36, 14, 3);
+            s.start(image, "first");
+            Prediction baseOnFirst = s.click(new Click(40, 36, true));
+            s.accept(Fixtures.diskMask(40, 36, 14));
+            s.start(image, "again");
+            Prediction adapted = s.click(new Click(40, 36, true));
+            assertThrows(AdaptationException.class, () -> s.predictWith("v9"));
+            Prediction base = s.predictWith("v0");
+            assertArrayEquals(baseOnFirst.probability(), base.probability(), "v0 predicts as it did before learning");
+            assertFalse(java.util.Arrays.equals(adapted.probability(), base.probability()), "v1 and v0 predict alike");
+            assertEquals("v1", s.activeVersion().id());
+            s.start(image, "third");
+            assertArrayEquals(adapted.probability(), s.click(new Click(40, 36, true)).probability(),
+                    "the model in use changed by the comparison");
+        }
+    }
+
     static UpdateReport learnFrom(AdaptationSession s, int cx, int cy, int r, long seed) throws Exception {
         s.start(Fixtures.disk(cx, cy, r, seed), "img-" + seed);
         s.click(new Click(cx, cy, true));

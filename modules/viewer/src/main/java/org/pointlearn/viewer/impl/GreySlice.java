@@ -23,6 +23,8 @@ public final class GreySlice {
     public static final int NEGATIVE = 0xff2020;
     /** Colour of a proposal's dashed outline (a mask offered from an accepted neighbour slice). */
     public static final int PROPOSAL = 0x40c8ff;
+    /** Colour of another version's dashed outline when two versions are compared. */
+    public static final int COMPARISON = 0xff40ff;
     private static final double MASK_OPACITY = 0.4;
 
     private final int width;
@@ -107,16 +109,25 @@ public final class GreySlice {
      * @throws IllegalArgumentException when the mask has another size
      */
     public GreySlice proposed(Mask2D proposal) {
+        return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, greyRgb()).outlined(proposal, PROPOSAL);
+    }
+
+    /**
+     * This slice as drawn so far with a mask's outline added, dashed, in the given colour.
+     *
+     * @throws IllegalArgumentException when the mask has another size
+     */
+    public GreySlice outlined(Mask2D proposal, int colour) {
         if (proposal.width() != width || proposal.height() != height) {
             throw new IllegalArgumentException("the mask is " + proposal.width() + "x" + proposal.height()
                     + " but the slice is " + width + "x" + height);
         }
-        int[] rgb = greyRgb();
+        int[] rgb = rgb().clone();
         int dash = Math.max(2, Math.round(Math.min(width, height) / 64f));
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 if (proposal.get(x, y) && edge(proposal, x, y) && ((x + y) / dash) % 2 == 0) {
-                    rgb[y * width + x] = PROPOSAL;
+                    rgb[y * width + x] = colour;
                 }
             }
         }

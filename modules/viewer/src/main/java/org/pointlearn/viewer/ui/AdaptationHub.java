@@ -74,6 +74,7 @@ final class AdaptationHub {
     private Consumer<Boolean> onLearningChange = b -> { };
     private final List<Runnable> replacedListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> rolledBackListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Comparison>> comparisonListeners = new CopyOnWriteArrayList<>();
     private SegmentationModel model;
     private Path storeFolder;
     private InferenceRuntime runtime;
@@ -373,6 +374,41 @@ final class AdaptationHub {
     /** A click's prediction was shown: listeners of the status line hear of it. */
     void clickShown() {
         listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Another version's prediction of the slice in progress from its clicks, handed to the
+     * comparison listeners (the viewer draws it beside the mask in use); a failure is said in words.
+     *
+     * @return completes on the event thread when the listeners have it
+     */
+    CompletableFuture<Void> compare(String versionId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (session == null) {
+            say(notReadyMessage());
+            done.complete(null);
+            return done;
+        }
+        AdaptationSession s = session.session();
+        String inUse = active == null ? "?" : active.id();
+        session.submit(() -> s.predictWith(versionId)).whenComplete((p, e) -> EventQueue.invokeLater(() -> {
+            if (e != null) {
+                say(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            } else {
+                comparisonListeners.forEach(l -> l.accept(new Comparison(versionId, inUse, p)));
+            }
+            done.complete(null);
+        }));
+        return done;
+    }
+
+    /** Another version's prediction of the slice in progress, and the version in use it is set against. */
+    record Comparison(String versionId, String inUseId, org.pointlearn.adaptation.api.Prediction prediction) {
+    }
+
+    /** Calls a listener on the event thread with each comparison. */
+    void addComparisonListener(Consumer<Comparison> onEventThread) {
+        comparisonListeners.add(onEventThread);
     }
 
     /** Calls a listener on the event thread after a rollback put another version in use. */

@@ -66,6 +66,8 @@ import org.pointlearn.viewer.impl.MaskEdits;
     "CAP_Tools=Left click: object \u00b7 right click: not object",
     "# {0} - slice number",
     "MSG_Learning=Learning from slice {0} \u2026",
+    "# {0} other version, {1} slice (1-based), {2} Dice, {3} version in use",
+    "MSG_Compared={0} on slice {1} (dashed magenta): Dice {2} against {3} in use (yellow).",
     "# {0} reason",
     "MSG_JournalNotWritten=The slice in progress could not be written to its journal ({0}); accept it soon.",
     "# {0} reason",
@@ -128,6 +130,8 @@ final class ClickSegmentation extends MouseAdapter {
     private final Map<Integer, Mask2D> accepted = new HashMap<>();
     private final Map<Integer, Draft> drafts = new HashMap<>();
     private java.util.function.Predicate<String> confirmation = ClickSegmentation::askInDialog;
+    /** Another version's mask of the slice in progress, drawn dashed until the next change, or null. */
+    private Mask2D comparison;
     /** The proposal the slice in progress started from, or null. */
     private Mask2D sliceProposal;
     /** The slice accepted last, or -1. */
@@ -189,6 +193,7 @@ final class ClickSegmentation extends MouseAdapter {
         ClickSegmentation tools = new ClickSegmentation(view, canvas, hub, seriesName, saved, seriesKey);
         hub.addReplacedListener(tools::sessionReplaced);
         hub.addRolledBackListener(tools::predictAgain);
+        hub.addComparisonListener(tools::showComparison);
         Component c = canvas.component();
         c.addMouseListener(tools);
         c.addMouseMotionListener(tools);
@@ -201,7 +206,8 @@ final class ClickSegmentation extends MouseAdapter {
         forgetOtherVolume();
         Mask2D working = k == slice ? workingMask() : null;
         if (k == slice && (working != null || !clicks.isEmpty())) {
-            return image.overlaid(working, clicks);
+            GreySlice shown = image.overlaid(working, clicks);
+            return comparison != null ? shown.outlined(comparison, GreySlice.COMPARISON) : shown;
         }
         Mask2D done = accepted.get(k);
         if (done != null) {
@@ -410,6 +416,7 @@ final class ClickSegmentation extends MouseAdapter {
         List<Click> shown = new ArrayList<>(clicks);
         shown.add(click);
         clicks = List.copyOf(shown);
+        comparison = null;
         actions.push(CLICK_ACTION);
         changes.fireChange();
         journal();
@@ -471,6 +478,7 @@ final class ClickSegmentation extends MouseAdapter {
         if (slice >= 0) {
             clearJournal();
         }
+        comparison = null;
         slice = -1;
         clicks = List.of();
         predicted = null;
@@ -834,6 +842,26 @@ final class ClickSegmentation extends MouseAdapter {
                 hub.say(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Draws another version's prediction of the slice in progress as a dashed outline over the
+     * mask in use and says how much they agree (Dice), until the next click or stroke.
+     */
+    void showComparison(AdaptationHub.Comparison c) {
+        if (slice < 0 || slice != view.slice() || c.prediction().clicks().size() != clicks.size()) {
+            return;
+        }
+        comparison = c.prediction().mask();
+        Mask2D inUse = workingMask();
+        double dice = inUse == null ? 0 : comparison.dice(inUse);
+        hub.say(Bundle.MSG_Compared(c.versionId(), slice + 1, String.format(Locale.ROOT, "%.2f", dice), c.inUseId()));
+        changes.fireChange();
+    }
+
+    /** The other version's mask drawn on the slice in progress, or null. */
+    Mask2D comparison() {
+        return comparison;
     }
 
     /** The slice in progress goes to the journal (off the event thread), or the journal is cleared when it has no work. */

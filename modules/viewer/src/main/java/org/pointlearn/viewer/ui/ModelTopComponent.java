@@ -80,6 +80,8 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_NoVersions=No versions yet.",
     "MSG_VersionsAppear=Versions appear here once the model is loaded.",
     "BTN_Rollback=Roll back to the selected version",
+    "BTN_Compare=Compare on this slice",
+    "HINT_Compare=Draws what the selected version makes of the slice in progress (dashed) beside the version in use, with the Dice between them",
     "# {0} version to roll back to, {1} the version in use",
     "ASK_Rollback=Roll back to version {0}?\nThe model in use becomes {0} instead of {1}; later versions stay and can be chosen again.\nA slice in progress is predicted again with {0}.",
     "TITLE_Rollback=Roll back the model",
@@ -148,6 +150,7 @@ public final class ModelTopComponent extends TopComponent {
     private final JCheckBox learn = new JCheckBox(Bundle.CHK_Learn());
     private final JLabel versionDetail = new JLabel(" ");
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
+    private final JButton compare = new JButton(Bundle.BTN_Compare());
     private final JButton exportLineage = new JButton(Bundle.BTN_ExportLineage());
     private final JComboBox<InferenceRuntime.ModelChoice> chooser = new JComboBox<>();
     private final transient InferenceRuntime runtime;
@@ -264,6 +267,7 @@ public final class ModelTopComponent extends TopComponent {
         ModelVersion v = versionList.getSelectedValue();
         ModelVersion active = hub.active();
         rollback.setEnabled(v != null && (active == null || !v.id().equals(active.id())));
+        compare.setEnabled(rollback.isEnabled());
         exportVersion.setEnabled(v != null);
         versionDetail.setText(v == null ? Bundle.MSG_SelectVersion()
                 : "<html><div style='width:230px'>" + escape(details(v)) + "</div></html>");
@@ -341,6 +345,11 @@ public final class ModelTopComponent extends TopComponent {
     /** The selected version's details as shown (for tests). */
     String versionDetailText() {
         return versionDetail.getText();
+    }
+
+    /** The compare button (for tests). */
+    JButton compareButton() {
+        return compare;
     }
 
     /** The roll-back button (for tests). */
@@ -465,7 +474,10 @@ public final class ModelTopComponent extends TopComponent {
         listed.add(new JScrollPane(versionList), BorderLayout.CENTER);
         JPanel buttons = new JPanel(new BorderLayout(0, 2));
         buttons.add(versionDetail, BorderLayout.NORTH);
-        buttons.add(rollback, BorderLayout.CENTER);
+        JPanel versionActions = new JPanel(new GridLayout(2, 1, 0, 2));
+        versionActions.add(rollback);
+        versionActions.add(compare);
+        buttons.add(versionActions, BorderLayout.CENTER);
         JPanel exports = new JPanel(new GridLayout(1, 2, 4, 0));
         exports.add(exportVersion);
         exports.add(exportLineage);
@@ -493,6 +505,15 @@ public final class ModelTopComponent extends TopComponent {
         rollback.setName("pointlearn.model.rollback");
         rollback.setToolTipText(Bundle.HINT_Rollback());
         rollback.addActionListener(e -> rollBackToSelected());
+        compare.setName("pointlearn.model.compare");
+        compare.setEnabled(false);
+        compare.setToolTipText(Bundle.HINT_Compare());
+        compare.addActionListener(e -> {
+            ModelVersion v = versionList.getSelectedValue();
+            if (v != null) {
+                hub.compare(v.id());
+            }
+        });
         exportVersion.setName("pointlearn.model.exportVersion");
         exportVersion.setToolTipText(Bundle.HINT_ExportVersion());
         exportVersion.addActionListener(e -> chooseAndExportVersion());

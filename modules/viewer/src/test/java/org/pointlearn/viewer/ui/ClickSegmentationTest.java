@@ -312,6 +312,21 @@ class ClickSegmentationTest {
             return null;
         });
         clickAt(CX, CY, true);   // a slice in progress when the user rolls back
+        assertTrue(onEdt(() -> panel.compareButton().isEnabled()), "cannot compare with the base");
+        onEdt(() -> {
+            panel.compareButton().doClick();
+            return null;
+        });
+        for (int i = 0; i < 200 && onEdt(tools::comparison) == null; i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(onEdt(tools::comparison) != null, "the other version's mask did not come: " + said);
+        assertTrue(said.stream().anyMatch(w -> w.matches(java.util.regex.Pattern.quote(base + " on slice 3 (dashed magenta): Dice ")
+                + "[01]\\.[0-9]{2} against " + java.util.regex.Pattern.quote(learned.id()) + " in use \\(yellow\\)\\.")),
+                said.toString());
+        int[] drawn = onEdt(() -> tools.decorate(view.image(), 2)).rgb();
+        assertTrue(java.util.Arrays.stream(drawn).anyMatch(c -> c == GreySlice.COMPARISON), "no dashed magenta outline");
+        assertEquals(learned.id(), onEdt(hub::active).id(), "comparing changed the version in use");
         CompletableFuture<Void> back = onEdt(() -> {
             panel.setConfirmation(question -> true);
             panel.rollbackButton().doClick();
