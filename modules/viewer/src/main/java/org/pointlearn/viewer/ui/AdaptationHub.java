@@ -76,6 +76,7 @@ final class AdaptationHub {
     private final List<Runnable> rolledBackListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Comparison>> comparisonListeners = new CopyOnWriteArrayList<>();
     private SegmentationModel model;
+    private String learningNote;
     private Path storeFolder;
     private InferenceRuntime runtime;
 
@@ -174,8 +175,8 @@ final class AdaptationHub {
     private AsyncAdaptationSession newSession(SegmentationModel m, AdaptationPolicy policy, VersionStore store)
             throws VersionStoreException {
         AdaptationSession s = new AdaptationSession(m, policy, AdaptationSettings.defaults(), store);
-        s.addListener(e -> say(e.message()));
-        s.events().forEach(e -> say(e.message()));
+        s.addListener(this::heard);
+        s.events().forEach(this::heard);
         AsyncAdaptationSession async = new AsyncAdaptationSession(s);
         async.submit(() -> {
             s.warmUp();   // before the user's first click, which queues behind it
@@ -409,6 +410,26 @@ final class AdaptationHub {
     /** Calls a listener on the event thread with each comparison. */
     void addComparisonListener(Consumer<Comparison> onEventThread) {
         comparisonListeners.add(onEventThread);
+    }
+
+    /**
+     * An event of the session: said in the status line; a change of the learning rate or a
+     * return to the best version ("test, then train") also stays in the model panel.
+     */
+    void heard(org.pointlearn.adaptation.api.AdaptationEvent e) {
+        say(e.message());
+        if (e.kind() == org.pointlearn.adaptation.api.AdaptationEvent.Kind.LEARNING_SLOWED
+                || e.kind() == org.pointlearn.adaptation.api.AdaptationEvent.Kind.RETURNED_TO_BEST) {
+            EventQueue.invokeLater(() -> {
+                learningNote = e.message();
+                listeners.forEach(Runnable::run);
+            });
+        }
+    }
+
+    /** What "test, then train" last did to the learning, in words, or null while it did nothing. */
+    String learningNote() {
+        return learningNote;
     }
 
     /** Calls a listener on the event thread after a rollback put another version in use. */

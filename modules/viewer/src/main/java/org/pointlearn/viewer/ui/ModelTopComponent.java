@@ -148,6 +148,7 @@ public final class ModelTopComponent extends TopComponent {
     private final JButton rollback = new JButton(Bundle.BTN_Rollback());
     private transient java.util.function.Predicate<String> confirmation = ModelTopComponent::askInDialog;
     private final JCheckBox learn = new JCheckBox(Bundle.CHK_Learn());
+    private final JLabel learningNote = new JLabel();
     private final JLabel versionDetail = new JLabel(" ");
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
     private final JButton compare = new JButton(Bundle.BTN_Compare());
@@ -207,6 +208,13 @@ public final class ModelTopComponent extends TopComponent {
         GridBagConstraints lc = constraints(0, row++);
         lc.gridwidth = 2;
         add(learn, lc);
+        learningNote.setName("pointlearn.model.learningNote");
+        learningNote.setForeground(new Color(0xb06000));
+        learningNote.setVisible(false);
+        GridBagConstraints nc = constraints(0, row++);
+        nc.gridwidth = 2;
+        nc.insets = new Insets(0, 8, 4, 8);
+        add(learningNote, nc);
         versionsArea();
         showEngine(new EngineStatus(EngineStatus.State.STARTING, "", "", ""));
         engineFeed.accept(this::showEngine);
@@ -249,6 +257,9 @@ public final class ModelTopComponent extends TopComponent {
 
     /** Lists the session's versions, newest first, the one in use marked; on the event thread. */
     void showVersions() {
+        String note = hub.learningNote();
+        learningNote.setVisible(note != null);
+        learningNote.setText(note == null ? "" : "<html><div style='width:230px'>" + escape(note) + "</div></html>");
         List<ModelVersion> list = new ArrayList<>(hub.versions());
         Collections.reverse(list);
         ModelVersion selected = versionList.getSelectedValue();
@@ -345,6 +356,11 @@ public final class ModelTopComponent extends TopComponent {
     /** The selected version's details as shown (for tests). */
     String versionDetailText() {
         return versionDetail.getText();
+    }
+
+    /** The note on the learning rate as shown, or null when hidden (for tests). */
+    String learningNoteText() {
+        return learningNote.isVisible() ? learningNote.getText() : null;
     }
 
     /** The compare button (for tests). */

@@ -262,6 +262,16 @@ class ClickSegmentationTest {
         assertEquals(1, onEdt(hub::versions).size(), "a fresh store holds the base model");
         assertEquals("brain-mri@0a1b2c3d", onEdt(panel::inUseText));
         assertEquals("Model: " + model.card().version(), onEdt(hub::statusText), "the status line names the model");
+        assertNull(onEdt(panel::learningNoteText), "a note on learning before anything happened");
+        onEdt(() -> {
+            hub.heard(org.pointlearn.adaptation.api.AdaptationEvent.of(
+                    org.pointlearn.adaptation.api.AdaptationEvent.Kind.LEARNING_SLOWED,
+                    "Learning slowed: over the last 4 slices the adapted model scored Dice 0.62", "v0"));
+            return null;
+        });
+        onEdt(() -> null);
+        assertTrue(String.valueOf(onEdt(panel::learningNoteText)).contains("Learning slowed: over the last 4 slices"),
+                "the model panel does not say that learning slowed: " + onEdt(panel::learningNoteText));
         clickAt(CX, CY, true);
         assertTrue(onEdt(hub::statusText).matches("Model: " + java.util.regex.Pattern.quote(model.card().version())
                 + " \u00b7 last click [0-9]+ ms"), onEdt(hub::statusText));
