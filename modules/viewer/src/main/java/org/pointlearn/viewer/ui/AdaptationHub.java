@@ -35,6 +35,8 @@ import org.pointlearn.inference.api.SegmentationModel;
  * and listeners are called on the event thread.
  */
 @Messages({
+    "# {0} folder the earlier versions are kept in",
+    "MSG_NewLineage=A new lineage starts from the shipped model; the earlier versions are kept in {0}.",
     "STATUS_NoModel=Model: loading\u2026",
     "# {0} the model's version",
     "STATUS_Model=Model: {0}",
@@ -226,6 +228,35 @@ final class AdaptationHub {
 
     /** Ends the current session (its slice in progress taken back) and opens one on a model; event thread. */
     private CompletableFuture<Void> replaceSession(SegmentationModel m, Path folder, String why, String done) {
+        return replaceSession(m, folder, why, done, () -> { });
+    }
+
+    /** A step on disk between closing the old session and opening the new one. */
+    @FunctionalInterface
+    private interface DiskStep {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Starts a new lineage from the shipped model: the versions so far are moved aside (kept on
+     * disk, named in the message) and the session starts again from the base; event thread.
+     *
+     * @return completes on the event thread once the new lineage is in use
+     */
+    CompletableFuture<Void> newLineage() {
+        if (session == null || model == null || storeFolder == null) {
+            say(notReadyMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        Path folder = storeFolder;
+        Path kept = folder.resolveSibling(folder.getFileName() + "-until-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return replaceSession(model, folder, "a new lineage is starting", Bundle.MSG_NewLineage(kept.toString()),
+                () -> org.pointlearn.imaging.api.AtomicFiles.moveFolder(folder, kept));
+    }
+
+    private CompletableFuture<Void> replaceSession(SegmentationModel m, Path folder, String why, String done,
+            DiskStep beforeOpen) {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         AsyncAdaptationSession old = session;
         if (old == null) {
@@ -248,9 +279,10 @@ final class AdaptationHub {
                     return null;
                 }).join();
                 old.close();
+                beforeOpen.run();
                 // The old session's states went with it: the new one reads the store afresh.
                 next = newSession(m, policy, VersionStore.open(folder, AdaptationSettings.defaults().versionsInMemory()));
-            } catch (VersionStoreException | RuntimeException e) {
+            } catch (VersionStoreException | java.io.IOException | RuntimeException e) {
                 failure = e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -81,6 +81,9 @@ import org.pointlearn.viewer.impl.EngineStatusFeed;
     "MSG_VersionsAppear=Versions appear here once the model is loaded.",
     "BTN_Rollback=Roll back to the selected version",
     "BTN_Compare=Compare on this slice",
+    "BTN_NewLineage=New lineage\u2026",
+    "HINT_NewLineage=Starts again from the shipped model; the versions so far are kept on disk",
+    "ASK_NewLineage=Start a new lineage from the shipped model?\nThe versions so far are moved aside on disk and no longer listed here.",
     "HINT_Compare=Draws what the selected version makes of the slice in progress (dashed) beside the version in use, with the Dice between them",
     "# {0} version to roll back to, {1} the version in use",
     "ASK_Rollback=Roll back to version {0}?\nThe model in use becomes {0} instead of {1}; later versions stay and can be chosen again.\nA slice in progress is predicted again with {0}.",
@@ -152,6 +155,7 @@ public final class ModelTopComponent extends TopComponent {
     private final JLabel versionDetail = new JLabel(" ");
     private final JButton exportVersion = new JButton(Bundle.BTN_ExportVersion());
     private final JButton compare = new JButton(Bundle.BTN_Compare());
+    private final JButton newLineage = new JButton(Bundle.BTN_NewLineage());
     private final JButton exportLineage = new JButton(Bundle.BTN_ExportLineage());
     private final JComboBox<InferenceRuntime.ModelChoice> chooser = new JComboBox<>();
     private final transient InferenceRuntime runtime;
@@ -363,6 +367,11 @@ public final class ModelTopComponent extends TopComponent {
         return learningNote.isVisible() ? learningNote.getText() : null;
     }
 
+    /** The new-lineage button (for tests). */
+    JButton newLineageButton() {
+        return newLineage;
+    }
+
     /** The compare button (for tests). */
     JButton compareButton() {
         return compare;
@@ -490,9 +499,10 @@ public final class ModelTopComponent extends TopComponent {
         listed.add(new JScrollPane(versionList), BorderLayout.CENTER);
         JPanel buttons = new JPanel(new BorderLayout(0, 2));
         buttons.add(versionDetail, BorderLayout.NORTH);
-        JPanel versionActions = new JPanel(new GridLayout(2, 1, 0, 2));
+        JPanel versionActions = new JPanel(new GridLayout(3, 1, 0, 2));
         versionActions.add(rollback);
         versionActions.add(compare);
+        versionActions.add(newLineage);
         buttons.add(versionActions, BorderLayout.CENTER);
         JPanel exports = new JPanel(new GridLayout(1, 2, 4, 0));
         exports.add(exportVersion);
@@ -521,6 +531,13 @@ public final class ModelTopComponent extends TopComponent {
         rollback.setName("pointlearn.model.rollback");
         rollback.setToolTipText(Bundle.HINT_Rollback());
         rollback.addActionListener(e -> rollBackToSelected());
+        newLineage.setName("pointlearn.model.newLineage");
+        newLineage.setToolTipText(Bundle.HINT_NewLineage());
+        newLineage.addActionListener(e -> {
+            if (confirmation.test(Bundle.ASK_NewLineage())) {
+                hub.newLineage();
+            }
+        });
         compare.setName("pointlearn.model.compare");
         compare.setEnabled(false);
         compare.setToolTipText(Bundle.HINT_Compare());

@@ -709,6 +709,44 @@ class ClickSegmentationTest {
     }
 
     @Test
+    void aNewLineageStartsFromTheShippedModelAndKeepsTheEarlierVersionsOnDisk() throws Exception {
+        Path folder = store.resolve("versions").resolve("brain");
+        AdaptationHub h = onEdt(AdaptationHub::new);
+        onEdt(() -> h.open(model, folder)).get(2, TimeUnit.MINUTES);
+        openTools(h);
+        ModelTopComponent panel = onEdt(() -> new ModelTopComponent(c -> c.accept(
+                new org.pointlearn.inference.api.EngineStatus(org.pointlearn.inference.api.EngineStatus.State.READY,
+                        "PyTorch 2.7.1", "CPU", "")), hub));
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        for (int i = 0; i < 200 && onEdt(hub::versions).size() < 2; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(2, onEdt(hub::versions).size());
+        List<String> asked = new CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            panel.setConfirmation(q -> asked.add(q));
+            panel.newLineageButton().doClick();
+            return null;
+        });
+        for (int i = 0; i < 200 && onEdt(hub::versions).size() != 1; i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(asked.get(0).startsWith("Start a new lineage from the shipped model?"), asked.toString());
+        assertEquals(List.of("v0"), onEdt(hub::versions).stream().map(ModelVersion::id).toList(),
+                "the new lineage starts from the shipped model alone");
+        List<Path> kept;
+        try (var entries = java.nio.file.Files.list(folder.getParent())) {
+            kept = entries.filter(p -> p.getFileName().toString().startsWith("brain-until-")).toList();
+        }
+        assertEquals(1, kept.size(), "the earlier lineage is not kept on disk");
+        assertTrue(java.nio.file.Files.isDirectory(kept.get(0).resolve("versions").resolve("v1")),
+                "the earlier version v1 is not in " + kept.get(0));
+        assertTrue(said.stream().anyMatch(w -> w.startsWith("A new lineage starts from the shipped model; the earlier"
+                + " versions are kept in " + kept.get(0))), said.toString());
+    }
+
+    @Test
     void anAcceptedSliceIsThereAgainWhenTheSeriesIsOpenedAgain() throws Exception {
         AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
         openTools(openedHub(), saved);
