@@ -301,6 +301,20 @@ public final class AdaptationSession implements AutoCloseable {
         announce(AdaptationEvent.Kind.ROLLBACK, "Went back to model version " + versionId, versionId);
     }
 
+    /** Puts the session's own copy of the base into the model and makes the base active and kept again. */
+    private void returnToBase(String baseId) throws AdaptationException {
+        learner.restore(baseState);
+        store.keep(baseId, learner.capture());
+        try {
+            store.activate(baseId);
+        } catch (VersionStoreException e) {
+            throw new AdaptationException("Going back to the shipped model failed: " + e.getMessage(), e);
+        }
+        if (current != null) {
+            current.dropUndoStates();
+        }
+    }
+
     private void rollbackQuietly(String versionId) throws VersionStoreException {
         learner.restore(store.state(versionId, model));
         store.activate(versionId);
@@ -347,13 +361,16 @@ public final class AdaptationSession implements AutoCloseable {
                     store.active().id());
             return;
         }
-        String best = tests.bestVersion(store.versions().get(0).id());
+        String baseId = store.versions().get(0).id();
+        String best = tests.bestVersion(baseId);
         try {
             if (!best.equals(store.active().id())) {
                 rollbackQuietly(best);
             }
         } catch (VersionStoreException e) {
-            throw new AdaptationException("Going back to version " + best + " failed: " + e.getMessage(), e);
+            // No longer kept (an in-memory store keeps the last few versions): the base, which the session keeps.
+            best = baseId;
+            returnToBase(baseId);
         }
         announce(AdaptationEvent.Kind.RETURNED_TO_BEST, "Returned to version " + best + ": " + scores
                 + "; learning goes on from there at " + rate, best);

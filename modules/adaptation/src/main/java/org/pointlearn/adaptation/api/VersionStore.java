@@ -203,6 +203,11 @@ public final class VersionStore implements AutoCloseable {
         }
     }
 
+    /** Keeps a copy of a version's state in memory again (owned by the store from now on). */
+    void keep(String id, ModelState state) {
+        remember(id, state);
+    }
+
     private void remember(String id, ModelState state) {
         ModelState old = states.put(id, state);
         if (old != null && old != state) {
