@@ -137,9 +137,13 @@ class ModelTopComponentTest {
                 s = seen.poll(5, java.util.concurrent.TimeUnit.MINUTES);
                 assertTrue(s != null, "the fundus model did not load");
             } while (s.model() == null || !s.model().loaded() || !s.model().name().equals("fundus-disc"));
-            ViewerTopComponentTest.onEdt(() -> null);
-            ViewerTopComponentTest.onEdt(() -> null);
-            String text = panel.shownText();
+            // The panel hears of the status through its own listener, which the runtime may call a moment
+            // after the test's: wait for it to be shown.
+            String text = ViewerTopComponentTest.onEdt(panel::shownText);
+            for (int i = 0; i < 200 && !text.contains("fundus-disc@"); i++) {
+                Thread.sleep(50);
+                text = ViewerTopComponentTest.onEdt(panel::shownText);
+            }
             assertTrue(text.contains("fundus-disc@"), text);
             assertEquals("fundus-disc", ViewerTopComponentTest.onEdt(
                     () -> ((org.pointlearn.inference.api.InferenceRuntime.ModelChoice) panel.modelChooser().getSelectedItem()).name()));
