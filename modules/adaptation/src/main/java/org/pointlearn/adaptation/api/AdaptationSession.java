@@ -403,11 +403,8 @@ public final class AdaptationSession implements AutoCloseable {
         ModelState now = learner.capture();
         try {
             learner.restore(store.state(versionId, model));
-            float[] previous = img.proposal();
-            for (int k = 1; k <= clicks.size(); k++) {
-                previous = predictor.predict(img.prepared(), clicks.subList(0, k), previous).probability();
-            }
-            return new Prediction(previous, img.image().width(), img.image().height(), clicks, false);
+            return new Prediction(SliceTester.replay(predictor, img, clicks, img.proposal()), img.image().width(),
+                    img.image().height(), clicks, false);
         } catch (VersionStoreException e) {
             throw new AdaptationException(e.getMessage(), e);
         } finally {

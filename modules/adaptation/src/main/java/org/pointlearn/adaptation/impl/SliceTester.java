@@ -62,10 +62,22 @@ public final class SliceTester {
     }
 
     private double dice(ImageInteraction image, List<Click> clicks, Mask2D mask) {
-        float[] previous = null;
+        float[] p = replay(predictor, image, clicks, null);
+        return Mask2D.threshold(p, mask.width(), mask.height(), 0.5f).dice(mask);
+    }
+
+    /**
+     * What the model in the predictor makes of an image from these clicks, as in the interaction:
+     * one prediction per click, each fed the one before (the first fed {@code start}).
+     *
+     * @param start the previous mask of the first click (a proposal), or null
+     * @return the probability after the last click, on the image's grid
+     */
+    public static float[] replay(Predictor predictor, ImageInteraction image, List<Click> clicks, float[] start) {
+        float[] previous = start;
         for (int k = 1; k <= clicks.size(); k++) {
             previous = predictor.predict(image.prepared(), clicks.subList(0, k), previous).probability();
         }
-        return Mask2D.threshold(previous, mask.width(), mask.height(), 0.5f).dice(mask);
+        return previous;
     }
 }

@@ -398,7 +398,7 @@ final class AdaptationHub {
         if (model == null || active == null) {
             return Bundle.STATUS_NoModel();
         }
-        String name = model.card().version() != null ? model.card().version() : model.card().name();
+        String name = model.card().versionOrName();
         String inUse = active.parentId() == null ? Bundle.STATUS_Model(name) : Bundle.STATUS_Adapted(active.id(), name);
         double ms = session == null ? 0 : session.session().lastClickTimings().predictMillis();
         return ms > 0 ? inUse + " \u00b7 " + Bundle.STATUS_Click(Long.toString(Math.round(ms))) : inUse;

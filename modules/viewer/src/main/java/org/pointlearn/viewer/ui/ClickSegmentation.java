@@ -545,11 +545,7 @@ final class ClickSegmentation extends MouseAdapter {
         drafts.put(slice, new Draft(clicks, edits == null || edits.isEmpty() ? null : edits.snapshot(), sliceProposal,
                 workingMask()));
         hub.say(Bundle.MSG_KeptAsDraft(slice + 1, clicks.size()));
-        if (session.isPresent()) {
-            for (int i = 0; i < clicks.size(); i++) {
-                track(session.get().undo(prediction -> { }));
-            }
-        }
+        session.ifPresent(this::takeBackClicks);
         clearJournal();
     }
 
@@ -667,16 +663,12 @@ final class ClickSegmentation extends MouseAdapter {
     }
 
     private static boolean askInDialog(String question) {
-        org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question,
-                Bundle.TITLE_Clear(), org.openide.NotifyDescriptor.OK_CANCEL_OPTION);
-        return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.OK_OPTION;
+        return Questions.confirm(question, Bundle.TITLE_Clear());
     }
 
     /** Asks whether to continue a slice from the journal, in a dialog. */
     static boolean askResume(String question) {
-        org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question,
-                Bundle.TITLE_Resume(), org.openide.NotifyDescriptor.YES_NO_OPTION);
-        return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.YES_OPTION;
+        return Questions.yes(question, Bundle.TITLE_Resume());
     }
 
     /** The slice (0-based) with work not accepted yet (clicks or strokes), or -1. */
@@ -782,11 +774,16 @@ final class ClickSegmentation extends MouseAdapter {
         Optional<AsyncAdaptationSession> session = hub.session();
         if ((!clicks.isEmpty() || (edits != null && !edits.isEmpty())) && session.isPresent()) {
             hub.say(Bundle.MSG_Discarded(slice + 1));
-            for (int i = 0; i < clicks.size(); i++) {
-                track(session.get().undo(prediction -> { }));
-            }
+            takeBackClicks(session.get());
         }
         clearJournal();
+    }
+
+    /** The session takes back the slice's clicks and what the model learned from them. */
+    private void takeBackClicks(AsyncAdaptationSession session) {
+        for (int i = 0; i < clicks.size(); i++) {
+            track(session.undo(prediction -> { }));
+        }
     }
 
     /** Masks belong to the volume they were drawn on. */

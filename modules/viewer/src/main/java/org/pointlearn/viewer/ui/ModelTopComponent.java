@@ -342,9 +342,7 @@ public final class ModelTopComponent extends TopComponent {
     }
 
     private static boolean askInDialog(String question) {
-        org.openide.NotifyDescriptor d = new org.openide.NotifyDescriptor.Confirmation(question, Bundle.TITLE_Rollback(),
-                org.openide.NotifyDescriptor.OK_CANCEL_OPTION);
-        return org.openide.DialogDisplayer.getDefault().notify(d) == org.openide.NotifyDescriptor.OK_OPTION;
+        return Questions.confirm(question, Bundle.TITLE_Rollback());
     }
 
     /** The version list (for tests). */
