@@ -15,7 +15,7 @@ import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.SegmentationModel;
 
 /** The interaction loop as a user experiences it. */
-class AdaptationSessionTest {
+public class AdaptationSessionTest {
 
     private static AdaptationSession session(SegmentationModel model, AdaptationPolicy policy) throws Exception {
         return new AdaptationSession(model, policy, Fixtures.strong(), VersionStore.inMemory(8));
@@ -316,7 +316,7 @@ class AdaptationSessionTest {
         org.junit.jupiter.api.Assertions.assertTrue(report.kept(), report.message());
     }
 
-    static float[] predictOnce(AdaptationSession s, Image2D probe) throws AdaptationException {
+    public static float[] predictOnce(AdaptationSession s, Image2D probe) throws AdaptationException {
         s.start(probe, "probe");
         float[] p = s.click(new Click(30, 30, true), x -> { }, () -> true).probability();
         s.start(probe, "probe-discarded");

@@ -11,12 +11,15 @@ import org.openide.util.NbBundle.Messages;
 /**
  * The click tools' undo and redo as NetBeans sees them: Edit > Undo/Redo and the toolbar's
  * buttons follow the slice shown (enabled when it has a click or stroke to take back or to do
- * again) and do what Backspace/Ctrl+Z and Ctrl+Y do. One object for the viewer's lifetime:
+ * again, or when the last accept or rollback can be taken back) and do what Backspace/Ctrl+Z
+ * and Ctrl+Y do; the menu names the action ("Undo Accept Slice"). One object for the viewer's lifetime:
  * the tools arrive when the renderer is chosen, later than the window system asks.
  */
 @Messages({
     "UNDO_Click=Click",
-    "UNDO_Stroke=Brush Stroke"
+    "UNDO_Stroke=Brush Stroke",
+    "UNDO_Accept=Accept Slice",
+    "UNDO_Rollback=Roll Back"
 })
 final class ClickUndoRedo implements UndoRedo {
 
@@ -74,12 +77,21 @@ final class ClickUndoRedo implements UndoRedo {
     @Override
     public String getUndoPresentationName() {
         ClickSegmentation t = tools.get();
-        return t == null || !t.canUndo() ? "" : t.undoIsClick() ? Bundle.UNDO_Click() : Bundle.UNDO_Stroke();
+        return t == null || !t.canUndo() ? "" : name(t.seriesWork().undo());
     }
 
     @Override
     public String getRedoPresentationName() {
         ClickSegmentation t = tools.get();
-        return t == null || !t.canRedo() ? "" : t.redoIsClick() ? Bundle.UNDO_Click() : Bundle.UNDO_Stroke();
+        return t == null || !t.canRedo() ? "" : name(t.seriesWork().redo());
+    }
+
+    private static String name(org.pointlearn.adaptation.api.SeriesWork.Step step) {
+        return switch (step) {
+            case CLICK -> Bundle.UNDO_Click();
+            case STROKE -> Bundle.UNDO_Stroke();
+            case ACCEPT -> Bundle.UNDO_Accept();
+            case ROLLBACK -> Bundle.UNDO_Rollback();
+        };
     }
 }

@@ -1,7 +1,6 @@
 package org.pointlearn.viewer.ui;
 
 import java.awt.EventQueue;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,8 +13,6 @@ import org.pointlearn.dicom.api.IndexedStudy;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.inference.api.InferenceRuntime;
-import org.pointlearn.viewer.impl.AcceptedMasks;
-import org.pointlearn.viewer.impl.SliceJournal;
 
 /**
  * When the main window shows: starts the inference engine and opens the demo study in the
@@ -60,7 +57,7 @@ public final class DemoStudyStartup implements Runnable {
             report(viewer, Bundle.MSG_DemoFailed(Bundle.MSG_NoStudyIndex()));
             return;
         }
-        Optional<SeriesRef> interrupted = journaledSeries(index, ViewerTopComponent.userMasks());
+        Optional<SeriesRef> interrupted = journaledSeries(index, WorkstationSession.get());
         if (interrupted.isPresent()) {
             // Pointlearn stopped with a slice of this series unaccepted: open it, not the demo.
             EventQueue.invokeLater(() -> {
@@ -84,16 +81,13 @@ public final class DemoStudyStartup implements Runnable {
     }
 
     /** The indexed series whose slice the journal holds, if the journal names one the index has. */
-    static Optional<SeriesRef> journaledSeries(StudyIndex index, AcceptedMasks masks) {
-        if (masks == null) {
-            return Optional.empty();
-        }
+    static Optional<SeriesRef> journaledSeries(StudyIndex index, org.pointlearn.adaptation.api.InteractiveSession session) {
         try {
-            Optional<SliceJournal.Entry> entry = masks.journal().read();
+            Optional<org.pointlearn.adaptation.api.SliceDraft> entry = session.journaled().get(1, java.util.concurrent.TimeUnit.MINUTES);
             if (entry.isEmpty()) {
                 return Optional.empty();
             }
-            String uid = entry.get().seriesUid();
+            String uid = entry.get().series();
             for (IndexedStudy study : index.studies()) {
                 for (SeriesRef s : study.series()) {
                     if (s.seriesInstanceUid().equals(uid)) {
@@ -101,8 +95,10 @@ public final class DemoStudyStartup implements Runnable {
                     }
                 }
             }
-        } catch (IOException | DicomException e) {
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | DicomException e) {
             LOG.log(Level.WARNING, "The journal of the slice in progress could not be used", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return Optional.empty();
     }

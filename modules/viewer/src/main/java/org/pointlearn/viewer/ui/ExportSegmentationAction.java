@@ -66,7 +66,7 @@ public final class ExportSegmentationAction implements ActionListener {
             tell(Bundle.MSG_NoSeries(), NotifyDescriptor.INFORMATION_MESSAGE);
             return;
         }
-        if (tools.acceptedSlices() == 0) {
+        if (tools.seriesWork().accepted().size() == 0) {
             tell(Bundle.MSG_NothingAccepted(), NotifyDescriptor.INFORMATION_MESSAGE);
             return;
         }
@@ -87,9 +87,9 @@ public final class ExportSegmentationAction implements ActionListener {
         if (chosen.getParentFile() != null) {
             preferences.put(LAST_FOLDER, chosen.getParentFile().getPath());
         }
-        byte[][] mask = tools.acceptedVolumeMask();
-        int slices = tools.acceptedSlices();
-        ModelVersion active = viewer.hub().active();
+        byte[][] mask = volumeMask(tools.seriesWork());
+        int slices = tools.seriesWork().accepted().size();
+        ModelVersion active = viewer.session().state().active();
         String version = active != null ? active.id() : "";
         Path target = chosen.toPath();
         RP.post(() -> {
@@ -133,5 +133,16 @@ public final class ExportSegmentationAction implements ActionListener {
 
     private static void tell(String words, int type) {
         DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(words, type));
+    }
+
+    /** The accepted masks on the volume's grid, {@code mask[k][row * width + column]}, 1 inside; other slices empty. */
+    static byte[][] volumeMask(org.pointlearn.adaptation.api.SeriesWork w) {
+        byte[][] out = new byte[w.depth()][w.width() * w.height()];
+        w.accepted().forEach((k, m) -> {
+            for (int i = 0; i < out[k].length; i++) {
+                out[k][i] = (byte) (m.get(i) ? 1 : 0);
+            }
+        });
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package org.pointlearn.viewer.ui;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;
+import java.awt.EventQueue;
 import java.awt.Component;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
@@ -35,6 +36,9 @@ import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.SessionEvent;
+import org.pointlearn.adaptation.api.SessionState;
 import org.pointlearn.adaptation.api.ModelVersion;
 import org.pointlearn.adaptation.api.SliceTest;
 import org.pointlearn.inference.api.EngineStatus;
@@ -160,35 +164,32 @@ public final class ModelTopComponent extends TopComponent {
     private final JComboBox<InferenceRuntime.ModelChoice> chooser = new JComboBox<>();
     private final transient InferenceRuntime runtime;
     private boolean showingChoice;
-    private final transient AdaptationHub hub;
+    private final transient InteractiveSession session;
+    private final java.util.concurrent.atomic.AtomicBoolean versionsQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private JPanel versionsArea;
     private int row;
 
     /** The panel, following this workstation's engine status and adaptation session. */
     public ModelTopComponent() {
-        this(EngineStatusFeed::subscribe, AdaptationHub.getDefault(), InferenceRuntime.getDefault());
-    }
-
-    /** @param engineFeed subscribes a consumer to engine statuses on the event thread */
-    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed) {
-        this(engineFeed, new AdaptationHub());
+        this(EngineStatusFeed::subscribe, WorkstationSession.get(), InferenceRuntime.getDefault());
     }
 
     /**
      * @param engineFeed subscribes a consumer to engine statuses on the event thread
-     * @param hub the adaptation session whose versions are listed
+     * @param session the interactive session whose versions are listed
      */
-    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, AdaptationHub hub) {
-        this(engineFeed, hub, null);
+    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, InteractiveSession session) {
+        this(engineFeed, session, null);
     }
 
     /**
      * @param engineFeed subscribes a consumer to engine statuses on the event thread
-     * @param hub the adaptation session whose versions are listed
+     * @param session the interactive session whose versions are listed
      * @param runtime the runtime whose shipped models can be chosen, or null (no choice offered)
      */
-    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, AdaptationHub hub, InferenceRuntime runtime) {
-        this.hub = hub;
+    ModelTopComponent(Consumer<Consumer<EngineStatus>> engineFeed, InteractiveSession session,
+            InferenceRuntime runtime) {
+        this.session = session;
         this.runtime = runtime;
         setName(Bundle.CTL_ModelTopComponent());
         setToolTipText(Bundle.HINT_ModelTopComponent());
@@ -207,8 +208,8 @@ public final class ModelTopComponent extends TopComponent {
         heading(Bundle.HEAD_Versions());
         learn.setName("pointlearn.model.learn");
         learn.setToolTipText(Bundle.HINT_Learn());
-        learn.setSelected(hub.learning());
-        learn.addActionListener(e -> hub.setLearning(learn.isSelected()));
+        learn.setSelected(session.state().learning());
+        learn.addActionListener(e -> session.setLearning(learn.isSelected()));
         GridBagConstraints lc = constraints(0, row++);
         lc.gridwidth = 2;
         add(learn, lc);
@@ -222,11 +223,18 @@ public final class ModelTopComponent extends TopComponent {
         versionsArea();
         showEngine(new EngineStatus(EngineStatus.State.STARTING, "", "", ""));
         engineFeed.accept(this::showEngine);
-        hub.addChangeListener(this::showVersions);
-        showVersions();
+        session.addListener(e -> {
+            if (e.kind() != SessionEvent.Kind.MESSAGE && versionsQueued.compareAndSet(false, true)) {
+                EventQueue.invokeLater(() -> {
+                    versionsQueued.set(false);
+                    showVersions(session.state());
+                });
+            }
+        });
+        showVersions(session.state());
     }
 
-    /** The shipped models to choose from; choosing one loads it in the background and the hub follows. */
+    /** The shipped models to choose from; choosing one loads it in the background and the session follows. */
     private void chooserRow() {
         chooser.setName("pointlearn.model.choose");
         // Its width comes from a short entry, not from the longest description (which the tooltip shows).
@@ -259,12 +267,12 @@ public final class ModelTopComponent extends TopComponent {
         return chooser;
     }
 
-    /** Lists the session's versions, newest first, the one in use marked; on the event thread. */
-    void showVersions() {
-        String note = hub.learningNote();
+    /** Lists the session's versions, newest first, the one in use marked, and its note on learning; on the event thread. */
+    void showVersions(SessionState st) {
+        String note = st.learningNote();
         learningNote.setVisible(note != null);
         learningNote.setText(note == null ? "" : "<html><div style='width:230px'>" + escape(note) + "</div></html>");
-        List<ModelVersion> list = new ArrayList<>(hub.versions());
+        List<ModelVersion> list = new ArrayList<>(st.versions());
         Collections.reverse(list);
         ModelVersion selected = versionList.getSelectedValue();
         versionItems.clear();
@@ -280,7 +288,7 @@ public final class ModelTopComponent extends TopComponent {
 
     private void updateRollback() {
         ModelVersion v = versionList.getSelectedValue();
-        ModelVersion active = hub.active();
+        ModelVersion active = session.state().active();
         rollback.setEnabled(v != null && (active == null || !v.id().equals(active.id())));
         compare.setEnabled(rollback.isEnabled());
         exportVersion.setEnabled(v != null);
@@ -313,7 +321,7 @@ public final class ModelTopComponent extends TopComponent {
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
             String base = model.getText().replaceAll("[^A-Za-z0-9._-]+", "_");
-            hub.exportVersion(v.id(), chooser.getSelectedFile().toPath().resolve(base + "-" + v.id()));
+            session.exportVersion(v.id(), chooser.getSelectedFile().toPath().resolve(base + "-" + v.id()));
         }
     }
 
@@ -322,17 +330,17 @@ public final class ModelTopComponent extends TopComponent {
         chooser.setDialogTitle(Bundle.TITLE_ExportLineage());
         chooser.setSelectedFile(new java.io.File("lineage.json"));
         if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
-            hub.exportLineage(chooser.getSelectedFile().toPath());
+            session.exportLineage(chooser.getSelectedFile().toPath());
         }
     }
 
     /** Rolls back to the selected version once the user confirms; on the event thread. */
     void rollBackToSelected() {
         ModelVersion v = versionList.getSelectedValue();
-        ModelVersion active = hub.active();
+        ModelVersion active = session.state().active();
         if (v != null && confirmation.test(Bundle.ASK_Rollback(v.id(), active == null ? "?" : active.id()))) {
             rollback.setEnabled(false);
-            hub.rollbackTo(v.id());
+            session.rollbackTo(v.id());
         }
     }
 
@@ -384,7 +392,7 @@ public final class ModelTopComponent extends TopComponent {
     String describe(ModelVersion v) {
         String time = TIME.format(v.created().atZone(ZoneId.systemDefault()));
         String what = v.imageId() != null ? Bundle.VERSION_From(v.imageId()) : v.policy();
-        ModelVersion active = hub.active();
+        ModelVersion active = session.state().active();
         boolean inUse = active != null && active.id().equals(v.id());
         return (inUse ? Bundle.VERSION_Active() + " " : "") + Bundle.VERSION_Line(v.id(), time, what);
     }
@@ -407,7 +415,7 @@ public final class ModelTopComponent extends TopComponent {
         if (loadedVersion == null) {
             return;
         }
-        ModelVersion active = hub.active();
+        ModelVersion active = session.state().active();
         model.setText(active == null || active.parentId() == null ? loadedVersion
                 : Bundle.MSG_InUseAdapted(loadedVersion, active.id()));
     }
@@ -533,7 +541,7 @@ public final class ModelTopComponent extends TopComponent {
         newLineage.setToolTipText(Bundle.HINT_NewLineage());
         newLineage.addActionListener(e -> {
             if (confirmation.test(Bundle.ASK_NewLineage())) {
-                hub.newLineage();
+                session.newLineage();
             }
         });
         compare.setName("pointlearn.model.compare");
@@ -542,7 +550,7 @@ public final class ModelTopComponent extends TopComponent {
         compare.addActionListener(e -> {
             ModelVersion v = versionList.getSelectedValue();
             if (v != null) {
-                hub.compare(v.id());
+                session.compare(v.id());
             }
         });
         exportVersion.setName("pointlearn.model.exportVersion");

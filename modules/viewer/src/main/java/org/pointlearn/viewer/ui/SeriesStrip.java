@@ -24,11 +24,6 @@ import org.pointlearn.viewer.impl.GreySlice;
 })
 final class SeriesStrip extends JComponent {
 
-    /** What a slice's cell shows. */
-    enum State {
-        ACCEPTED, PROPOSED, IN_PROGRESS, UNTOUCHED
-    }
-
     static final Color ACCEPTED = new Color(GreySlice.MASK);
     static final Color PROPOSED = new Color(GreySlice.PROPOSAL);
     static final Color IN_PROGRESS = Color.WHITE;
@@ -67,7 +62,7 @@ final class SeriesStrip extends JComponent {
 
     /** The words at the strip's right end. */
     String countText() {
-        return Bundle.STRIP_Count(tools.acceptedSlices(), view.hasVolume() ? view.sliceCount() : 0);
+        return Bundle.STRIP_Count(tools.seriesWork().accepted().size(), view.hasVolume() ? view.sliceCount() : 0);
     }
 
     /** The slice under x, or -1 when x is on the words or nothing is shown. */
@@ -92,7 +87,7 @@ final class SeriesStrip extends JComponent {
         return Math.max(1, getWidth() - fm.stringWidth(countText()) - 2 * TEXT_GAP);
     }
 
-    static Color colour(State state) {
+    static Color colour(org.pointlearn.adaptation.api.SeriesWork.SliceState state) {
         return switch (state) {
             case ACCEPTED -> ACCEPTED;
             case PROPOSED -> PROPOSED;

@@ -55,8 +55,9 @@ public final class UnacceptedWorkOnExit implements Callable<Boolean> {
      * user answers (accepting waits until the model has learned from the slice, at most a minute).
      */
     static boolean mayExit(ClickSegmentation tools, Function<String, Answer> asker) throws Exception {
-        int slice = onEdt(tools::unacceptedSlice);
-        java.util.List<Integer> drafts = onEdt(tools::draftSlices);
+        org.pointlearn.adaptation.api.SeriesWork work = onEdt(tools::seriesWork);
+        int slice = work.hasWork() ? work.slice() : -1;
+        java.util.List<Integer> drafts = work.drafts().keySet().stream().sorted().toList();
         if (slice < 0 && drafts.isEmpty()) {
             return true;
         }

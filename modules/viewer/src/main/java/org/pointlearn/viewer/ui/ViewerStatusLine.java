@@ -48,8 +48,9 @@ public final class ViewerStatusLine implements StatusLineElementProvider {
     public synchronized Component getStatusLineElement() {
         if (panel == null) {
             panel = build(RendererSession.getDefault().choice(), EngineStatusFeed::subscribe);
-            JLabel model = label(MODEL_LABEL, AdaptationHub.getDefault().statusText());
-            AdaptationHub.getDefault().addChangeListener(() -> model.setText(AdaptationHub.getDefault().statusText()));
+            org.pointlearn.adaptation.api.InteractiveSession session = WorkstationSession.get();
+            JLabel model = label(MODEL_LABEL, WorkstationSession.statusText(session.state()));
+            session.addListener(e -> EventQueue.invokeLater(() -> model.setText(WorkstationSession.statusText(session.state()))));
             JSeparator separator = new JSeparator(SwingConstants.VERTICAL);
             separator.setPreferredSize(new Dimension(2, model.getPreferredSize().height));
             panel.add(separator);

@@ -4,7 +4,6 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.EventQueue;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -19,14 +18,14 @@ import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
 import org.openide.awt.UndoRedo;
-import org.openide.modules.Places;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.SeriesKey;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.imaging.api.WindowLevel;
-import org.pointlearn.viewer.impl.AcceptedMasks;
 import org.pointlearn.viewer.impl.RendererChoice;
 import org.pointlearn.viewer.impl.RendererSession;
 
@@ -67,7 +66,7 @@ public final class ViewerTopComponent extends TopComponent {
     private final transient SliceViewModel view = new SliceViewModel();
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
     private final transient Supplier<CompletionStage<RendererChoice>> renderer;
-    private final transient AdaptationHub hub;
+    private final transient InteractiveSession session;
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
     private transient SeriesStrip strip;
@@ -75,7 +74,6 @@ public final class ViewerTopComponent extends TopComponent {
     private transient JPanel viewerPanel;
     private final transient ClickUndoRedo undoRedo = new ClickUndoRedo(() -> tools);
     private transient SeriesRef series;
-    private final transient AcceptedMasks masks;
     private boolean rendererRequested;
     private String notice;
     private String messageWords;
@@ -83,23 +81,16 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** The viewer on the renderer of this session. */
     public ViewerTopComponent() {
-        this(RendererSession.getDefault()::choice, AdaptationHub.getDefault(), userMasks());
-    }
-
-    /** @param renderer gives the renderer choice when the window opens */
-    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer) {
-        this(renderer, new AdaptationHub(), null);
+        this(RendererSession.getDefault()::choice, WorkstationSession.get());
     }
 
     /**
      * @param renderer gives the renderer choice when the window opens
-     * @param hub the adaptation session the click tools use
-     * @param masks where accepted masks are kept, or null for memory only
+     * @param session the interactive session the click tools use
      */
-    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer, AdaptationHub hub, AcceptedMasks masks) {
+    ViewerTopComponent(Supplier<CompletionStage<RendererChoice>> renderer, InteractiveSession session) {
         this.renderer = renderer;
-        this.hub = hub;
-        this.masks = masks;
+        this.session = session;
         setName(Bundle.CTL_ViewerTopComponent());
         setToolTipText(Bundle.HINT_ViewerTopComponent());
         setLayout(new BorderLayout());
@@ -116,13 +107,6 @@ public final class ViewerTopComponent extends TopComponent {
     @Override
     public UndoRedo getUndoRedo() {
         return undoRedo;
-    }
-
-    /** Accepted masks under {@code <userdir>/pointlearn/annotations}, or none without a user directory. */
-    static AcceptedMasks userMasks() {
-        File user = Places.getUserDirectory();
-        return user == null ? null
-                : new AcceptedMasks(user.toPath().resolve("pointlearn").resolve("annotations"));
     }
 
     /** The viewer of the window system, created on first use; on the event thread. */
@@ -193,7 +177,7 @@ public final class ViewerTopComponent extends TopComponent {
             return;
         }
         if (tools != null) {
-            tools.offerJournal(ClickSegmentation::askResume);
+            tools.offerJournal(JournalOffer::askResume);
         } else {
             offerJournalWhenReady = true;
         }
@@ -227,9 +211,15 @@ public final class ViewerTopComponent extends TopComponent {
         return view;
     }
 
-    /** The adaptation session the click tools use. */
-    AdaptationHub hub() {
-        return hub;
+    /** The interactive session the click tools use. */
+    InteractiveSession session() {
+        return session;
+    }
+
+    /** The series shown as the session keys it: its UIDs when it comes from the study index. */
+    SeriesKey seriesKey() {
+        return series != null ? new SeriesKey(series.studyInstanceUid(), series.seriesInstanceUid(), getDisplayName())
+                : SeriesKey.inMemory(getDisplayName());
     }
 
     /** The series of the latest request, or null when it was not opened from the study index. */
@@ -271,8 +261,7 @@ public final class ViewerTopComponent extends TopComponent {
     private void install(RendererChoice choice) {
         canvas = SliceCanvases.create(choice);
         SliceNavigation.attach(canvas.component(), view);
-        tools = ClickSegmentation.attach(view, canvas, hub, this::getDisplayName, masks,
-                () -> series != null ? series.seriesInstanceUid() : null);
+        tools = ClickSegmentation.attach(view, canvas, session, this::seriesKey);
         tools.addChangeListener(e -> refresh());
         tools.addChangeListener(e -> undoRedo.changed());
         strip = new SeriesStrip(view, tools);
@@ -284,7 +273,7 @@ public final class ViewerTopComponent extends TopComponent {
         refresh();
         if (offerJournalWhenReady) {
             offerJournalWhenReady = false;
-            tools.offerJournal(ClickSegmentation::askResume);
+            tools.offerJournal(JournalOffer::askResume);
         }
     }
 

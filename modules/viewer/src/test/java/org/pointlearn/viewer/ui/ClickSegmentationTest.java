@@ -24,11 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.InteractiveSessions;
 import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.SeriesKey;
+import org.pointlearn.adaptation.api.SeriesWork;
+import org.pointlearn.adaptation.api.SessionState;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.SegmentationModel;
-import org.pointlearn.viewer.impl.AcceptedMasks;
 import org.pointlearn.viewer.impl.GreySlice;
 
 /**
@@ -52,7 +56,8 @@ class ClickSegmentationTest {
 
     private final Volume disk = TestVolumes.disk(SIZE, 3, CX, CY, R);
     private final List<String> said = new CopyOnWriteArrayList<>();
-    private AdaptationHub hub;
+    private static final SeriesKey SAVED = new SeriesKey("1.2", "1.2.3.4", "Disk");
+    private InteractiveSession hub;
     private SliceViewModel view;
     private Java2dSliceCanvas canvas;
     private ClickSegmentation tools;
@@ -74,30 +79,38 @@ class ClickSegmentationTest {
         }
     }
 
-    private void openTools(AdaptationHub h) throws Exception {
-        openTools(h, null);
+    private void openTools(InteractiveSession h) throws Exception {
+        openTools(h, false);
     }
 
-    /** The tools on the disk volume, keeping accepted masks in {@code saved} (series key 1.2.3.4) unless null. */
-    private void openTools(AdaptationHub h, AcceptedMasks saved) throws Exception {
+    /** The tools on the disk volume, keeping accepted masks on disk (series 1.2.3.4) when {@code saved}. */
+    private void openTools(InteractiveSession h, boolean saved) throws Exception {
         hub = h;
+        SeriesKey key = saved ? SAVED : SeriesKey.inMemory("Disk");
         onEdt(() -> {
-            hub.addMessageListener(said::add);
+            hub.addListener(e -> {
+                if (e.message() != null) {
+                    said.add(e.message());
+                }
+            });
             view = new SliceViewModel();
             view.show(disk);
             canvas = new Java2dSliceCanvas();
             canvas.setSize(CANVAS, CANVAS);
-            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Disk", saved, () -> "1.2.3.4");
+            tools = ClickSegmentation.attach(view, canvas, hub, () -> key);
             tools.addChangeListener(e -> canvas.show(tools.decorate(view.image(), view.slice()), List.of()));
             canvas.show(view.image(), List.of());
             return null;
         });
     }
 
-    private AdaptationHub openedHub() throws Exception {
-        AdaptationHub h = onEdt(AdaptationHub::new);
-        CompletableFuture<Void> opened = onEdt(() -> h.open(model, store));
-        opened.get(2, TimeUnit.MINUTES);
+    /** A session on the brain model with its versions and masks under {@link #store}, once it is ready. */
+    private InteractiveSession openedHub() throws Exception {
+        InteractiveSession h = InteractiveSessions.getDefault().open(model, store, true);
+        for (int i = 0; i < 1200 && !h.state().ready(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(h.state().ready(), h.state().notReady());
         return h;
     }
 
@@ -167,7 +180,7 @@ class ClickSegmentationTest {
     void positiveClicksOnTheDiskOutlineItOnScreen() throws Exception {
         openTools(openedHub());
         clickAt(CX, CY, true);
-        Mask2D first = onEdt(tools::workingMask);
+        Mask2D first = onEdt(() -> tools.seriesWork().working());
         assertTrue(first.get(CX, CY), "the clicked pixel is outside the mask");
         assertTrue(first.area() >= 50, "hardly any mask: " + first.area() + " pixels");
         assertTrue(inside(first) >= 0.9 * first.area(), "the mask spills out of the disk: " + inside(first) + " of "
@@ -179,7 +192,7 @@ class ClickSegmentationTest {
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 1 (+1 \u22120)"));
 
         clickAt(CX + R - 4, CY, true);
-        Mask2D second = onEdt(tools::workingMask);
+        Mask2D second = onEdt(() -> tools.seriesWork().working());
         assertTrue(inside(second) > inside(first) + 20, "a second click on the disk did not grow the mask inside it: "
                 + inside(first) + " -> " + inside(second));
         assertTrue(inside(second) >= 0.9 * second.area(), "the mask spills out of the disk after the second click");
@@ -204,7 +217,7 @@ class ClickSegmentationTest {
         key(KeyEvent.VK_BACK_SPACE, 0);
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 1 (+1 \u22120)"));
         key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK);
-        assertNull(onEdt(tools::workingMask), "a mask is left after every click was taken back");
+        assertNull(onEdt(() -> tools.seriesWork().working()), "a mask is left after every click was taken back");
         BufferedImage img = shot();
         assertFalse(tinted(img, CX + R / 2, CY), "the disk is still tinted after every click was taken back");
         assertFalse(dot(img, CX, CY, GreySlice.POSITIVE), "the click dot stayed");
@@ -231,14 +244,14 @@ class ClickSegmentationTest {
             return null;
         });
         settle();
-        assertNull(onEdt(tools::workingMask), "Edit > Undo left the click's mask");
+        assertNull(onEdt(() -> tools.seriesWork().working()), "Edit > Undo left the click's mask");
         assertTrue(onEdt(menu::canRedo) && !onEdt(menu::canUndo));
         onEdt(() -> {
             menu.redo();
             return null;
         });
         settle();
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "Edit > Redo did not bring the click's mask back");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "Edit > Redo did not bring the click's mask back");
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Clicks 1 (+1 \u22120)"));
         onEdt(() -> {
             view.moveSlices(1);
@@ -252,6 +265,38 @@ class ClickSegmentationTest {
         assertTrue(refused.getCause() instanceof javax.swing.undo.CannotUndoException, refused.toString());
     }
 
+    /** Edit > Undo takes an accept back (the slice is in progress again, the version before in use), Redo does it again. */
+    @Test
+    void editUndoTakesAnAcceptBackAndRedoAcceptsAgain() throws Exception {
+        openTools(openedHub());
+        ClickUndoRedo menu = new ClickUndoRedo(() -> tools);
+        String base = hub.state().active().id();
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, InputEvent.SHIFT_DOWN_MASK);
+        settle();
+        assertEquals(2, onEdt(view::slice), "Shift+Enter went on to the next slice");
+        String made = hub.state().active().id();
+        assertEquals("Accept Slice", onEdt(menu::getUndoPresentationName), "Edit > Undo names the accept");
+        onEdt(() -> {
+            menu.undo();
+            return null;
+        });
+        settle();
+        assertEquals(1, onEdt(view::slice), "the viewer went back to the slice whose accept was taken back");
+        assertTrue(onEdt(() -> tools.acceptedMask(1)).isEmpty(), "the slice is still accepted");
+        assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 1"), onEdt(() -> tools.captionLine(1)));
+        assertEquals(base, hub.state().active().id(), "the version before the accept is not in use");
+        assertTrue(hub.state().versions().stream().anyMatch(v -> v.id().equals(made)), "the version made was lost");
+        assertEquals("Accept Slice", onEdt(menu::getRedoPresentationName));
+        onEdt(() -> {
+            menu.redo();
+            return null;
+        });
+        settle();
+        assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "Edit > Redo did not accept the slice again");
+        assertEquals(3, hub.state().versions().size(), "the model did not learn from the slice again");
+    }
+
     @Test
     void enterAcceptsMakesAVersionAndTheVersionCanBeRolledBack() throws Exception {
         openTools(openedHub());
@@ -259,28 +304,30 @@ class ClickSegmentationTest {
                 new org.pointlearn.inference.api.EngineStatus(org.pointlearn.inference.api.EngineStatus.State.READY,
                         "PyTorch 2.7.1", "CPU", "").withModel(new org.pointlearn.inference.api.EngineStatus.ModelInfo(
                         "brain-mri", "brain-mri@0a1b2c3d", "Brain lesion", "", true))), hub));
-        assertEquals(1, onEdt(hub::versions).size(), "a fresh store holds the base model");
+        assertEquals(1, hub.state().versions().size(), "a fresh store holds the base model");
         assertEquals("brain-mri@0a1b2c3d", onEdt(panel::inUseText));
-        assertEquals("Model: " + model.card().version(), onEdt(hub::statusText), "the status line names the model");
+        assertEquals("Model: " + model.card().version(), WorkstationSession.statusText(hub.state()),
+                "the status line names the model");
         assertNull(onEdt(panel::learningNoteText), "a note on learning before anything happened");
-        onEdt(() -> {
-            hub.heard(org.pointlearn.adaptation.api.AdaptationEvent.of(
-                    org.pointlearn.adaptation.api.AdaptationEvent.Kind.LEARNING_SLOWED,
-                    "Learning slowed: over the last 4 slices the adapted model scored Dice 0.62", "v0"));
-            return null;
+        String note = onEdt(() -> {
+            SessionState st = hub.state();
+            panel.showVersions(new SessionState(st.modelName(), st.notReady(), st.learning(), st.versions(), st.active(),
+                    "Learning slowed: over the last 4 slices the adapted model scored Dice 0.62", st.lastClickMillis(),
+                    st.updating(), st.work()));
+            return panel.learningNoteText();
         });
-        onEdt(() -> null);
-        assertTrue(String.valueOf(onEdt(panel::learningNoteText)).contains("Learning slowed: over the last 4 slices"),
-                "the model panel does not say that learning slowed: " + onEdt(panel::learningNoteText));
+        assertTrue(String.valueOf(note).contains("Learning slowed: over the last 4 slices"),
+                "the model panel does not say that learning slowed: " + note);
         clickAt(CX, CY, true);
-        assertTrue(onEdt(hub::statusText).matches("Model: " + java.util.regex.Pattern.quote(model.card().version())
-                + " \u00b7 last click [0-9]+ ms"), onEdt(hub::statusText));
+        String status = WorkstationSession.statusText(hub.state());
+        assertTrue(status.matches("Model: " + java.util.regex.Pattern.quote(model.card().version())
+                + " \u00b7 last click [0-9]+ ms"), status);
         key(KeyEvent.VK_ENTER, 0);
-        List<ModelVersion> versions = onEdt(hub::versions);
+        List<ModelVersion> versions = hub.state().versions();
         assertEquals(2, versions.size(), "no version after accepting: " + said);
         ModelVersion learned = versions.get(1);
         assertEquals("Disk slice 2", learned.imageId());
-        assertEquals(learned.id(), onEdt(hub::active).id());
+        assertEquals(learned.id(), hub.state().active().id());
         assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "the accepted mask is gone");
         assertEquals("Accepted", onEdt(() -> tools.captionLine(1)));
         assertTrue(tinted(shot(), CX, CY), "the accepted mask is not shown on its slice");
@@ -288,8 +335,8 @@ class ClickSegmentationTest {
         assertTrue(text.contains("\u25cf " + learned.id() + "  ") && text.contains("from Disk slice 2"), text);
         assertEquals("brain-mri@0a1b2c3d, adapted: version " + learned.id(), onEdt(panel::inUseText),
                 "In use does not name the adapted version");
-        assertTrue(onEdt(hub::statusText).startsWith("Model: " + learned.id() + " of " + model.card().version()),
-                onEdt(hub::statusText));
+        assertTrue(WorkstationSession.statusText(hub.state()).startsWith("Model: " + learned.id() + " of " + model.card().version()),
+                WorkstationSession.statusText(hub.state()));
 
         onEdt(() -> {
             panel.versionList().setSelectedIndex(0);
@@ -312,11 +359,12 @@ class ClickSegmentationTest {
             panel.rollbackButton().doClick();
             return null;
         });
-        onEdt(hub::refreshVersions).get(1, TimeUnit.MINUTES);
+        hub.idle().get(1, TimeUnit.MINUTES);
+        onEdt(() -> null);
         assertEquals(1, asked.size());
         assertTrue(asked.get(0).startsWith("Roll back to version " + base + "?\nThe model in use becomes " + base
                 + " instead of " + learned.id()), asked.get(0));
-        assertEquals(learned.id(), onEdt(hub::active).id(), "Cancel rolled back all the same");
+        assertEquals(learned.id(), hub.state().active().id(), "Cancel rolled back all the same");
         onEdt(() -> {
             view.moveSlices(1);
             return null;
@@ -327,16 +375,16 @@ class ClickSegmentationTest {
             panel.compareButton().doClick();
             return null;
         });
-        for (int i = 0; i < 200 && onEdt(tools::comparison) == null; i++) {
+        for (int i = 0; i < 200 && onEdt(() -> tools.seriesWork().comparison()) == null; i++) {
             Thread.sleep(50);
         }
-        assertTrue(onEdt(tools::comparison) != null, "the other version's mask did not come: " + said);
+        assertTrue(onEdt(() -> tools.seriesWork().comparison()) != null, "the other version's mask did not come: " + said);
         assertTrue(said.stream().anyMatch(w -> w.matches(java.util.regex.Pattern.quote(base + " on slice 3 (dashed magenta): Dice ")
                 + "[01]\\.[0-9]{2} against " + java.util.regex.Pattern.quote(learned.id()) + " in use \\(yellow\\)\\.")),
                 said.toString());
         int[] drawn = onEdt(() -> tools.decorate(view.image(), 2)).rgb();
         assertTrue(java.util.Arrays.stream(drawn).anyMatch(c -> c == GreySlice.COMPARISON), "no dashed magenta outline");
-        assertEquals(learned.id(), onEdt(hub::active).id(), "comparing changed the version in use");
+        assertEquals(learned.id(), hub.state().active().id(), "comparing changed the version in use");
         CompletableFuture<Void> back = onEdt(() -> {
             panel.setConfirmation(question -> true);
             panel.rollbackButton().doClick();
@@ -344,14 +392,12 @@ class ClickSegmentationTest {
         });
         back.get(1, TimeUnit.MINUTES);
         settle();
-        assertEquals(base, onEdt(hub::active).id());
+        assertEquals(base, hub.state().active().id());
         assertTrue(said.contains("Slice 3 is predicted again from its 1 click(s) with the version now in use."),
                 said.toString());
-        org.pointlearn.adaptation.api.AsyncAdaptationSession live = onEdt(() -> hub.session().orElseThrow());
-        assertEquals(List.of(new org.pointlearn.inference.api.Click(CX, CY, true)),
-                live.submit(() -> live.session().clicks()).get(1, TimeUnit.MINUTES),
+        assertEquals(List.of(new org.pointlearn.inference.api.Click(CX, CY, true)), hub.state().work().clicks(),
                 "the slice's click was given to the restored version");
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "the slice shows the restored version's prediction");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "the slice shows the restored version's prediction");
         assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Clicks 1"), "the slice keeps its click");
         assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith("\u25cf " + base + "  ")),
                 onEdt(panel::shownText));
@@ -381,7 +427,7 @@ class ClickSegmentationTest {
                 onEdt(() -> tools.captionLine(1)));
         int drawn = onEdt(() -> tools.decorate(view.image(), 1)).rgb()[(CY + 8) * SIZE + CX];   // beside the click dots
         assertTrue(((drawn >> 16) & 0xff) - (drawn & 0xff) > 40, "the draft's mask is not shown");
-        assertEquals(SeriesStrip.State.IN_PROGRESS, onEdt(() -> tools.state(1)));
+        assertEquals(SeriesWork.SliceState.IN_PROGRESS, onEdt(() -> tools.state(1)));
 
         // Back on the draft: a click continues it (its two clicks are learned from again, then the new one).
         onEdt(() -> {
@@ -390,7 +436,7 @@ class ClickSegmentationTest {
         });
         clickAt(CX - 5, CY, true);
         assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 3 (+3"), onEdt(() -> tools.captionLine(1)));
-        assertEquals(List.of(2), onEdt(tools::draftSlices), "slice 3's click became a draft in turn");
+        assertEquals(List.of(2), onEdt(() -> tools.seriesWork().drafts().keySet().stream().sorted().toList()), "slice 3's click became a draft in turn");
         List<String> asked = new CopyOnWriteArrayList<>();
         onEdt(() -> {
             view.moveSlices(1);
@@ -399,7 +445,7 @@ class ClickSegmentationTest {
         });
         key(KeyEvent.VK_ESCAPE, 0);
         assertEquals(List.of("Discard the draft of slice 3? Its 1 click(s) are gone for good."), asked);
-        assertTrue(onEdt(tools::draftSlices).isEmpty(), "Escape did not discard the draft");
+        assertTrue(onEdt(() -> tools.seriesWork().drafts().keySet().stream().sorted().toList()).isEmpty(), "Escape did not discard the draft");
 
         Volume other = TestVolumes.disk(SIZE, 2, CX, CY, R);
         onEdt(() -> {
@@ -409,14 +455,13 @@ class ClickSegmentationTest {
         });
         settle();
         assertArrayEquals(before, firstWeights(), "the model kept what it learned from slices never accepted");
-        assertTrue(onEdt(tools::draftSlices).isEmpty(), "drafts belong to the volume they were drawn on");
+        assertTrue(onEdt(() -> tools.seriesWork().drafts().keySet().stream().sorted().toList()).isEmpty(), "drafts belong to the volume they were drawn on");
     }
 
-    /** The model's first weight tensor, read on the session's thread. */
+    /** The model's first weight tensor, read once the session is idle. */
     private float[] firstWeights() throws Exception {
-        var session = hub.session().orElseThrow();
-        return session.submit(() -> session.session().model().block().getParameters().get(0).getValue().getArray()
-                .toFloatArray()).get(1, TimeUnit.MINUTES);
+        settle();
+        return model.block().getParameters().get(0).getValue().getArray().toFloatArray();
     }
 
     @Test
@@ -424,7 +469,7 @@ class ClickSegmentationTest {
         openTools(openedHub());
         clickAt(CX, CY, true);
         key(KeyEvent.VK_ENTER, 0);
-        String learned = onEdt(hub::active).id();
+        String learned = hub.state().active().id();
         Path folder = store.resolve("exported").resolve("brain-mri-" + learned);
         onEdt(() -> hub.exportVersion(learned, folder)).get(1, TimeUnit.MINUTES);
         try (SegmentationModel exported = SegmentationModel.load(folder, Device.cpu())) {
@@ -453,16 +498,16 @@ class ClickSegmentationTest {
             panel.learnSwitch().doClick();
             return null;
         });
-        for (int i = 0; i < 600 && !onEdt(() -> hub.session().isPresent() && !hub.learning()); i++) {
+        for (int i = 0; i < 600 && !(hub.state().ready() && !hub.state().learning()); i++) {
             Thread.sleep(100);
         }
         onEdt(() -> null);
         assertTrue(said.stream().anyMatch(s -> s.startsWith("Learning from clicks is off")), said.toString());
         clickAt(CX, CY, true);
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "no prediction with learning off");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "no prediction with learning off");
         key(KeyEvent.VK_ENTER, 0);
         assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "the slice was not accepted");
-        assertEquals(1, onEdt(hub::versions).size(), "a version was made with learning off");
+        assertEquals(1, hub.state().versions().size(), "a version was made with learning off");
         assertArrayEquals(before, firstWeights(), "the model changed with learning off");
 
         onEdt(() -> {
@@ -477,35 +522,35 @@ class ClickSegmentationTest {
         offAgain.get(1, TimeUnit.MINUTES);
         onEdt(() -> null);
         assertArrayEquals(before, firstWeights(), "switching gave up the slice in progress but kept its learning");
-        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Proposed from slice 2"),
-                "the slice in progress is still shown: " + onEdt(() -> tools.captionLine(2)));
+        assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Draft: 1 click(s)"),
+                "the slice in progress is kept as a draft: " + onEdt(() -> tools.captionLine(2)));
     }
 
     @Test
-    void anotherModelBringsItsOwnVersionsAndSwitchingBackFindsTheFirstOnesAgain(@TempDir Path otherStore)
-            throws Exception {
+    void anotherModelBringsItsOwnVersionsAndSwitchingBackFindsTheFirstOnesAgain() throws Exception {
         openTools(openedHub());
         clickAt(CX, CY, true);
         key(KeyEvent.VK_ENTER, 0);
-        assertEquals(List.of("v0", "v1"), onEdt(hub::versions).stream().map(ModelVersion::id).toList());
+        assertEquals(List.of("v0", "v1"), hub.state().versions().stream().map(ModelVersion::id).toList());
         onEdt(() -> {
             view.moveSlices(1);
             return null;
         });
         clickAt(CX, CY, true);
-        try (SegmentationModel other = SegmentationModel.load(BRAIN, Device.cpu())) {
-            onEdt(() -> hub.switchModel(other, otherStore)).get(2, TimeUnit.MINUTES);
+        try (SegmentationModel other = SegmentationModel.load(BRAIN.resolveSibling("mri-general"), Device.cpu())) {
+            hub.useModel(other).get(2, TimeUnit.MINUTES);
             onEdt(() -> null);
-            assertTrue(said.stream().anyMatch(s -> s.startsWith("Now segmenting with brain-mri")), said.toString());
-            assertEquals(List.of("v0"), onEdt(hub::versions).stream().map(ModelVersion::id).toList(),
+            assertTrue(said.stream().anyMatch(s -> s.startsWith("Now segmenting with " + other.card().name())),
+                    said.toString());
+            assertEquals(List.of("v0"), hub.state().versions().stream().map(ModelVersion::id).toList(),
                     "the other model starts its own lineage");
-            assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Proposed from slice 2"),
-                    "the slice in progress was given up; the accepted slice 2 is proposed again");
+            assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Draft: 1 click(s)"),
+                    "the slice in progress is kept as a draft: " + onEdt(() -> tools.captionLine(2)));
             clickAt(CX, CY, true);
-            assertTrue(onEdt(tools::workingMask).get(CX, CY), "the other model predicts");
-            onEdt(() -> hub.switchModel(model, store)).get(2, TimeUnit.MINUTES);
-            assertEquals(List.of("v0", "v1"), onEdt(hub::versions).stream().map(ModelVersion::id).toList());
-            assertEquals("v1", onEdt(hub::active).id(), "back on the first model, its version in use is v1");
+            assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "the other model predicts");
+            hub.useModel(model).get(2, TimeUnit.MINUTES);
+            assertEquals(List.of("v0", "v1"), hub.state().versions().stream().map(ModelVersion::id).toList());
+            assertEquals("v1", hub.state().active().id(), "back on the first model, its version in use is v1");
         }
     }
 
@@ -516,13 +561,13 @@ class ClickSegmentationTest {
         key(KeyEvent.VK_ENTER, InputEvent.SHIFT_DOWN_MASK);
         assertEquals(2, onEdt(view::slice), "Shift+Enter did not go on to the next slice");
         assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "Shift+Enter did not accept the slice");
-        String learned = onEdt(hub::active).id();
+        String learned = hub.state().active().id();
         hub.close();
         hub = null;
-        AdaptationHub again = openedHub();
+        InteractiveSession again = openedHub();
         hub = again;
-        assertEquals(2, onEdt(again::versions).size());
-        assertEquals(learned, onEdt(again::active).id());
+        assertEquals(2, again.state().versions().size());
+        assertEquals(learned, again.state().active().id());
     }
 
     /**
@@ -538,7 +583,7 @@ class ClickSegmentationTest {
             return null;
         });
         clickAt(CX, CY, true);
-        Mask2D first = onEdt(tools::workingMask);
+        Mask2D first = onEdt(() -> tools.seriesWork().working());
         assertTrue(first.get(CX, CY));
         key(KeyEvent.VK_ENTER, InputEvent.SHIFT_DOWN_MASK);
         settle();
@@ -582,14 +627,14 @@ class ClickSegmentationTest {
         assertEquals(SeriesStrip.ACCEPTED.getRGB(), painted.getRGB(cellX[0], 9), "slice 1 accepted (yellow)");
         assertEquals(SeriesStrip.PROPOSED.getRGB(), painted.getRGB(cellX[1], 9), "slice 2 proposed (blue)");
         assertEquals(SeriesStrip.UNTOUCHED.getRGB(), painted.getRGB(cellX[2], 9), "slice 3 untouched");
-        int versions = onEdt(hub::versions).size();
+        int versions = hub.state().versions().size();
         key(KeyEvent.VK_ENTER, 0);
         settle();
         assertEquals(first, onEdt(() -> tools.acceptedMask(1)).orElseThrow(), "Enter accepted the proposal as it is");
-        for (int i = 0; i < 200 && onEdt(hub::versions).size() == versions; i++) {
+        for (int i = 0; i < 200 && hub.state().versions().size() == versions; i++) {
             Thread.sleep(50);
         }
-        assertEquals(versions + 1, onEdt(hub::versions).size(), "the model learned from the accepted proposal");
+        assertEquals(versions + 1, hub.state().versions().size(), "the model learned from the accepted proposal");
         assertEquals("2 of 3 slices accepted", onEdt(strip::countText));
         onEdt(() -> {
             strip.dispatchEvent(new MouseEvent(strip, MouseEvent.MOUSE_PRESSED, 0, 0, cellX[2], 9, 1, false,
@@ -603,7 +648,7 @@ class ClickSegmentationTest {
                 onEdt(() -> tools.captionLine(2)));
         key(KeyEvent.VK_BACK_SPACE, 0);
         settle();
-        assertEquals(onEdt(() -> tools.acceptedMask(1)).orElseThrow(), onEdt(tools::workingMask),
+        assertEquals(onEdt(() -> tools.acceptedMask(1)).orElseThrow(), onEdt(() -> tools.seriesWork().working()),
                 "undoing the click on a proposed slice goes back to the proposal, not to nothing");
     }
 
@@ -618,7 +663,7 @@ class ClickSegmentationTest {
         });
         key(KeyEvent.VK_ESCAPE, 0);
         settle();
-        assertEquals(List.of("Clear slice 2? Its 1 click(s) and 0 stroke(s) are taken back, with what the model learned"
+        assertEquals(List.of("Clear slice 2? Its 1 click(s) are taken back, with what the model learned"
                 + " from them.\nCtrl+Y brings them back one by one."), asked);
         assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 1"), "Cancel cleared the slice all the same");
         onEdt(() -> {
@@ -627,10 +672,10 @@ class ClickSegmentationTest {
         });
         key(KeyEvent.VK_ESCAPE, 0);
         settle();
-        assertNull(onEdt(tools::workingMask), "OK did not clear the slice");
+        assertNull(onEdt(() -> tools.seriesWork().working()), "OK did not clear the slice");
         key(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK);
         settle();
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "Ctrl+Y did not bring the cleared click back");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "Ctrl+Y did not bring the cleared click back");
     }
 
     @Test
@@ -650,7 +695,7 @@ class ClickSegmentationTest {
         assertEquals(List.of("Slice 2 has clicks that are not accepted. Accept it before closing?"), asked);
         assertTrue(UnacceptedWorkOnExit.mayExit(tools, q -> UnacceptedWorkOnExit.Answer.ACCEPT));
         assertTrue(onEdt(() -> tools.acceptedMask(1)).isPresent(), "Accept and close did not accept the slice");
-        assertEquals(2, onEdt(hub::versions).size(), "the model had not learned from the slice before closing");
+        assertEquals(2, hub.state().versions().size(), "the model had not learned from the slice before closing");
         onEdt(() -> {
             view.moveSlices(1);
             return null;
@@ -667,24 +712,23 @@ class ClickSegmentationTest {
      */
     @Test
     void aSliceInProgressComesBackAfterACrash() throws Exception {
-        AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
-        openTools(openedHub(), saved);
+        openTools(openedHub(), true);
         clickAt(CX, CY, true);
         clickAt(CX + 4, CY, true);
-        org.pointlearn.viewer.impl.SliceJournal.Entry entry = null;
+        org.pointlearn.adaptation.api.SliceDraft entry = null;
         for (int i = 0; i < 100 && (entry == null || entry.clicks().size() < 2); i++) {
             Thread.sleep(50);
-            entry = saved.journal().read().orElse(null);
+            entry = hub.journaled().get(1, TimeUnit.MINUTES).orElse(null);
         }
         assertEquals(List.of(new org.pointlearn.inference.api.Click(CX, CY, true),
                 new org.pointlearn.inference.api.Click(CX + 4, CY, true)), entry.clicks(), "the journal on disk");
         assertEquals(1, entry.slice());
-        assertEquals("1.2.3.4", entry.seriesUid());
+        assertEquals("1.2.3.4", entry.series());
 
         // The workstation dies here: nothing more runs. A new one starts on the same folders.
         hub.close();
         hub = null;
-        openTools(openedHub(), saved);
+        openTools(openedHub(), true);
         List<String> asked = new CopyOnWriteArrayList<>();
         onEdt(() -> {
             view.moveSlices(1);   // wherever the series opens, the journal's slice is shown
@@ -697,47 +741,45 @@ class ClickSegmentationTest {
                 + "Continue with them?"), asked);
         assertEquals(1, onEdt(view::slice));
         assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 2 (+2"), onEdt(() -> tools.captionLine(1)));
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "the model predicted from the clicks again");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "the model predicted from the clicks again");
         assertTrue(said.contains("Slice 2: its 2 click(s) from before are back; the model predicts from them again."),
                 said.toString());
         key(KeyEvent.VK_ENTER, 0);
         settle();
-        for (int i = 0; i < 100 && saved.journal().read().isPresent(); i++) {
+        for (int i = 0; i < 100 && hub.journaled().get(1, TimeUnit.MINUTES).isPresent(); i++) {
             Thread.sleep(50);
         }
-        assertTrue(saved.journal().read().isEmpty(), "accepting the slice left its journal behind");
+        assertTrue(hub.journaled().get(1, TimeUnit.MINUTES).isEmpty(), "accepting the slice left its journal behind");
     }
 
     @Test
     void aNewLineageStartsFromTheShippedModelAndKeepsTheEarlierVersionsOnDisk() throws Exception {
-        Path folder = store.resolve("versions").resolve("brain");
-        AdaptationHub h = onEdt(AdaptationHub::new);
-        onEdt(() -> h.open(model, folder)).get(2, TimeUnit.MINUTES);
-        openTools(h);
+        Path folder = store.resolve("versions").resolve(model.card().versionOrName().replaceAll("[^A-Za-z0-9._-]", "_"));
+        openTools(openedHub());
         ModelTopComponent panel = onEdt(() -> new ModelTopComponent(c -> c.accept(
                 new org.pointlearn.inference.api.EngineStatus(org.pointlearn.inference.api.EngineStatus.State.READY,
                         "PyTorch 2.7.1", "CPU", "")), hub));
         clickAt(CX, CY, true);
         key(KeyEvent.VK_ENTER, 0);
-        for (int i = 0; i < 200 && onEdt(hub::versions).size() < 2; i++) {
+        for (int i = 0; i < 200 && hub.state().versions().size() < 2; i++) {
             Thread.sleep(50);
         }
-        assertEquals(2, onEdt(hub::versions).size());
+        assertEquals(2, hub.state().versions().size());
         List<String> asked = new CopyOnWriteArrayList<>();
         onEdt(() -> {
             panel.setConfirmation(q -> asked.add(q));
             panel.newLineageButton().doClick();
             return null;
         });
-        for (int i = 0; i < 200 && onEdt(hub::versions).size() != 1; i++) {
+        for (int i = 0; i < 200 && hub.state().versions().size() != 1; i++) {
             Thread.sleep(50);
         }
         assertTrue(asked.get(0).startsWith("Start a new lineage from the shipped model?"), asked.toString());
-        assertEquals(List.of("v0"), onEdt(hub::versions).stream().map(ModelVersion::id).toList(),
+        assertEquals(List.of("v0"), hub.state().versions().stream().map(ModelVersion::id).toList(),
                 "the new lineage starts from the shipped model alone");
         List<Path> kept;
         try (var entries = java.nio.file.Files.list(folder.getParent())) {
-            kept = entries.filter(p -> p.getFileName().toString().startsWith("brain-until-")).toList();
+            kept = entries.filter(p -> p.getFileName().toString().startsWith(folder.getFileName() + "-until-")).toList();
         }
         assertEquals(1, kept.size(), "the earlier lineage is not kept on disk");
         assertTrue(java.nio.file.Files.isDirectory(kept.get(0).resolve("versions").resolve("v1")),
@@ -748,22 +790,22 @@ class ClickSegmentationTest {
 
     @Test
     void anAcceptedSliceIsThereAgainWhenTheSeriesIsOpenedAgain() throws Exception {
-        AcceptedMasks saved = new AcceptedMasks(store.resolve("annotations"));
-        openTools(openedHub(), saved);
+        openTools(openedHub(), true);
         clickAt(CX, CY, true);
         key(KeyEvent.VK_ENTER, 0);
         Mask2D accepted = onEdt(() -> tools.acceptedMask(1)).orElseThrow();
-        Path file = store.resolve("annotations").resolve("1.2.3.4").resolve("slice-1.png");
-        for (int i = 0; i < 100 && !java.nio.file.Files.exists(file); i++) {
+        Path folder = store.resolve("annotations").resolve("1.2").resolve("1.2.3.4");
+        for (int i = 0; i < 100 && !(java.nio.file.Files.isDirectory(folder) && pngs(folder) == 1); i++) {
             Thread.sleep(50);
         }
+        assertEquals(1, pngs(folder), "the accepted mask is not on disk under its study and series");
         Volume reopened = TestVolumes.disk(SIZE, 3, CX, CY, R);
         ClickSegmentation again = onEdt(() -> {
             SliceViewModel v = new SliceViewModel();
             v.show(reopened);
             Java2dSliceCanvas c = new Java2dSliceCanvas();
             c.setSize(CANVAS, CANVAS);
-            ClickSegmentation t = ClickSegmentation.attach(v, c, hub, () -> "Disk", saved, () -> "1.2.3.4");
+            ClickSegmentation t = ClickSegmentation.attach(v, c, hub, () -> SAVED);
             t.decorate(v.image(), v.slice());
             return t;
         });
@@ -773,43 +815,49 @@ class ClickSegmentationTest {
         assertEquals("Accepted", onEdt(() -> again.captionLine(1)));
     }
 
+    private static long pngs(Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".png")).count();
+        }
+    }
+
     @Test
     void brushAndEraserStrokesStayOverLaterPredictionsAndBackspaceTakesThemBack() throws Exception {
         openTools(openedHub());
         key(KeyEvent.VK_B, 0);
         assertEquals(ClickSegmentation.Tool.BRUSH, onEdt(tools::tool));
         drag(100, 20, 110, 20);           // a painted bar in the background, far from the disk
-        Mask2D painted = onEdt(tools::workingMask);
+        Mask2D painted = onEdt(() -> tools.seriesWork().working());
         assertTrue(painted.get(100, 20) && painted.get(105, 20) && painted.get(110, 20), "the stroke is not painted");
         assertFalse(painted.get(100, 30), "the brush painted beyond its radius");
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).startsWith("Brush 3 px \u00b7 Edited"));
 
         key(KeyEvent.VK_C, 0);
         clickAt(CX, CY, true);
-        Mask2D both = onEdt(tools::workingMask);
+        Mask2D both = onEdt(() -> tools.seriesWork().working());
         assertTrue(both.get(CX, CY) && both.get(105, 20), "the prediction replaced the painted bar");
 
         key(KeyEvent.VK_E, 0);
         drag(CX - R, CY, CX + R, CY);      // erase a line through the disk
-        Mask2D erased = onEdt(tools::workingMask);
+        Mask2D erased = onEdt(() -> tools.seriesWork().working());
         assertFalse(erased.get(CX, CY), "the eraser left the disk's centre");
         assertTrue(erased.get(105, 20), "the eraser took the bar too");
         key(KeyEvent.VK_BACK_SPACE, 0);
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "Backspace did not take the eraser stroke back");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "Backspace did not take the eraser stroke back");
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Clicks 1"), "the click went with the stroke");
         key(KeyEvent.VK_Y, InputEvent.CTRL_DOWN_MASK);
-        assertFalse(onEdt(tools::workingMask).get(CX, CY), "Ctrl+Y did not do the eraser stroke again");
+        assertFalse(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "Ctrl+Y did not do the eraser stroke again");
         key(KeyEvent.VK_BACK_SPACE, 0);
         key(KeyEvent.VK_BACK_SPACE, 0);
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Edited"), "the click was not taken back");
         key(KeyEvent.VK_Z, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
         assertTrue(onEdt(() -> tools.captionLine(view.slice())).contains("Clicks 1"), "Ctrl+Shift+Z did not redo");
-        assertTrue(onEdt(tools::workingMask).get(CX, CY), "the redone click does not predict the disk");
+        assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "the redone click does not predict the disk");
 
         key(KeyEvent.VK_ENTER, 0);
         Mask2D accepted = onEdt(() -> tools.acceptedMask(1)).orElseThrow();
         assertTrue(accepted.get(105, 20) && accepted.get(CX, CY), "the accepted mask lost the painted bar or the disk");
-        assertEquals(2, onEdt(hub::versions).size(), "no version after accepting: " + said);
+        assertEquals(2, hub.state().versions().size(), "no version after accepting: " + said);
     }
 
     /** A left drag on the canvas between two slice pixels, in steps. */
@@ -832,10 +880,10 @@ class ClickSegmentationTest {
 
     @Test
     void beforeTheModelIsThereAClickSaysSoAndChangesNothing() throws Exception {
-        openTools(onEdt(AdaptationHub::new));
+        openTools(InteractiveSessions.getDefault().open(null, store, true));
         clickAt(CX, CY, true);
         onEdt(() -> null);
-        assertNull(onEdt(tools::workingMask));
+        assertNull(onEdt(() -> tools.seriesWork().working()));
         assertTrue(said.stream().anyMatch(s -> s.startsWith("The segmentation model is not ready yet")), said.toString());
     }
 
@@ -844,7 +892,7 @@ class ClickSegmentationTest {
         openTools(openedHub());
         key(KeyEvent.VK_ENTER, 0);
         onEdt(() -> null);
-        assertEquals(1, onEdt(hub::versions).size());
+        assertEquals(1, hub.state().versions().size());
         assertTrue(said.stream().anyMatch(s -> s.startsWith("Nothing to accept")), said.toString());
     }
 }

@@ -47,7 +47,7 @@ class DemoBrainClickTest {
     @TempDir
     Path store;
 
-    private AdaptationHub hub;
+    private org.pointlearn.adaptation.api.InteractiveSession hub;
     private SliceViewModel view;
     private Java2dSliceCanvas canvas;
     private ClickSegmentation tools;
@@ -91,7 +91,7 @@ class DemoBrainClickTest {
             return null;
         });
         onEdt(tools::idle).get(2, TimeUnit.MINUTES);
-        Mask2D shown = onEdt(tools::workingMask);
+        Mask2D shown = onEdt(() -> tools.seriesWork().working());
 
         String what = String.format(Locale.ROOT, "%s on slice %d (%d px, click at %d,%d): mask %d px, Dice %.2f, "
                 + "covers %.0f %% of the structure, %.0f %% of it within 4 px of the structure, %.0f %% within 10, %.0f %% within %d",
@@ -131,16 +131,18 @@ class DemoBrainClickTest {
     }
 
     private void open(Volume brain, int k) throws Exception {
-        hub = onEdt(AdaptationHub::new);
-        CompletableFuture<Void> opened = onEdt(() -> hub.open(model, store));
-        opened.get(2, TimeUnit.MINUTES);
+        hub = org.pointlearn.adaptation.api.InteractiveSessions.getDefault().open(model, store, true);
+        for (int i = 0; i < 1200 && !hub.state().ready(); i++) {
+            Thread.sleep(100);
+        }
         onEdt(() -> {
             view = new SliceViewModel();
             view.show(brain);
             view.goToSlice(k);
             canvas = new Java2dSliceCanvas();
             canvas.setSize(2 * brain.geometry().width(), 2 * brain.geometry().height());
-            tools = ClickSegmentation.attach(view, canvas, hub, () -> "Colin27", null, () -> "1.2.3.4");
+            tools = ClickSegmentation.attach(view, canvas, hub,
+                    () -> org.pointlearn.adaptation.api.SeriesKey.inMemory("Colin27"));
             tools.addChangeListener(e -> canvas.show(tools.decorate(view.image(), view.slice()), List.of()));
             canvas.show(view.image(), List.of());
             return null;

@@ -13,7 +13,7 @@ class ModelTopComponentTest {
 
     @Test
     void saysHonestlyThatThereIsNoModelAndNoVersionsYet() throws Exception {
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(c -> { }));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(c -> { }, ViewerTopComponentTest.idleSession()));
         String text = panel.shownText();
         assertTrue(text.contains("No segmentation model installed yet"), text);
         assertTrue(text.contains("Versions appear here once the model is loaded."), text);
@@ -23,7 +23,7 @@ class ModelTopComponentTest {
     @Test
     void showsEngineAndDeviceOnceReady() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession()));
         ViewerTopComponentTest.onEdt(() -> {
             feed.forEach(c -> c.accept(new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")));
             return null;
@@ -34,7 +34,7 @@ class ModelTopComponentTest {
     @Test
     void showsTheLoadedModelWithWhatItSegmentsAndHowWellItDid() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession()));
         EngineStatus ready = new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "");
         ViewerTopComponentTest.onEdt(() -> {
             feed.forEach(c -> c.accept(ready));
@@ -54,7 +54,7 @@ class ModelTopComponentTest {
     @Test
     void saysWhenTheUsersOwnPyTorchLibrariesCouldNotBeUsed() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession()));
         EngineStatus ready = new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")
                 .withNotice("own PyTorch libraries in /opt/t not used: the NVIDIA driver 535.54 is too old");
         ViewerTopComponentTest.onEdt(() -> {
@@ -70,7 +70,7 @@ class ModelTopComponentTest {
     @Test
     void saysWhichModelIsBeingLoaded() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession()));
         ViewerTopComponentTest.onEdt(() -> {
             feed.forEach(c -> c.accept(new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")
                     .withModel(EngineStatus.ModelInfo.loading("mri-general"))));
@@ -82,7 +82,7 @@ class ModelTopComponentTest {
     @Test
     void saysWhyTheShippedModelIsMissing() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession()));
         ViewerTopComponentTest.onEdt(() -> {
             feed.forEach(c -> c.accept(new EngineStatus(EngineStatus.State.READY, "PyTorch 2.7.1", "CPU", "")
                     .withModel(new EngineStatus.ModelInfo("brain-mri", "", "", "not found in /x", false))));
@@ -94,7 +94,7 @@ class ModelTopComponentTest {
     @Test
     void showsWhyTheEngineFailed() throws Exception {
         List<Consumer<EngineStatus>> feed = new ArrayList<>();
-        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add));
+        ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession()));
         ViewerTopComponentTest.onEdt(() -> {
             feed.forEach(c -> c.accept(new EngineStatus(EngineStatus.State.FAILED, "", "", "libtorch did not load")));
             return null;
@@ -114,7 +114,7 @@ class ModelTopComponentTest {
             runtime.start();
             List<Consumer<EngineStatus>> feed = new ArrayList<>();
             runtime.addStatusListener(st -> java.awt.EventQueue.invokeLater(() -> feed.forEach(c -> c.accept(st))));
-            ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, new AdaptationHub(),
+            ModelTopComponent panel = ViewerTopComponentTest.onEdt(() -> new ModelTopComponent(feed::add, ViewerTopComponentTest.idleSession(),
                     runtime));
             var names = ViewerTopComponentTest.onEdt(() -> {
                 List<String> n = new ArrayList<>();

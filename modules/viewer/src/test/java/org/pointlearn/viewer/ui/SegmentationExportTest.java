@@ -38,8 +38,11 @@ class SegmentationExportTest {
         int w = volume.geometry().width();
         int h = volume.geometry().height();
         try (SegmentationModel model = SegmentationModel.load(BRAIN, Device.cpu())) {
-            AdaptationHub hub = onEdt(AdaptationHub::new);
-            onEdt(() -> hub.open(model, dir.resolve("versions"))).get(2, TimeUnit.MINUTES);
+            org.pointlearn.adaptation.api.InteractiveSession hub =
+                    org.pointlearn.adaptation.api.InteractiveSessions.getDefault().open(model, dir, true);
+            for (int i = 0; i < 1200 && !hub.state().ready(); i++) {
+                Thread.sleep(100);
+            }
             SliceViewModel view = new SliceViewModel();
             Java2dSliceCanvas canvas = onEdt(() -> {
                 view.show(volume);
@@ -48,7 +51,8 @@ class SegmentationExportTest {
                 c.show(view.image(), List.of());
                 return c;
             });
-            ClickSegmentation tools = onEdt(() -> ClickSegmentation.attach(view, canvas, hub, () -> "Colin27"));
+            ClickSegmentation tools = onEdt(() -> ClickSegmentation.attach(view, canvas, hub,
+                    () -> org.pointlearn.adaptation.api.SeriesKey.inMemory("Colin27")));
             int k = onEdt(view::slice);
             onEdt(() -> {
                 tools.click(2 * (w / 2) + 1, 2 * (h / 2) + 1, true);
@@ -66,7 +70,7 @@ class SegmentationExportTest {
             onEdt(tools::idle).get(2, TimeUnit.MINUTES);
             int area = onEdt(() -> tools.acceptedMask(k).orElseThrow().area());
             assertTrue(area > 0, "the accepted mask is empty");
-            byte[][] mask = onEdt(tools::acceptedVolumeMask);
+            byte[][] mask = onEdt(() -> ExportSegmentationAction.volumeMask(tools.seriesWork()));
             assertEquals(volume.geometry().depth(), mask.length);
 
             SegmentationFiles exporter = new SegmentationFiles(index);

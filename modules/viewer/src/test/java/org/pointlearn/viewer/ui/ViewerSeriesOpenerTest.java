@@ -71,7 +71,8 @@ class ViewerSeriesOpenerTest {
     private static ViewerTopComponent viewerLoading() throws Exception {
         return ViewerTopComponentTest.onEdt(() -> {
             ViewerTopComponent viewer = new ViewerTopComponent(
-                    () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")));
+                    () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")),
+                    ViewerTopComponentTest.idleSession());
             viewer.componentOpened();
             assertEquals(1, viewer.beginLoading(ViewerSeriesOpener.title(T1)));
             return viewer;

@@ -84,7 +84,7 @@ class ViewerTopComponentTest {
     void aVolumeArrivingBeforeTheRendererWaitsWithAMessage() throws Exception {
         CompletableFuture<RendererChoice> later = new CompletableFuture<>();
         ViewerTopComponent viewer = onEdt(() -> {
-            ViewerTopComponent v = new ViewerTopComponent(() -> later);
+            ViewerTopComponent v = new ViewerTopComponent(() -> later, idleSession());
             v.componentOpened();
             v.showVolume(v.beginLoading("T1"), fiveSlices);
             return v;
@@ -98,9 +98,19 @@ class ViewerTopComponentTest {
 
     private static ViewerTopComponent openedViewer() {
         ViewerTopComponent viewer = new ViewerTopComponent(
-                () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")));
+                () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")), idleSession());
         viewer.componentOpened();
         return viewer;
+    }
+
+    /** A session without a model, its folders in a new temporary folder (clicks say the model is not ready). */
+    static org.pointlearn.adaptation.api.InteractiveSession idleSession() {
+        try {
+            return org.pointlearn.adaptation.api.InteractiveSessions.getDefault().open(null,
+                    java.nio.file.Files.createTempDirectory("pointlearn-viewer-test"), true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Runs on the event thread after everything queued there, and returns the result. */

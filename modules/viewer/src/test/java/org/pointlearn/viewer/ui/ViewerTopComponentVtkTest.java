@@ -47,7 +47,8 @@ class ViewerTopComponentVtkTest {
         Volume brain = TestVolumes.colin27();
         ViewerTopComponent viewer = ViewerTopComponentTest.onEdt(() -> {
             ViewerTopComponent v = new ViewerTopComponent(
-                    () -> CompletableFuture.completedFuture(RendererChoice.vtk("9.1.0")));
+                    () -> CompletableFuture.completedFuture(RendererChoice.vtk("9.1.0")),
+                    ViewerTopComponentTest.idleSession());
             v.setPreferredSize(new Dimension(400, 400));
             frame = new JFrame("ViewerTopComponentVtkTest");
             frame.add(v);

@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,11 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.pointlearn.adaptation.api.AdaptationException;
+import org.pointlearn.adaptation.api.AdaptationSession;
+import org.pointlearn.adaptation.api.Prediction;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.adaptation.api.VersionStoreException;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 
 /**
- * The session for a viewer: every call runs on one background thread in the order made, so
+ * The model work of an interactive session ({@link SegmentationSession}): every call runs on one background thread in the order made, so
  * the UI never waits for the network. Every click is applied and learned from exactly as in
  * the synchronous session (so the user gets what evaluation measures), but a result that a
  * newer click or undo made stale is dropped: its future completes empty and the callback is

@@ -1,4 +1,4 @@
-package org.pointlearn.viewer.impl;
+package org.pointlearn.adaptation.impl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import org.pointlearn.adaptation.api.SliceDraft;
+import org.pointlearn.adaptation.api.Strokes;
 import org.pointlearn.imaging.api.AtomicFiles;
 import org.pointlearn.inference.api.Click;
 
@@ -24,23 +26,6 @@ public final class SliceJournal {
 
     private static final String HEADER = "pointlearn-journal 1";
 
-    /**
-     * The work on one slice.
-     *
-     * @param seriesUid the series' instance UID
-     * @param seriesTitle the series' name as shown
-     * @param slice the slice index, 0-based
-     * @param clicks the clicks in order
-     * @param strokes what the brush painted in and the eraser took out
-     */
-    public record Entry(String seriesUid, String seriesTitle, int slice, List<Click> clicks, MaskEdits.Snapshot strokes) {
-
-        /** Copies the click list. */
-        public Entry {
-            clicks = List.copyOf(clicks);
-        }
-    }
-
     private final Path file;
 
     /** @param file where the journal lives */
@@ -49,10 +34,10 @@ public final class SliceJournal {
     }
 
     /** Writes the entry over the one before, atomically. */
-    public void write(Entry e) throws IOException {
+    public void write(SliceDraft e) throws IOException {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
-        b.append("series ").append(e.seriesUid()).append('\n');
-        b.append("title ").append(e.seriesTitle().replace('\n', ' ')).append('\n');
+        b.append("series ").append(e.series()).append('\n');
+        b.append("title ").append(e.title().replace('\n', ' ')).append('\n');
         b.append("slice ").append(e.slice()).append('\n');
         for (Click c : e.clicks()) {
             b.append("click ").append(c.x()).append(' ').append(c.y()).append(' ').append(c.positive() ? '+' : '-')
@@ -72,7 +57,7 @@ public final class SliceJournal {
      * @throws IOException when the file exists but cannot be read or is not a journal (it is
      *     then left where it is, for the user to look at)
      */
-    public Optional<Entry> read() throws IOException {
+    public Optional<SliceDraft> read() throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -111,8 +96,8 @@ public final class SliceJournal {
         if (uid == null || slice < 0) {
             throw new IOException(file + " names no series or slice");
         }
-        MaskEdits.Snapshot strokes = painted == null || erased == null ? null : new MaskEdits.Snapshot(painted, erased);
-        return Optional.of(new Entry(uid, title, slice, clicks, strokes));
+        Strokes strokes = painted == null || erased == null ? null : new Strokes(painted, erased);
+        return Optional.of(new SliceDraft(uid, title, slice, clicks, strokes));
     }
 
     /** Removes the journal (the slice was accepted or given up). */

@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.pointlearn.adaptation.api.AdaptationException;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSessionTest;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.AdaptationSession;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.Prediction;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.adaptation.api.VersionStore;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.SegmentationModel;

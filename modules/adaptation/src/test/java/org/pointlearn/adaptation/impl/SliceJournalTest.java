@@ -1,4 +1,4 @@
-package org.pointlearn.viewer.impl;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pointlearn.adaptation.api.SliceDraft;
+import org.pointlearn.adaptation.api.Strokes;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.inference.api.Click;
 
@@ -26,12 +28,12 @@ class SliceJournalTest {
         painted.set(10, 40);
         BitSet erased = new BitSet();
         erased.set(5000);
-        SliceJournal.Entry e = new SliceJournal.Entry("1.2.840.1", "T2 axial", 11,
-                List.of(new Click(3, 4, true), new Click(30, 40, false)), new MaskEdits.Snapshot(painted, erased));
+        SliceDraft e = new SliceDraft("1.2.840.1", "T2 axial", 11,
+                List.of(new Click(3, 4, true), new Click(30, 40, false)), new Strokes(painted, erased));
         j.write(e);
-        SliceJournal.Entry back = j.read().orElseThrow();
-        assertEquals(e.seriesUid(), back.seriesUid());
-        assertEquals(e.seriesTitle(), back.seriesTitle());
+        SliceDraft back = j.read().orElseThrow();
+        assertEquals(e.series(), back.series());
+        assertEquals(e.title(), back.title());
         assertEquals(11, back.slice());
         assertEquals(e.clicks(), back.clicks());
         assertEquals(painted, back.strokes().in());

@@ -1,10 +1,11 @@
-package org.pointlearn.viewer.impl;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.pointlearn.adaptation.api.Strokes;
 import org.pointlearn.imaging.api.Mask2D;
 
 class MaskEditsTest {
@@ -27,7 +28,7 @@ class MaskEditsTest {
     void editsWinOverTheModelsMaskAndASnapshotTakesThemBack() {
         Mask2D model = Mask2D.empty(10, 10).with(2, 2, true).with(7, 7, true);
         MaskEdits edits = new MaskEdits(10, 10);
-        MaskEdits.Snapshot none = edits.snapshot();
+        Strokes none = edits.snapshot();
         edits.stroke(7, 7, 7, 7, 0, false);
         edits.stroke(0, 0, 0, 0, 0, true);
         Mask2D m = edits.apply(model);

@@ -1,13 +1,14 @@
-package org.pointlearn.viewer.impl;
+package org.pointlearn.adaptation.impl;
 
 import java.util.BitSet;
+import org.pointlearn.adaptation.api.Strokes;
 import org.pointlearn.imaging.api.Disk;
 import org.pointlearn.imaging.api.Mask2D;
 
 /**
  * Brush and eraser strokes on one slice: pixels forced inside or outside, kept apart from the
  * model's prediction so that they stay in force over every later prediction of the slice.
- * Used on the event thread.
+ * Used under the interactive session's lock.
  */
 public final class MaskEdits {
 
@@ -22,19 +23,15 @@ public final class MaskEdits {
         this.height = height;
     }
 
-    /** What the edits were at a moment, to go back to. */
-    public record Snapshot(BitSet in, BitSet out) {
-    }
-
     /** The edits now. */
-    public Snapshot snapshot() {
-        return new Snapshot((BitSet) in.clone(), (BitSet) out.clone());
+    public Strokes snapshot() {
+        return new Strokes(in, out);
     }
 
     /** Back to earlier edits. */
-    public void restore(Snapshot s) {
-        in = (BitSet) s.in().clone();
-        out = (BitSet) s.out().clone();
+    public void restore(Strokes s) {
+        in = s.in();
+        out = s.out();
     }
 
     /** Whether nothing was painted or erased. */
@@ -76,11 +73,6 @@ public final class MaskEdits {
      * @return the mask with painted pixels inside and erased ones outside
      */
     public Mask2D apply(Mask2D mask) {
-        float[] v = new float[width * height];
-        for (int i = 0; i < v.length; i++) {
-            boolean inside = in.get(i) || (!out.get(i) && mask != null && mask.get(i));
-            v[i] = inside ? 1f : 0f;
-        }
-        return Mask2D.threshold(v, width, height, 0.5f);
+        return snapshot().over(mask, width, height);
     }
 }

@@ -1,0 +1,26 @@
+package org.pointlearn.adaptation.api;
+
+import java.util.List;
+import org.pointlearn.inference.api.Click;
+
+/**
+ * Work on one slice that was not accepted: the slice left by a crash (from the journal).
+ *
+ * @param series the series' instance UID
+ * @param title the series' name as shown
+ * @param slice the slice index, 0-based
+ * @param clicks the clicks in order
+ * @param strokes the brush and eraser strokes, or null
+ */
+public record SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes) {
+
+    /** Copies the click list. */
+    public SliceDraft {
+        clicks = List.copyOf(clicks);
+    }
+
+    /** Whether it has brush or eraser strokes. */
+    public boolean hasStrokes() {
+        return strokes != null && !strokes.isEmpty();
+    }
+}

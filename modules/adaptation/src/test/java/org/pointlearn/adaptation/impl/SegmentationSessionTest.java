@@ -1,0 +1,244 @@
+package org.pointlearn.adaptation.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.InteractiveSessions;
+import org.pointlearn.adaptation.api.SeriesKey;
+import org.pointlearn.adaptation.api.SeriesWork;
+import org.pointlearn.adaptation.api.SessionEvent;
+import org.pointlearn.adaptation.api.SessionState;
+import org.pointlearn.adaptation.api.SliceDraft;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.imaging.api.VolumeGeometry;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.SegmentationModel;
+
+/**
+ * The interactive session found through Lookup, on the real engine with a small model: what
+ * the user's clicks, strokes, undo, accept and leaving a slice do to the state it publishes, and
+ * that accepted masks and the slice in progress survive a restart.
+ */
+class SegmentationSessionTest {
+
+    private static final SeriesKey SERIES = new SeriesKey("1.2.3", "1.2.3.4", "Disk");
+
+    @TempDir
+    Path root;
+
+    private final List<SessionEvent> heard = new CopyOnWriteArrayList<>();
+    private SegmentationModel model;
+    private InteractiveSession session;
+
+    /** Three axial slices of 80x72 with a bright disk, 3 mm apart. */
+    private static Volume volume() {
+        float[][] slices = new float[3][];
+        for (int k = 0; k < 3; k++) {
+            slices[k] = Fixtures.disk(40, 36, 14, k).data();
+        }
+        return new Volume(new VolumeGeometry(new int[] {80, 72, 3}, new double[] {1, 1, 3}, new double[] {0, 0, 0},
+                new double[] {1, 0, 0}, new double[] {0, 1, 0}, new double[] {0, 0, 1}), slices);
+    }
+
+    private InteractiveSession open() throws Exception {
+        model = model == null ? Fixtures.smallModel() : model;
+        InteractiveSession s = InteractiveSessions.getDefault().open(model, root, true);
+        s.addListener(heard::add);
+        for (int i = 0; i < 600 && !s.state().ready(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(s.state().ready(), "the session opened: " + s.state().notReady());
+        return s;
+    }
+
+    private void settle() throws Exception {
+        session.idle().get(2, TimeUnit.MINUTES);
+    }
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void clicksShowAtOnceThenTheModelsMaskAndUndoRedoFollowTheUser() throws Exception {
+        session = open();
+        Volume v = volume();
+        session.openSeries(SERIES, v).get(1, TimeUnit.MINUTES);
+        session.click(1, new Click(40, 36, true));
+        SeriesWork now = session.state().work();
+        assertEquals(1, now.slice(), "the clicked slice is in progress");
+        assertEquals(List.of(new Click(40, 36, true)), now.clicks(), "the click shows before the model answers");
+        settle();
+        SessionState after = session.state();
+        assertNotNull(after.work().predicted(), "the model's mask is shown");
+        assertTrue(after.lastClickMillis() > 0, "the click's time is known");
+        assertEquals(SeriesWork.Step.CLICK, after.work().undo());
+        session.beginStroke(1, 5, 5, 2, true);
+        session.continueStroke(10, 5);
+        session.endStroke();
+        assertTrue(session.state().work().working().get(8, 5), "the brush painted its line");
+        assertEquals(SeriesWork.Step.STROKE, session.state().work().undo());
+        session.undo(1);
+        assertFalse(session.state().work().working().get(8, 5), "undo took the stroke back");
+        session.undo(1);
+        settle();
+        assertTrue(session.state().work().clicks().isEmpty(), "undo took the click back");
+        assertEquals(SeriesWork.Step.CLICK, session.state().work().redo());
+        session.redo(1);
+        settle();
+        assertEquals(1, session.state().work().clicks().size(), "redo brought the click back");
+        assertTrue(heard.stream().anyMatch(e -> e.kind() == SessionEvent.Kind.CHANGED), "changes were published");
+    }
+
+    @Test
+    void acceptKeepsTheMaskMakesAVersionAndProposesItOnTheNeighbours() throws Exception {
+        session = open();
+        Volume v = volume();
+        session.openSeries(SERIES, v).get(1, TimeUnit.MINUTES);
+        int before = session.state().versions().size();
+        session.beginStroke(1, 40, 36, 8, true);
+        session.endStroke();
+        UpdateReport report = session.accept(1).orElseThrow().get(2, TimeUnit.MINUTES);
+        assertNotNull(report);
+        settle();
+        SessionState st = session.state();
+        assertEquals(before + 1, st.versions().size(), "a new model version");
+        assertEquals(st.versions().get(st.versions().size() - 1).id(), st.active().id(), "and it is in use");
+        assertEquals(SeriesWork.SliceState.ACCEPTED, st.work().state(1));
+        assertEquals(SeriesWork.SliceState.PROPOSED, st.work().state(0), "the neighbour gets the accepted mask");
+        assertEquals(SeriesWork.SliceState.PROPOSED, st.work().state(2));
+        assertTrue(session.accept(0).isPresent(), "a proposal can be accepted as it is");
+        settle();
+        assertEquals(SeriesWork.SliceState.ACCEPTED, session.state().work().state(0));
+        assertTrue(session.accept(0).isEmpty(), "nothing left to accept on an accepted slice");
+        assertTrue(heard.stream().anyMatch(e -> e.kind() == SessionEvent.Kind.MESSAGE
+                && e.message().startsWith("Nothing to accept")), "and the user is told so");
+
+        // A restart: the accepted masks come back on their slices.
+        session.close();
+        session = open();
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        assertEquals(List.of(0, 1), session.state().work().accepted().keySet().stream().sorted().toList());
+        assertEquals(before + 2, session.state().versions().size(), "the versions are back too");
+    }
+
+    @Test
+    void leavingASliceKeepsItsClicksAsADraftAndACrashKeepsTheSliceInProgress() throws Exception {
+        session = open();
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        session.click(0, new Click(40, 36, true));
+        settle();
+        session.click(2, new Click(42, 30, true));
+        session.click(2, new Click(10, 10, false));
+        settle();
+        SeriesWork work = session.state().work();
+        assertEquals(List.of(0, 2), work.unaccepted(), "slice 0 is a draft, slice 2 in progress");
+        assertEquals(1, work.drafts().get(0).clicks().size());
+        session.clear(0);
+        assertEquals(List.of(2), session.state().work().unaccepted(), "the draft was discarded");
+        Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
+        for (int i = 0; i < 100 && !Files.exists(journal); i++) {
+            Thread.sleep(50);
+        }
+        // kill -9 now: nothing closes the session; a new one on the same folder finds the slice.
+        InteractiveSession again = InteractiveSessions.getDefault().open(model, root, true);
+        try {
+            SliceDraft d = again.journaled().get(1, TimeUnit.MINUTES).orElseThrow();
+            assertEquals(2, d.slice());
+            assertEquals(List.of(new Click(42, 30, true), new Click(10, 10, false)), d.clicks());
+            assertEquals("1.2.3.4", d.series());
+            for (int i = 0; i < 600 && !again.state().ready(); i++) {
+                Thread.sleep(100);
+            }
+            again.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+            again.resume(d).get(2, TimeUnit.MINUTES);
+            again.idle().get(2, TimeUnit.MINUTES);
+            assertEquals(d.clicks(), again.state().work().clicks(), "the clicks are back, predicted again");
+            assertNotNull(again.state().work().predicted());
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void anAcceptAndARollbackCanBeTakenBackAndDoneAgain() throws Exception {
+        session = open();
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        Click click = new Click(40, 36, true);
+        session.click(1, click);
+        settle();
+        session.accept(1).orElseThrow().get(2, TimeUnit.MINUTES);
+        settle();
+        SessionState st = session.state();
+        String base = st.versions().get(0).id();
+        String made = st.active().id();
+        assertFalse(base.equals(made), "the accept made a version");
+        assertEquals(SeriesWork.Step.ACCEPT, st.work().undo(), "the accept is what undo takes back");
+        Path masks = root.resolve("annotations").resolve("1.2.3").resolve("1.2.3.4");
+        for (int i = 0; i < 100 && count(masks) < 1; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, count(masks), "the accepted mask is on disk");
+
+        session.undo(2);   // whichever slice is shown
+        settle();
+        st = session.state();
+        assertEquals(base, st.active().id(), "the version before the accept is in use again");
+        assertTrue(st.versions().stream().anyMatch(v -> v.id().equals(made)), "the version it made stays in the lineage");
+        assertFalse(st.work().accepted().containsKey(1), "slice 2 is no longer accepted");
+        assertEquals(1, st.work().slice(), "slice 2 is in progress again");
+        assertEquals(List.of(click), st.work().clicks(), "with its click");
+        for (int i = 0; i < 100 && count(masks) > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, count(masks), "the mask left the disk");
+        assertEquals(SeriesWork.Step.ACCEPT, st.work().redo());
+
+        session.redo(1);
+        settle();
+        st = session.state();
+        assertTrue(st.work().accepted().containsKey(1), "redo accepted the slice again");
+        assertEquals(3, st.versions().size(), "and the model learned from it again: a new version");
+        String again = st.active().id();
+
+        session.rollbackTo(base).get(1, TimeUnit.MINUTES);
+        settle();
+        assertEquals(base, session.state().active().id());
+        assertEquals(SeriesWork.Step.ROLLBACK, session.state().work().undo());
+        session.undo(0);
+        settle();
+        assertEquals(again, session.state().active().id(), "undo of the rollback put the version before it back");
+        assertEquals(SeriesWork.Step.ROLLBACK, session.state().work().redo());
+        session.redo(0);
+        settle();
+        assertEquals(base, session.state().active().id(), "redo rolled back again");
+    }
+
+    private static long count(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".png")).count();
+        }
+    }
+}
