@@ -29,7 +29,7 @@ public interface InteractiveSessions {
      * @param model the model to segment with and adapt, or null for a session that waits for
      *     {@link InteractiveSession#useModel} (and says so to a click)
      * @param root the folder of its versions ({@code versions/<model>}), accepted masks and journal
-     *     ({@code annotations/})
+     *     ({@code annotations/}), or null to keep the versions in memory and nothing on disk (evaluation)
      * @param learning whether it learns from clicks (the method) or stays frozen
      * @return the session
      */

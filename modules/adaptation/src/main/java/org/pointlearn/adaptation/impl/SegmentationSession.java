@@ -158,13 +158,14 @@ public final class SegmentationSession implements InteractiveSession {
     /**
      * A session with no model yet ({@link #useModel} gives it one).
      *
-     * @param root versions under {@code root/versions/<model>}, accepted masks and journal under {@code root/annotations}
+     * @param root versions under {@code root/versions/<model>}, accepted masks and journal under
+     *     {@code root/annotations}; null to keep versions in memory and nothing on disk (evaluation)
      * @param learning whether it learns from clicks
      * @param onLearningChange told when the user turns learning on or off (to remember it)
      */
     public SegmentationSession(Path root, boolean learning, Consumer<Boolean> onLearningChange) {
         this.root = root;
-        this.masks = new AcceptedMasks(root.resolve("annotations"));
+        this.masks = root == null ? null : new AcceptedMasks(root.resolve("annotations"));
         this.learning = learning;
         this.onLearningChange = onLearningChange;
         this.notReady = "the engine is starting";
@@ -180,7 +181,7 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Where the versions of a model live: {@code <root>/versions/<model version>}. */
     Path storeFolder(SegmentationModel m) {
-        return root.resolve("versions").resolve(m.card().versionOrName().replaceAll("[^A-Za-z0-9._-]", "_"));
+        return root == null ? null : root.resolve("versions").resolve(m.card().versionOrName().replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** Says why the model is not there yet (while no model was given). */
@@ -371,6 +372,8 @@ public final class SegmentationSession implements InteractiveSession {
             }
             if (m == null) {
                 say(notReadyMessage());
+            } else if (root == null) {
+                replace(m, null, "a new lineage is starting", Bundle.MSG_NewLineage("memory"), () -> { });
             } else {
                 Path folder = storeFolder(m);
                 Path kept = folder.resolveSibling(folder.getFileName() + "-until-"
@@ -414,7 +417,8 @@ public final class SegmentationSession implements InteractiveSession {
             }
             beforeOpen.run();
             AdaptationSettings settings = AdaptationSettings.defaults();
-            VersionStore store = VersionStore.open(folder, settings.versionsInMemory());
+            VersionStore store = folder == null ? VersionStore.inMemory(settings.versionsInMemory())
+                    : VersionStore.open(folder, settings.versionsInMemory());
             AdaptationSession s = new AdaptationSession(m, learning() ? AdaptationPolicy.METHOD : AdaptationPolicy.FROZEN,
                     settings, store);
             s.addListener(this::heard);
@@ -661,7 +665,7 @@ public final class SegmentationSession implements InteractiveSession {
         }
         changed();
         CompletableFuture<Void> restored = new CompletableFuture<>();
-        if (!key.onDisk()) {
+        if (!key.onDisk() || masks == null) {
             restored.complete(null);
             return restored;
         }
@@ -1072,7 +1076,7 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the accepted mask of slice k leaves the disk, off the caller's thread. */
     private void forget(int k) {
-        if (!series.onDisk()) {
+        if (!series.onDisk() || masks == null) {
             return;
         }
         SeriesKey key = series;
@@ -1088,7 +1092,7 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: keeps an accepted mask on disk, off the caller's thread; a failure is said in words. */
     private void save(int k, Mask2D done) {
-        if (!series.onDisk()) {
+        if (!series.onDisk() || masks == null) {
             return;
         }
         SeriesKey key = series;
@@ -1104,7 +1108,7 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the slice in progress goes to the journal, or the journal is cleared when it has no work. */
     private void journal() {
-        if (series == null || !series.onDisk() || slice < 0) {
+        if (series == null || !series.onDisk() || masks == null || slice < 0) {
             return;
         }
         if (clicks.isEmpty() && (edits == null || edits.isEmpty())) {
@@ -1124,6 +1128,9 @@ public final class SegmentationSession implements InteractiveSession {
     }
 
     private void clearJournal() {
+        if (masks == null) {
+            return;
+        }
         SliceJournal j = masks.journal();
         disk.execute(() -> {
             try {
@@ -1136,6 +1143,9 @@ public final class SegmentationSession implements InteractiveSession {
 
     @Override
     public CompletableFuture<Optional<SliceDraft>> journaled() {
+        if (masks == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         SliceJournal j = masks.journal();
         return CompletableFuture.supplyAsync(() -> {
             try {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.SeriesKey;
 import org.pointlearn.evaluation.data.AtlasStructures;
 import org.pointlearn.evaluation.policy.SessionPolicy;
 import org.pointlearn.evaluation.protocol.VolumeRunner;
@@ -21,7 +23,9 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * (VolumeRunner), for every combination of adaptation policy and propagation asked for, one
  * session per combination going through the structures in order as a user's working day would.
  * Writes per_slice.csv and volume.csv and prints the totals: the clicks it took to bring every
- * slice of every structure to the target Dice.
+ * slice of every structure to the target Dice. With propagation {@code mask} and the frozen or
+ * the method's policy the simulated user drives the workstation's own {@link InteractiveSession}
+ * (its proposals, its accepts, its learning); the other combinations drive the engine's session.
  *
  * <pre>VolumeCommand --image ch2.nii.gz --labels aal.nii.gz --names aal.nii.txt --select Caudate,Thalamus
  *     --model models/mri-general --out runs/volume [--policy frozen,method] [--propagation none,seed]
@@ -73,16 +77,25 @@ public final class VolumeCommand {
                 int slices = 0;
                 int below = 0;
                 double diceSum = 0;
+                // The workstation's own session where it can: its proposals are the mask propagation,
+                // its learning the method (or none); other policies and propagations go to the engine.
+                boolean workstation = propagation == VolumeRunner.Propagation.MASK
+                        && (policy == AdaptationPolicy.FROZEN || policy == AdaptationPolicy.METHOD);
                 try (SegmentationModel model = CardOverrides.load(Path.of(kv.get("model")), device.device(),
                         kv.getOrDefault("card", ""));
-                     SessionPolicy segmenter = new SessionPolicy(model, policy, policy.defaultSettings())) {
+                     SessionPolicy segmenter = workstation ? null
+                             : new SessionPolicy(model, policy, policy.defaultSettings());
+                     InteractiveSession session = workstation
+                             ? VolumeRunner.session(model, policy == AdaptationPolicy.METHOD) : null) {
                     VolumeRunner runner = new VolumeRunner(target, budget, propagation);
                     for (Map.Entry<Integer, String> s : atlas.chosen().entrySet()) {
                         List<VolumeRunner.Slice> structure = new ArrayList<>();
                         for (int k : atlas.slicesOf(s.getKey(), minArea)) {
                             structure.add(new VolumeRunner.Slice(k, atlas.slice(k), atlas.mask(s.getKey(), k)));
                         }
-                        List<VolumeRunner.SliceResult> results = runner.run(structure, segmenter);
+                        List<VolumeRunner.SliceResult> results = session != null
+                                ? runner.run(structure, session, SeriesKey.inMemory("atlas " + s.getValue()), atlas.image())
+                                : runner.run(structure, segmenter);
                         int c = 0;
                         int b = 0;
                         double d = 0;

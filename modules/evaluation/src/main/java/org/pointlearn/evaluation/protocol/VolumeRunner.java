@@ -4,10 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.InteractiveSessions;
+import org.pointlearn.adaptation.api.SeriesKey;
+import org.pointlearn.adaptation.api.SeriesWork;
+import org.pointlearn.adaptation.api.UpdateReport;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.SegmentationModel;
 
 /**
  * Slice-by-slice annotation of one structure through a volume by the simulated user, as a
@@ -85,26 +94,124 @@ public final class VolumeRunner {
      * @return the result of every slice, in the order they were annotated
      */
     public List<SliceResult> run(List<Slice> slices, InteractiveSegmenter segmenter) throws SegmentationException {
-        if (slices.isEmpty()) {
-            return List.of();
+        List<SliceResult> results = new ArrayList<>();
+        List<Integer> order = order(slices);
+        int start = order.isEmpty() ? -1 : order.get(0);
+        Mask2D first = null;
+        Mask2D accepted = null;
+        for (int i : order) {
+            Mask2D neighbour = i == start ? null : i == start - 1 ? first : accepted;
+            accepted = annotate(slices.get(i), neighbour, segmenter, results);
+            if (i == start) {
+                first = accepted;
+            }
         }
+        return results;
+    }
+
+    /**
+     * Annotates the slices of one structure through the workstation's own interactive session,
+     * as the user of the workstation would: each slice shows the proposal the session makes from
+     * its accepted neighbour (the mask propagation), the user accepts it as it is or clicks on it.
+     * Only for {@link Propagation#MASK}, which is what the workstation does.
+     *
+     * @param slices the structure's slices of {@code volume}
+     * @param session the session (a fresh series is opened in it for the structure)
+     * @param series the series key for this structure
+     * @param volume the volume the slices come from
+     * @return the result of every slice, in the order they were annotated
+     */
+    public List<SliceResult> run(List<Slice> slices, InteractiveSession session, SeriesKey series, Volume volume)
+            throws SegmentationException {
+        if (propagation != Propagation.MASK) {
+            throw new IllegalArgumentException("the workstation proposes the accepted neighbour's mask: use propagation"
+                    + " mask, not " + propagation.label());
+        }
+        join(session.openSeries(series, volume));
+        List<SliceResult> results = new ArrayList<>();
+        for (int i : order(slices)) {
+            annotate(slices.get(i), session, results);
+        }
+        return results;
+    }
+
+    /**
+     * The workstation's interactive session on a model with its versions in memory, once it is ready.
+     *
+     * @param learning whether it learns (the method) or stays frozen
+     * @throws SegmentationException when it does not open
+     */
+    public static InteractiveSession session(SegmentationModel model, boolean learning) throws SegmentationException {
+        InteractiveSession s = InteractiveSessions.getDefault().open(model, null, learning);
+        try {
+            for (int i = 0; i < 6000 && !s.state().ready(); i++) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!s.state().ready()) {
+            s.close();
+            throw new SegmentationException("the interactive session did not open: " + s.state().notReady());
+        }
+        return s;
+    }
+
+    /** The user's order: from the slice where the structure is largest up to the last, then down from it. */
+    private static List<Integer> order(List<Slice> slices) {
         int start = 0;
         for (int i = 1; i < slices.size(); i++) {
             if (slices.get(i).truth().area() > slices.get(start).truth().area()) {
                 start = i;
             }
         }
-        List<SliceResult> results = new ArrayList<>();
-        Mask2D first = annotate(slices.get(start), null, segmenter, results);
-        Mask2D accepted = first;
-        for (int i = start + 1; i < slices.size(); i++) {
-            accepted = annotate(slices.get(i), accepted, segmenter, results);
+        List<Integer> order = new ArrayList<>();
+        for (int i = start; i < slices.size(); i++) {
+            order.add(i);
         }
-        accepted = first;
         for (int i = start - 1; i >= 0; i--) {
-            accepted = annotate(slices.get(i), accepted, segmenter, results);
+            order.add(i);
         }
-        return results;
+        return slices.isEmpty() ? List.of() : order;
+    }
+
+    private void annotate(Slice slice, InteractiveSession session, List<SliceResult> out) throws SegmentationException {
+        int k = slice.index();
+        Mask2D truth = slice.truth();
+        SeriesWork work = session.state().work();
+        Mask2D prediction = work.proposal(k).map(SeriesWork.Proposal::mask)
+                .orElse(Mask2D.empty(work.width(), work.height()));
+        double proposalDice = prediction.dice(truth);
+        double dice = proposalDice;
+        List<Click> clicks = new ArrayList<>();
+        while (clicks.size() < maxClicks && dice < target) {
+            Optional<Click> next = user.nextClick(truth, prediction, clicks);
+            if (next.isEmpty()) {
+                break;
+            }
+            clicks.add(next.get());
+            join(session.click(k, next.get()));
+            if (session.state().work().slice() != k) {
+                throw new SegmentationException("the session did not take the click on slice " + (k + 1) + ": "
+                        + session.state().notReady());
+            }
+            prediction = session.state().work().working();
+            dice = prediction.dice(truth);
+        }
+        Optional<CompletableFuture<UpdateReport>> update = session.accept(k);
+        if (update.isPresent()) {
+            join(update.get());
+        }
+        join(session.idle());
+        out.add(new SliceResult(k, truth.area(), proposalDice, clicks.size(), dice));
+    }
+
+    private static <T> T join(CompletableFuture<T> work) throws SegmentationException {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw new SegmentationException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
     }
 
     private Mask2D annotate(Slice slice, Mask2D neighbour, InteractiveSegmenter segmenter, List<SliceResult> out)

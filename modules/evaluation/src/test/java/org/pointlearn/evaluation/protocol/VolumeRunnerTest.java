@@ -1,6 +1,7 @@
 package org.pointlearn.evaluation.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.SeriesKey;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.evaluation.data.AtlasStructures;
 import org.pointlearn.evaluation.policy.SessionPolicy;
@@ -26,10 +29,11 @@ class VolumeRunnerTest {
     private static final Path TEMPLATES = Path.of("/usr/share/mricron/templates");
     private static final Path MODEL = Path.of(System.getProperty("user.dir"), "..", "..", "models", "mri-general");
     private static List<VolumeRunner.Slice> thalamus;
+    private static AtlasStructures atlas;
 
     @BeforeAll
     static void readAtlas() throws Exception {
-        AtlasStructures atlas = AtlasStructures.read(TEMPLATES.resolve("ch2.nii.gz"), TEMPLATES.resolve("aal.nii.gz"),
+        atlas = AtlasStructures.read(TEMPLATES.resolve("ch2.nii.gz"), TEMPLATES.resolve("aal.nii.gz"),
                 TEMPLATES.resolve("aal.nii.txt"), List.of("Thalamus_L"));
         Map.Entry<Integer, String> left = atlas.chosen().entrySet().iterator().next();
         assertEquals("thalamus_l", left.getValue());
@@ -74,5 +78,20 @@ class VolumeRunnerTest {
         assertTrue(reached >= thalamus.size() - 1, reached + " of " + thalamus.size() + " slices reach 85 %");
         assertTrue(clicks(propagated) <= 0.6 * clicks(empty),
                 "clicks with propagation " + clicks(propagated) + ", without " + clicks(empty));
+    }
+
+    /** The simulated user driving the workstation's own session gets what it gets from the engine's session. */
+    @Test
+    void theWorkstationsSessionProposesAndCountsAsTheEngineDoes() throws Exception {
+        List<VolumeRunner.SliceResult> direct = annotate(VolumeRunner.Propagation.MASK);
+        List<VolumeRunner.SliceResult> service;
+        try (SegmentationModel model = SegmentationModel.load(MODEL, Device.cpu());
+             InteractiveSession session = VolumeRunner.session(model, false)) {
+            service = new VolumeRunner(0.85, 20, VolumeRunner.Propagation.MASK).run(thalamus, session,
+                    SeriesKey.inMemory("thalamus"), atlas.image());
+        }
+        assertEquals(direct, service, "the same slices, clicks and Dice through the workstation's session");
+        assertThrows(IllegalArgumentException.class, () -> new VolumeRunner(0.85, 20, VolumeRunner.Propagation.SEED)
+                .run(thalamus, null, SeriesKey.inMemory("x"), atlas.image()), "the workstation only proposes masks");
     }
 }
