@@ -34,7 +34,7 @@ import org.pointlearn.inference.api.SegmentationModel;
  */
 class SegmentationSessionTest {
 
-    private static final SeriesKey SERIES = new SeriesKey("1.2.3", "1.2.3.4", "Disk");
+    static final SeriesKey SERIES = new SeriesKey("1.2.3", "1.2.3.4", "Disk");
 
     @TempDir
     Path root;
@@ -44,7 +44,7 @@ class SegmentationSessionTest {
     private InteractiveSession session;
 
     /** Three axial slices of 80x72 with a bright disk, 3 mm apart. */
-    private static Volume volume() {
+    static Volume volume() {
         float[][] slices = new float[3][];
         for (int k = 0; k < 3; k++) {
             slices[k] = Fixtures.disk(40, 36, 14, k).data();
