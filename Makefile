@@ -62,11 +62,14 @@ engine-info: build
 	scripts/engine-info
 
 ## Benchmarks -> docs/bench.md: interactive latencies (medians of 30 runs), then DICOM
-## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc).
+## import/open/retrieve next to dcmtk in the same run (starts its own Orthanc), then the viewer
+## through its real window under Xvfb (ViewerBench: Robot clicks, screen captures, event-thread watchdog).
 BENCH_MODEL ?= models/mri-general
 bench: build
 	scripts/evaluation org.pointlearn.evaluation.cli.BenchCommand --model $(BENCH_MODEL) --out docs/bench.md --runs 30
 	{ echo; echo "## DICOM (scripts/dicom-bench, medians, next to dcmtk)"; echo; scripts/dicom-bench; } >> docs/bench.md
+	xvfb-run -a -s "-screen 0 1280x1024x24" mvn -o -q -B surefire:test -pl modules/viewer -Dtest=ViewerBench \
+	  -Dbench.out=$(CURDIR)/docs/bench.md -Dbench.model=$(CURDIR)/$(BENCH_MODEL)
 
 ## docs/results.md: base models, ablation, every policy on the shifted domains over ORDERS=3 orders
 ## with the forgetting check (about 75 minutes on 2 cores)

@@ -1,0 +1,263 @@
+package org.pointlearn.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.EventQueue;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.JFrame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.InteractiveSessions;
+import org.pointlearn.imaging.api.Volume;
+import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.RendererChoice;
+
+/**
+ * {@code make bench}: the viewer measured through its real window under Xvfb, as a user meets
+ * it: the workstation's session with learning on and the shipped general model, the Colin27
+ * demo volume in a viewer window, mouse and keys through {@link Robot}, and the time until the
+ * screen shows the result (screen captures, not the program's own bookkeeping). Rows are
+ * appended to the file named by {@code bench.out}. Not part of {@code make test} (its name
+ * does not end in Test).
+ */
+class ViewerBench {
+
+    private static final Path MODEL = Path.of(System.getProperty("bench.model",
+            Path.of(System.getProperty("user.dir"), "..", "..", "models", "mri-general").toString()));
+    private static final int CLICKS = Integer.getInteger("bench.clicks", 20);
+    private static final int ACCEPTS = Integer.getInteger("bench.accepts", 5);
+    private static final long TIMEOUT_MS = 5000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void measureThroughTheWindow() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (SegmentationModel model = SegmentationModel.load(MODEL, Device.cpu())) {
+            for (String renderer : System.getProperty("bench.renderers", "java2d,vtk").split(",")) {
+                if (renderer.trim().equals("vtk")) {
+                    try {
+                        org.pointlearn.lib.vtk.VtkRuntime.load();   // make bench runs under Xvfb with GLX
+                    } catch (org.pointlearn.lib.vtk.VtkUnavailableException e) {
+                        rows.add("| VTK rows not measured: " + e.getMessage() + " | | | | |");
+                        continue;
+                    }
+                }
+                rows.addAll(measure(model, renderer.trim()));
+            }
+        }
+        String out = System.getProperty("bench.out");
+        String table = String.join("\n", List.of(
+                "", "## The viewer through its window (ViewerBench, Xvfb, Robot input, screen captures)", "",
+                "Learning on, model `" + MODEL.getFileName() + "`, Colin27 demo volume in a 700x640 window; a click is"
+                        + " timed from the mouse release to the first screen capture showing the mask around it;"
+                        + " the event-thread stall is the longest wait of a no-op posted every 5 ms during an accept.",
+                "", "| operation | median | p95 | runs | target |", "|---|---|---|---|---|")) + "\n"
+                + String.join("\n", rows) + "\n";
+        System.out.print(table);
+        if (out != null) {
+            Files.writeString(Path.of(out), table, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    private List<String> measure(SegmentationModel model, String renderer) throws Exception {
+        InteractiveSession session = InteractiveSessions.getDefault().open(model, dir.resolve(renderer), true);
+        for (int i = 0; i < 1200 && !session.state().ready(); i++) {
+            Thread.sleep(100);
+        }
+        Volume brain = TestVolumes.colin27();
+        AtomicReference<JFrame> frame = new AtomicReference<>();
+        ViewerTopComponent viewer = ViewerTopComponentTest.onEdt(() -> {
+            ViewerTopComponent v = new ViewerTopComponent(() -> CompletableFuture.completedFuture(
+                    renderer.equals("vtk") ? RendererChoice.vtk("9.1") : RendererChoice.java2d("bench")), session);
+            v.setPreferredSize(new Dimension(700, 640));
+            JFrame f = new JFrame("ViewerBench " + renderer);
+            f.add(v);
+            f.pack();
+            f.setLocation(20, 20);
+            f.setVisible(true);
+            frame.set(f);
+            v.componentOpened();
+            v.showVolume(v.beginLoading("Colin27 T1"), brain);
+            return v;
+        });
+        try {
+            Robot robot = new Robot();
+            robot.setAutoDelay(0);
+            Thread.sleep(1000);
+            Rectangle canvas = ViewerTopComponentTest.onEdt(() -> {
+                Component c = viewer.canvas().component();
+                c.requestFocusInWindow();
+                Point p = c.getLocationOnScreen();
+                return new Rectangle(p.x, p.y, c.getWidth(), c.getHeight());
+            });
+            List<Double> clicks = new ArrayList<>();
+            int missed = 0;
+            for (int i = 0; i < CLICKS + 2; i++) {
+                double angle = 2 * Math.PI * i / 7.0;
+                int radius = 40 + 10 * (i % 4);
+                int x = canvas.x + canvas.width / 2 + (int) (radius * Math.cos(angle));
+                int y = canvas.y + canvas.height / 2 + (int) (radius * Math.sin(angle));
+                Rectangle box = new Rectangle(x - 40, y - 40, 80, 80);
+                settle(viewer, robot);
+                BufferedImage before = robot.createScreenCapture(box);
+                robot.mouseMove(x, y);
+                robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+                robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+                long t0 = System.nanoTime();
+                double ms = until(() -> newlyTinted(before, robot.createScreenCapture(box)) >= 15, t0);
+                if (i >= 2) {   // the first two warm the slice and the drawing up
+                    if (ms < 0) {
+                        missed++;
+                    } else {
+                        clicks.add(ms);
+                    }
+                }
+                settle(viewer, robot);
+                ViewerTopComponentTest.onEdt(() -> {
+                    viewer.tools().undo();
+                    return null;
+                });
+            }
+            settle(viewer, robot);
+
+            List<Double> stalls = new ArrayList<>();
+            List<Double> proposals = new ArrayList<>();
+            for (int a = 0; a < ACCEPTS; a++) {
+                int x = canvas.x + canvas.width / 2 + 30;
+                int y = canvas.y + canvas.height / 2;
+                robot.mouseMove(x, y);
+                robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+                robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+                settle(viewer, robot);
+                AtomicBoolean watching = new AtomicBoolean(true);
+                AtomicLong worst = new AtomicLong();
+                Thread watchdog = new Thread(() -> {
+                    while (watching.get()) {
+                        long t = System.nanoTime();
+                        try {
+                            EventQueue.invokeAndWait(() -> { });
+                            worst.accumulateAndGet(System.nanoTime() - t, Math::max);
+                            Thread.sleep(5);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                }, "event-thread watchdog");
+                watchdog.start();
+                robot.keyPress(KeyEvent.VK_SHIFT);
+                robot.keyPress(KeyEvent.VK_ENTER);
+                robot.keyRelease(KeyEvent.VK_ENTER);
+                robot.keyRelease(KeyEvent.VK_SHIFT);
+                long t0 = System.nanoTime();
+                double shown = until(() -> count(robot.createScreenCapture(canvas), GreySlice.PROPOSAL) >= 20, t0);
+                if (shown >= 0) {
+                    proposals.add(shown);
+                }
+                session.idle().get(2, TimeUnit.MINUTES);
+                settle(viewer, robot);
+                watching.set(false);
+                watchdog.join();
+                stalls.add(worst.get() / 1e6);
+            }
+            assertTrue(!clicks.isEmpty(), "no click showed a mask on screen within " + TIMEOUT_MS + " ms");
+            String name = renderer.equals("vtk") ? "VTK" : "Java2D";
+            return List.of(
+                    row("click -> mask on screen, " + name + (missed > 0 ? " (" + missed + " clicks showed no mask)" : ""),
+                            clicks, "median <= 100 ms, p95 <= 150 ms"),
+                    row("longest event-thread stall during an accept (Shift+Enter), " + name, stalls, "<= 100 ms"),
+                    row("accept (Shift+Enter) -> next slice's proposal on screen, " + name, proposals, "<= 2000 ms"));
+        } finally {
+            ViewerTopComponentTest.onEdt(() -> {
+                frame.get().dispose();
+                return null;
+            });
+            session.close();
+        }
+    }
+
+    /** Waits for the session's work and two rounds of the event thread, so the screen shows the state. */
+    private static void settle(ViewerTopComponent viewer, Robot robot) throws Exception {
+        viewer.session().idle().get(2, TimeUnit.MINUTES);
+        ViewerTopComponentTest.onEdt(() -> null);
+        ViewerTopComponentTest.onEdt(() -> null);
+        robot.waitForIdle();
+    }
+
+    /** Milliseconds from t0 until the probe holds, polled as fast as the screen can be captured; -1 on timeout. */
+    private static double until(java.util.concurrent.Callable<Boolean> probe, long t0) throws Exception {
+        while (System.nanoTime() - t0 < TIMEOUT_MS * 1_000_000L) {
+            if (probe.call()) {
+                return (System.nanoTime() - t0) / 1e6;
+            }
+            Thread.sleep(1);
+        }
+        return -1;
+    }
+
+    private static int newlyTinted(BufferedImage before, BufferedImage now) {
+        int n = 0;
+        for (int y = 0; y < now.getHeight(); y++) {
+            for (int x = 0; x < now.getWidth(); x++) {
+                n += tinted(now.getRGB(x, y)) && !tinted(before.getRGB(x, y)) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static boolean tinted(int rgb) {
+        return ((rgb >> 16) & 0xff) - (rgb & 0xff) > 40;
+    }
+
+    /** Pixels near a colour (the scaled image blends the outline's pixels with their neighbours). */
+    private static int count(BufferedImage img, int colour) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                boolean near = true;
+                for (int shift = 16; shift >= 0; shift -= 8) {
+                    near &= Math.abs(((rgb >> shift) & 0xff) - ((colour >> shift) & 0xff)) < 40;
+                }
+                n += near ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static String row(String what, List<Double> values, String target) {
+        if (values.isEmpty()) {
+            return "| " + what + " | not seen | | 0 | " + target + " |";
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        double median = sorted.get(sorted.size() / 2);
+        double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.95 * sorted.size()) - 1));
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d | %s |", what, median, p95, sorted.size(), target);
+    }
+}
