@@ -57,6 +57,45 @@ public interface StudyIndex {
     }
 
     /**
+     * The files of a series' instances (what a DICOM SEG refers to). Call off the event thread.
+     *
+     * @throws DicomException when the series is not indexed
+     */
+    default java.util.List<Path> instanceFiles(SeriesRef series) throws DicomException {
+        throw new DicomException("This study index (" + getClass().getSimpleName() + ") does not keep files");
+    }
+
+    /**
+     * A new folder inside the index's store for files that are not imported yet (a retrieve in
+     * progress); removed when the index next opens unless imported.
+     *
+     * @throws DicomException when the folder cannot be created
+     */
+    default Path newStagingFolder() throws DicomException {
+        throw new DicomException("This study index (" + getClass().getSimpleName() + ") cannot stage files");
+    }
+
+    /**
+     * Imports the files of a staging folder as copies the index owns.
+     *
+     * @throws DicomException when the folder cannot be moved or the index cannot be written
+     */
+    default ImportResult importStaged(Path stagingFolder, ImportMonitor monitor) throws DicomException {
+        throw new DicomException("This study index (" + getClass().getSimpleName() + ") cannot import");
+    }
+
+    /**
+     * Records whether a series holds every image its PACS announced, after a retrieve.
+     *
+     * @param expected the number the PACS announced
+     * @return whether the series is complete now
+     * @throws DicomException when the index cannot be read or written
+     */
+    default boolean recordRetrieved(String seriesInstanceUid, int expected) throws DicomException {
+        throw new DicomException("This study index (" + getClass().getSimpleName() + ") cannot record retrieves");
+    }
+
+    /**
      * Removes a study from the index and deletes the files the workstation copied for it
      * (files imported in place stay untouched). Call off the event thread.
      *

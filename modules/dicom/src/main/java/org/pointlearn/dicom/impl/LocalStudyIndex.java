@@ -109,7 +109,8 @@ public final class LocalStudyIndex implements StudyIndex {
      *
      * @throws DicomException when the series is not indexed
      */
-    List<Path> instanceFiles(SeriesRef series) throws DicomException {
+    @Override
+    public List<Path> instanceFiles(SeriesRef series) throws DicomException {
         List<Path> files = open().queries().instanceFiles(series.seriesInstanceUid());
         if (files.isEmpty()) {
             throw new DicomException("The series \"" + series.description() + "\" (" + series.seriesInstanceUid()
@@ -151,6 +152,7 @@ public final class LocalStudyIndex implements StudyIndex {
      *
      * @throws DicomException when the folder cannot be created
      */
+    @Override
     public Path newStagingFolder() throws DicomException {
         Path folder = open().location().staging().resolve(UUID.randomUUID().toString());
         try {
@@ -166,6 +168,7 @@ public final class LocalStudyIndex implements StudyIndex {
      *
      * @throws DicomException when the folder cannot be moved or the index cannot be written
      */
+    @Override
     public ImportResult importStaged(Path stagingFolder, ImportMonitor monitor) throws DicomException {
         Opened index = open();
         ImportResult result = index.importer().importStaged(stagingFolder, monitor);
@@ -183,6 +186,7 @@ public final class LocalStudyIndex implements StudyIndex {
      * @return whether the series is complete now
      * @throws DicomException when the index cannot be read or written
      */
+    @Override
     public boolean recordRetrieved(String seriesInstanceUid, int expected) throws DicomException {
         IndexQueries queries = open().queries();
         boolean complete = queries.indexedImages(seriesInstanceUid) >= expected;

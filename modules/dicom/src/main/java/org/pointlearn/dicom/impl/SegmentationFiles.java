@@ -16,15 +16,15 @@ import org.pointlearn.imaging.api.VolumeGeometry;
 @ServiceProvider(service = SegmentationExporter.class)
 public final class SegmentationFiles implements SegmentationExporter {
 
-    private final LocalStudyIndex index;
+    private final StudyIndex index;
 
     /** The exporter of the workstation's index. */
     public SegmentationFiles() {
-        this((LocalStudyIndex) StudyIndex.getDefault());
+        this(StudyIndex.getDefault());
     }
 
     /** @param index where the series are (a given index, for tools and tests) */
-    public SegmentationFiles(LocalStudyIndex index) {
+    public SegmentationFiles(StudyIndex index) {
         this.index = index;
     }
 

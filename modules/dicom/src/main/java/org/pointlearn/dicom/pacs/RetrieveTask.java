@@ -11,7 +11,7 @@ import org.pointlearn.dicom.api.PacsException;
 import org.pointlearn.dicom.api.PacsNode;
 import org.pointlearn.dicom.api.RetrieveResult;
 import org.pointlearn.dicom.api.SeriesMatch;
-import org.pointlearn.dicom.impl.LocalStudyIndex;
+import org.pointlearn.dicom.api.StudyIndex;
 
 /**
  * One retrieve: counts what the node announces, fetches into a staging folder of the
@@ -21,7 +21,7 @@ final class RetrieveTask {
 
     private static final Logger LOG = Logger.getLogger(RetrieveTask.class.getName());
 
-    private final LocalStudyIndex index;
+    private final StudyIndex index;
     private final SeriesSearch query;
     private final Fetch fetch;
 
@@ -30,7 +30,7 @@ final class RetrieveTask {
      * @param query to count what the node holds (C-FIND or QIDO-RS)
      * @param fetch the node's retrieve method
      */
-    RetrieveTask(LocalStudyIndex index, SeriesSearch query, Fetch fetch) {
+    RetrieveTask(StudyIndex index, SeriesSearch query, Fetch fetch) {
         this.index = index;
         this.query = query;
         this.fetch = fetch;

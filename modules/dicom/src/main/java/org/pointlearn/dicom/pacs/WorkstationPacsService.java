@@ -14,27 +14,26 @@ import org.pointlearn.dicom.api.SeriesMatch;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.dicom.api.StudyMatch;
 import org.pointlearn.dicom.api.StudyQuery;
-import org.pointlearn.dicom.impl.LocalStudyIndex;
 
 /** The PACS client of the workstation: PixelMed SCUs on deadlines, a store SCP for C-MOVE, DICOMweb for WADO-RS. */
 @ServiceProvider(service = PacsService.class)
 public final class WorkstationPacsService implements PacsService {
 
-    private final LocalStudyIndex index;
+    private final StudyIndex index;
     private final PacsSettings settings;
     private final Object scpLock = new Object();
     private StoreScp scp;
 
     /** The service of the workstation's index, with the settings of the Options panel. */
     public WorkstationPacsService() {
-        this((LocalStudyIndex) StudyIndex.getDefault(), PacsPreferences.settings());
+        this(StudyIndex.getDefault(), PacsPreferences.settings());
     }
 
     /**
      * @param index where retrieved images go
      * @param settings our AE, store port, deadline and allowed senders
      */
-    WorkstationPacsService(LocalStudyIndex index, PacsSettings settings) {
+    WorkstationPacsService(StudyIndex index, PacsSettings settings) {
         this.index = index;
         this.settings = settings;
     }
