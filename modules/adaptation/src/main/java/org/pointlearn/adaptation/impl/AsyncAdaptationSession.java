@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pointlearn.adaptation.api.AdaptationException;
-import org.pointlearn.adaptation.api.AdaptationSession;
 import org.pointlearn.adaptation.api.Prediction;
 import org.pointlearn.adaptation.api.UpdateReport;
 import org.pointlearn.adaptation.api.VersionStoreException;

@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AdaptationException;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.ModelVersion;
 
 /**
  * A full disk during a save, on a real file system that runs full: a small tmpfs mounted for

@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,15 @@ import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.AdaptationException;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.Prediction;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.adaptation.api.VersionStoreException;
 
 /** The interaction loop as a user experiences it. */
 public class AdaptationSessionTest {

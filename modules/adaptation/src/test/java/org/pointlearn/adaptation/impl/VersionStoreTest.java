@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,11 @@ import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.ModelCard;
 import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.VersionStoreException;
 
 /** Versions on disk: resume, export, lineage, damage (guard off: these tests are about storage). */
 class VersionStoreTest {

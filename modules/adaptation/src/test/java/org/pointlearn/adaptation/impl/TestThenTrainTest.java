@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.SliceTest;
 
 /**
  * "Test, then train": every accepted slice is scored by the active version and the base before

@@ -1,16 +1,21 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.pointlearn.adaptation.impl.ForgettingGuard;
-import org.pointlearn.adaptation.impl.ImageInteraction;
-import org.pointlearn.adaptation.impl.ReplayBuffer;
-import org.pointlearn.adaptation.impl.UpdateExample;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.AdaptationException;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.GuardVerdict;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.SliceTest;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.adaptation.api.VersionStoreException;
 
 /**
  * What happens when the user accepts an image: the Post-Interaction update, the forgetting

@@ -1,4 +1,7 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.VersionStoreException;
 
 /**
  * Brings a new session and its store together: an empty store records the live model as its

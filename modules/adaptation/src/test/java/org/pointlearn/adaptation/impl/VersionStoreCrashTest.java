@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.Fixtures;
 
 /**
  * kill -9 at any moment: a child JVM saves versions in a loop and is killed at random times;

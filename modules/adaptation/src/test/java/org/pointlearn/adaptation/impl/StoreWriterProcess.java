@@ -1,8 +1,11 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import java.nio.file.Path;
 import java.util.Random;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.Fixtures;
+import org.pointlearn.adaptation.api.UpdateReport;
 
 /**
  * A child process for the crash test: learns from synthetic images and saves a version after

@@ -1,20 +1,9 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.pointlearn.adaptation.impl.Augmentation;
-import org.pointlearn.adaptation.impl.ExampleBuilder;
-import org.pointlearn.adaptation.impl.ForgettingGuard;
-import org.pointlearn.adaptation.impl.ImageInteraction;
-import org.pointlearn.adaptation.impl.Learner;
-import org.pointlearn.adaptation.impl.ModelState;
-import org.pointlearn.adaptation.impl.ReplayBuffer;
-import org.pointlearn.adaptation.impl.SliceTester;
-import org.pointlearn.adaptation.impl.TestRecord;
-import org.pointlearn.adaptation.impl.UpdateExample;
-import org.pointlearn.adaptation.impl.UpdateRunner;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
@@ -22,6 +11,16 @@ import org.pointlearn.inference.api.FocusPolicy;
 import org.pointlearn.inference.api.InputEncoder;
 import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AdaptationEvent;
+import org.pointlearn.adaptation.api.AdaptationException;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
+import org.pointlearn.adaptation.api.ClickTimings;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.Prediction;
+import org.pointlearn.adaptation.api.SliceTest;
+import org.pointlearn.adaptation.api.UpdateReport;
+import org.pointlearn.adaptation.api.VersionStoreException;
 
 /**
  * The interaction loop, the same for the workstation's user and the evaluation's simulated

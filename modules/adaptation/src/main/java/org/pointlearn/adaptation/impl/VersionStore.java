@@ -1,4 +1,4 @@
-package org.pointlearn.adaptation.api;
+package org.pointlearn.adaptation.impl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pointlearn.imaging.api.AtomicFiles;
-import org.pointlearn.adaptation.impl.Manifest;
-import org.pointlearn.adaptation.impl.ModelState;
-import org.pointlearn.adaptation.impl.VersionFolder;
 import org.pointlearn.inference.api.ModelLoadException;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.ModelVersion;
+import org.pointlearn.adaptation.api.VersionStoreException;
 
 /**
  * The versions of one adaptation session: the base model and one version per accepted image
