@@ -43,14 +43,13 @@ final class AcceptedImage {
         SliceTest test = policy.adapts() ? session.testBeforeLearning(image, mask) : null;
         InputEncoder.WorkingImage view = session.acceptedView(image, mask);
         UpdateExample accepted = session.examples().accepted(view, image.clicks(), image.lastPrevious(),
-                mask, settings, policy.weighting());
+                mask, settings, session.rule().weighting());
         ReplayBuffer.Item item = new ReplayBuffer.Item(image.imageId(), accepted,
                 session.examples().probe(view, mask));
         List<Double> losses = new ArrayList<>(image.midLosses());
         int postSteps = 0;
         if (policy.post() && policy.adapts()) {
-            UpdateExample example = policy.rule() == AdaptationPolicy.Rule.ENTROPY
-                    ? session.examples().unlabelled(view, image.clicks(), image.lastPrevious()) : accepted;
+            UpdateExample example = session.rule().postExample(session.examples(), image, view, accepted);
             List<Double> post = session.runner().post(example, session.replay(), session.augmentation(), settings,
                     cancelled);
             if (post == null) {

@@ -39,6 +39,7 @@ public final class AdaptationSession implements AutoCloseable {
     private final FocusPolicy focus;
     private final ExampleBuilder examples;
     private final UpdateRunner runner;
+    private final UpdateRule rule;
     private final ReplayBuffer replay;
     private final ForgettingGuard guard;
     private final VersionStore store;
@@ -69,12 +70,12 @@ public final class AdaptationSession implements AutoCloseable {
         this.policy = policy;
         this.settings = settings;
         this.store = store;
-        this.learner = new Learner(model, policy.rule() == AdaptationPolicy.Rule.ENTROPY,
-                settings.batchNormTraining());
+        this.rule = UpdateRule.of(policy);
+        this.learner = new Learner(model, rule.batchNormOnly(), settings.batchNormTraining());
         this.predictor = new Predictor(model);
         this.focus = new FocusPolicy(model.card().focus());
         this.examples = new ExampleBuilder(model.encoder());
-        this.runner = new UpdateRunner(learner, policy);
+        this.runner = new UpdateRunner(learner, rule);
         this.replay = new ReplayBuffer(settings.replayCapacity(), settings.seed());
         this.guard = new ForgettingGuard();
         this.augmentation = new Augmentation(settings, model.card().workingSize());
@@ -225,10 +226,7 @@ public final class AdaptationSession implements AutoCloseable {
 
     private UpdateExample midExample(ImageInteraction img, List<Click> clicks, float[] previous, Prediction plain,
             InputEncoder.WorkingImage view) {
-        if (policy.rule() == AdaptationPolicy.Rule.CLICKED_PIXELS) {
-            return examples.clickedPixels(view, clicks, previous, img.initialPrediction(), settings);
-        }
-        return examples.refined(view, clicks, previous, plain.probability(), settings, policy.weighting());
+        return rule.midExample(examples, img, view, clicks, previous, plain.probability(), settings);
     }
 
     private static Prediction prediction(ImageInteraction img, List<Click> clicks, Predictor.Focused p,
@@ -482,6 +480,11 @@ public final class AdaptationSession implements AutoCloseable {
 
     Learner learner() {
         return learner;
+    }
+
+    /** The rule the policy learns by. */
+    UpdateRule rule() {
+        return rule;
     }
 
     UpdateRunner runner() {

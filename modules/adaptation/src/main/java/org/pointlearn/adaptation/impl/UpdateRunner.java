@@ -4,24 +4,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 
 /**
- * Runs the gradient steps of the adaptation rules: the Mid-Interaction steps on the current
+ * Runs the gradient steps of an {@link UpdateRule}: the Mid-Interaction steps on the current
  * image and the Post-Interaction steps on the accepted image mixed with replayed ones.
  */
 public final class UpdateRunner {
 
     private final Learner learner;
-    private final AdaptationPolicy policy;
+    private final UpdateRule rule;
     private volatile double learningScale = 1;
 
     /** @param learner the model's learner
-     *  @param policy the rule to follow */
-    public UpdateRunner(Learner learner, AdaptationPolicy policy) {
+     *  @param rule the rule to follow */
+    UpdateRunner(Learner learner, UpdateRule rule) {
         this.learner = learner;
-        this.policy = policy;
+        this.rule = rule;
     }
 
     /** Multiplies every learning rate from now on (1: as set; "test, then train" lowers it). */
@@ -32,17 +31,6 @@ public final class UpdateRunner {
     /** The factor the learning rates are multiplied by. */
     public double learningScale() {
         return learningScale;
-    }
-
-    /** The loss of the policy's rule. */
-    public UpdateLoss loss(AdaptationSettings settings) {
-        return switch (policy.rule()) {
-            case ENTROPY -> UpdateLoss.entropy();
-            case CLICKED_PIXELS -> UpdateLoss.clickedPixels(settings.iasaAnchorWeight());
-            case PAPER -> UpdateLoss.diceFocalGaussian(settings.ccgBeta(), settings.focalAlpha(),
-                    settings.focalGamma());
-            default -> UpdateLoss.refinedMask(1, settings.ccgDice());
-        };
     }
 
     /**
@@ -56,9 +44,7 @@ public final class UpdateRunner {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            UpdateLoss rule = policy.rule() == AdaptationPolicy.Rule.REFINED_MASK
-                    ? UpdateLoss.refinedMask(settings.midDiceWeight(), settings.ccgDice()) : loss(settings);
-            double l = learner.step(List.of(example), rule, settings.midLearningRate() * learningScale,
+            double l = learner.step(List.of(example), rule.midLoss(settings), settings.midLearningRate() * learningScale,
                     settings.anchorPull());
             losses.add(l);
             if (!Double.isFinite(l)) {
@@ -76,22 +62,22 @@ public final class UpdateRunner {
      */
     public List<Double> post(UpdateExample accepted, ReplayBuffer replay, Augmentation augmentation,
             AdaptationSettings settings, BooleanSupplier cancelled) {
-        boolean entropy = policy.rule() == AdaptationPolicy.Rule.ENTROPY;
-        int steps = entropy ? settings.tentSteps() : settings.postSteps();
-        double rate = (entropy ? settings.tentLearningRate() : settings.postLearningRate()) * learningScale;
+        boolean mix = rule.augmentsAndReplays();
+        int steps = rule.postSteps(settings);
+        double rate = rule.postLearningRate(settings) * learningScale;
         List<Double> losses = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
             List<UpdateExample> batch = new ArrayList<>();
-            batch.add(entropy ? accepted : augmentation.apply(accepted));
-            if (!entropy && settings.replayEvery() > 0 && s % settings.replayEvery() == settings.replayEvery() - 1) {
+            batch.add(mix ? augmentation.apply(accepted) : accepted);
+            if (mix && settings.replayEvery() > 0 && s % settings.replayEvery() == settings.replayEvery() - 1) {
                 for (ReplayBuffer.Item item : replay.draw(1)) {
                     batch.add(augmentation.apply(sameWeighting(item.example(), accepted)));
                 }
             }
-            double l = learner.step(batch, loss(settings), rate, settings.anchorPull());
+            double l = learner.step(batch, rule.postLoss(settings), rate, settings.anchorPull());
             losses.add(l);
             if (!Double.isFinite(l)) {
                 break;
