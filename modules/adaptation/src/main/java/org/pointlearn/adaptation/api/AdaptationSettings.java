@@ -47,10 +47,6 @@ import java.util.Set;
  * @param ccgAgreeing whether each click's Gaussian weights only the pixels whose target agrees with the
  *     click's label (the refined mask around a click is the model's own output; where it contradicts
  *     the click it is not up-weighted)
- * @param midTargetSimilarity in the Mid-Interaction target, the pixels connected to a click within two
- *     CCG sigmas whose normalised intensity is within this distance of the clicked disk's mean take the
- *     click's label (the target near a click from the image, not only from the model's own output;
- *     0 = off)
  * @param ccgCutoff each click's Gaussian stops at this many sigmas from the click
  * @param ccgBeta weight of the separate Click-Centered Gaussian term of the paper's loss (policies with
  *     the paper's rule; ours weight the cross-entropy instead, with {@code ccgLambda})
@@ -70,7 +66,7 @@ public record AdaptationSettings(
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
         int versionsInMemory, long seed, double anchorPull, double versionPull, boolean ccgDice,
-        boolean batchNormTraining, boolean ccgAgreeing, double midTargetSimilarity,
+        boolean batchNormTraining, boolean ccgAgreeing,
         double ccgCutoff, double ccgBeta, double focalAlpha, double focalGamma,
         int testWindow, double testMargin, int testClicks) {
 
@@ -84,7 +80,6 @@ public record AdaptationSettings(
         require(flipProbability >= 0 && flipProbability <= 1, "flip probability must be in 0..1");
         require(replayCapacity >= 0 && replayEvery >= 0, "replay sizes must not be negative");
         require(guardMargin >= 0 && guardMargin <= 1, "guard margin must be in 0..1");
-        require(midTargetSimilarity >= 0, "the target similarity must not be negative");
         require(ccgCutoff > 0 && ccgBeta >= 0, "the CCG cut-off must be positive and its weight not negative");
         require(focalAlpha >= 0 && focalAlpha <= 1 && focalGamma >= 0,
                 "focal alpha must be in 0..1 and gamma not negative");
@@ -101,15 +96,43 @@ public record AdaptationSettings(
         }
     }
 
-    /** The tuned defaults (see docs/adaptation.md). */
+    /** The tuned defaults (see docs/adaptation.md), each named. */
     public static AdaptationSettings defaults() {
-        return new AdaptationSettings(8, 1e-4, 2, 1e-4, 0, 5, 10, 5,
-                0.5, 10, 0.1, 0.05,
-                4, 2, true, 0.03,
-                1, 1e-3, 1.0,
-                8, 42, 0, 0.9, false, false, false, 0,
-                4, 200, 0.7, 2,
-                4, 0.01, 1);
+        return new Builder()
+                .postSteps(8)
+                .postLearningRate(1e-4)
+                .midSteps(2)
+                .midLearningRate(1e-4)
+                .midDiceWeight(0)
+                .ccgLambda(5)
+                .ccgSigma(10)
+                .clickTargetRadius(5)
+                .flipProbability(0.5)
+                .maxRotationDegrees(10)
+                .maxScale(0.1)
+                .maxShift(0.05)
+                .replayCapacity(4)
+                .replayEvery(2)
+                .guardEnabled(true)
+                .guardMargin(0.03)
+                .tentSteps(1)
+                .tentLearningRate(1e-3)
+                .iasaAnchorWeight(1.0)
+                .versionsInMemory(8)
+                .seed(42)
+                .anchorPull(0)
+                .versionPull(0.9)
+                .ccgDice(false)
+                .batchNormTraining(false)
+                .ccgAgreeing(false)
+                .ccgCutoff(4)
+                .ccgBeta(200)
+                .focalAlpha(0.7)
+                .focalGamma(2)
+                .testWindow(4)
+                .testMargin(0.01)
+                .testClicks(1)
+                .build();
     }
 
     /**
@@ -121,42 +144,41 @@ public record AdaptationSettings(
      * (the summaries give none).
      */
     public static AdaptationSettings paper() {
-        return defaults().with(Map.ofEntries(
-                Map.entry("postSteps", "2"), Map.entry("midSteps", "1"),
-                Map.entry("ccgSigma", "3"), Map.entry("ccgCutoff", "3"), Map.entry("ccgAgreeing", "true"),
-                Map.entry("ccgBeta", "200"), Map.entry("focalAlpha", "0.7"), Map.entry("focalGamma", "2"),
-                Map.entry("clickTargetRadius", "0"),
-                Map.entry("flipProbability", "0"), Map.entry("maxRotationDegrees", "0"), Map.entry("maxScale", "0"),
-                Map.entry("maxShift", "0"),
-                Map.entry("replayEvery", "0"), Map.entry("guardEnabled", "false"),
-                Map.entry("anchorPull", "0"), Map.entry("versionPull", "0"), Map.entry("testWindow", "0")));
+        return defaults().toBuilder()
+                .postSteps(2).midSteps(1)
+                .ccgSigma(3).ccgCutoff(3).ccgAgreeing(true)
+                .ccgBeta(200).focalAlpha(0.7).focalGamma(2)
+                .clickTargetRadius(0)
+                .flipProbability(0).maxRotationDegrees(0).maxScale(0).maxShift(0)
+                .replayEvery(0).guardEnabled(false)
+                .anchorPull(0).versionPull(0).testWindow(0)
+                .build();
     }
 
     /** These settings with another Post-Interaction learning rate. */
     public AdaptationSettings withPostLearningRate(double rate) {
-        return with(Map.of("postLearningRate", Double.toString(rate)));
+        return toBuilder().postLearningRate(rate).build();
     }
 
     /** These settings with other step counts (post K, mid k). */
     public AdaptationSettings withSteps(int post, int mid) {
-        return with(Map.of("postSteps", Integer.toString(post), "midSteps", Integer.toString(mid)));
+        return toBuilder().postSteps(post).midSteps(mid).build();
     }
 
     /** These settings with the forgetting guard on or off. */
     public AdaptationSettings withGuard(boolean enabled) {
-        return with(Map.of("guardEnabled", Boolean.toString(enabled)));
+        return toBuilder().guardEnabled(enabled).build();
     }
 
     /** These settings with other Mid-Interaction learning rate and Dice weight. */
     public AdaptationSettings withMid(double learningRate, double diceWeight) {
-        return with(Map.of("midLearningRate", Double.toString(learningRate), "midDiceWeight",
-                Double.toString(diceWeight)));
+        return toBuilder().midLearningRate(learningRate).midDiceWeight(diceWeight).build();
     }
 
     /**
      * These settings with some values replaced by name, e.g. {@code ccgLambda=10, midSteps=1}
-     * (the names of the record's components; for experiments from the command line, and the one
-     * place that copies the settings: the typed withers above call it).
+     * (the names of the record's components; for experiments from the command line; in code,
+     * {@link #toBuilder()} names them with their types).
      *
      * @param values component name to value in words
      * @return the new settings
@@ -227,5 +249,294 @@ public record AdaptationSettings(
             }
         }
         return b.toString();
+    }
+
+    /** A builder starting from these settings (change some by name, then {@link Builder#build()}). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Settings built by name, so that no value depends on its position. */
+    public static final class Builder {
+
+        private int postSteps;
+        private double postLearningRate;
+        private int midSteps;
+        private double midLearningRate;
+        private double midDiceWeight;
+        private double ccgLambda;
+        private double ccgSigma;
+        private double clickTargetRadius;
+        private double flipProbability;
+        private double maxRotationDegrees;
+        private double maxScale;
+        private double maxShift;
+        private int replayCapacity;
+        private int replayEvery;
+        private boolean guardEnabled;
+        private double guardMargin;
+        private int tentSteps;
+        private double tentLearningRate;
+        private double iasaAnchorWeight;
+        private int versionsInMemory;
+        private long seed;
+        private double anchorPull;
+        private double versionPull;
+        private boolean ccgDice;
+        private boolean batchNormTraining;
+        private boolean ccgAgreeing;
+        private double ccgCutoff;
+        private double ccgBeta;
+        private double focalAlpha;
+        private double focalGamma;
+        private int testWindow;
+        private double testMargin;
+        private int testClicks;
+
+        private Builder() {
+        }
+
+        private Builder(AdaptationSettings from) {
+            this.postSteps = from.postSteps;
+            this.postLearningRate = from.postLearningRate;
+            this.midSteps = from.midSteps;
+            this.midLearningRate = from.midLearningRate;
+            this.midDiceWeight = from.midDiceWeight;
+            this.ccgLambda = from.ccgLambda;
+            this.ccgSigma = from.ccgSigma;
+            this.clickTargetRadius = from.clickTargetRadius;
+            this.flipProbability = from.flipProbability;
+            this.maxRotationDegrees = from.maxRotationDegrees;
+            this.maxScale = from.maxScale;
+            this.maxShift = from.maxShift;
+            this.replayCapacity = from.replayCapacity;
+            this.replayEvery = from.replayEvery;
+            this.guardEnabled = from.guardEnabled;
+            this.guardMargin = from.guardMargin;
+            this.tentSteps = from.tentSteps;
+            this.tentLearningRate = from.tentLearningRate;
+            this.iasaAnchorWeight = from.iasaAnchorWeight;
+            this.versionsInMemory = from.versionsInMemory;
+            this.seed = from.seed;
+            this.anchorPull = from.anchorPull;
+            this.versionPull = from.versionPull;
+            this.ccgDice = from.ccgDice;
+            this.batchNormTraining = from.batchNormTraining;
+            this.ccgAgreeing = from.ccgAgreeing;
+            this.ccgCutoff = from.ccgCutoff;
+            this.ccgBeta = from.ccgBeta;
+            this.focalAlpha = from.focalAlpha;
+            this.focalGamma = from.focalGamma;
+            this.testWindow = from.testWindow;
+            this.testMargin = from.testMargin;
+            this.testClicks = from.testClicks;
+        }
+
+        /** Sets {@code postSteps}. */
+        public Builder postSteps(int value) {
+            this.postSteps = value;
+            return this;
+        }
+
+        /** Sets {@code postLearningRate}. */
+        public Builder postLearningRate(double value) {
+            this.postLearningRate = value;
+            return this;
+        }
+
+        /** Sets {@code midSteps}. */
+        public Builder midSteps(int value) {
+            this.midSteps = value;
+            return this;
+        }
+
+        /** Sets {@code midLearningRate}. */
+        public Builder midLearningRate(double value) {
+            this.midLearningRate = value;
+            return this;
+        }
+
+        /** Sets {@code midDiceWeight}. */
+        public Builder midDiceWeight(double value) {
+            this.midDiceWeight = value;
+            return this;
+        }
+
+        /** Sets {@code ccgLambda}. */
+        public Builder ccgLambda(double value) {
+            this.ccgLambda = value;
+            return this;
+        }
+
+        /** Sets {@code ccgSigma}. */
+        public Builder ccgSigma(double value) {
+            this.ccgSigma = value;
+            return this;
+        }
+
+        /** Sets {@code clickTargetRadius}. */
+        public Builder clickTargetRadius(double value) {
+            this.clickTargetRadius = value;
+            return this;
+        }
+
+        /** Sets {@code flipProbability}. */
+        public Builder flipProbability(double value) {
+            this.flipProbability = value;
+            return this;
+        }
+
+        /** Sets {@code maxRotationDegrees}. */
+        public Builder maxRotationDegrees(double value) {
+            this.maxRotationDegrees = value;
+            return this;
+        }
+
+        /** Sets {@code maxScale}. */
+        public Builder maxScale(double value) {
+            this.maxScale = value;
+            return this;
+        }
+
+        /** Sets {@code maxShift}. */
+        public Builder maxShift(double value) {
+            this.maxShift = value;
+            return this;
+        }
+
+        /** Sets {@code replayCapacity}. */
+        public Builder replayCapacity(int value) {
+            this.replayCapacity = value;
+            return this;
+        }
+
+        /** Sets {@code replayEvery}. */
+        public Builder replayEvery(int value) {
+            this.replayEvery = value;
+            return this;
+        }
+
+        /** Sets {@code guardEnabled}. */
+        public Builder guardEnabled(boolean value) {
+            this.guardEnabled = value;
+            return this;
+        }
+
+        /** Sets {@code guardMargin}. */
+        public Builder guardMargin(double value) {
+            this.guardMargin = value;
+            return this;
+        }
+
+        /** Sets {@code tentSteps}. */
+        public Builder tentSteps(int value) {
+            this.tentSteps = value;
+            return this;
+        }
+
+        /** Sets {@code tentLearningRate}. */
+        public Builder tentLearningRate(double value) {
+            this.tentLearningRate = value;
+            return this;
+        }
+
+        /** Sets {@code iasaAnchorWeight}. */
+        public Builder iasaAnchorWeight(double value) {
+            this.iasaAnchorWeight = value;
+            return this;
+        }
+
+        /** Sets {@code versionsInMemory}. */
+        public Builder versionsInMemory(int value) {
+            this.versionsInMemory = value;
+            return this;
+        }
+
+        /** Sets {@code seed}. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Sets {@code anchorPull}. */
+        public Builder anchorPull(double value) {
+            this.anchorPull = value;
+            return this;
+        }
+
+        /** Sets {@code versionPull}. */
+        public Builder versionPull(double value) {
+            this.versionPull = value;
+            return this;
+        }
+
+        /** Sets {@code ccgDice}. */
+        public Builder ccgDice(boolean value) {
+            this.ccgDice = value;
+            return this;
+        }
+
+        /** Sets {@code batchNormTraining}. */
+        public Builder batchNormTraining(boolean value) {
+            this.batchNormTraining = value;
+            return this;
+        }
+
+        /** Sets {@code ccgAgreeing}. */
+        public Builder ccgAgreeing(boolean value) {
+            this.ccgAgreeing = value;
+            return this;
+        }
+
+        /** Sets {@code ccgCutoff}. */
+        public Builder ccgCutoff(double value) {
+            this.ccgCutoff = value;
+            return this;
+        }
+
+        /** Sets {@code ccgBeta}. */
+        public Builder ccgBeta(double value) {
+            this.ccgBeta = value;
+            return this;
+        }
+
+        /** Sets {@code focalAlpha}. */
+        public Builder focalAlpha(double value) {
+            this.focalAlpha = value;
+            return this;
+        }
+
+        /** Sets {@code focalGamma}. */
+        public Builder focalGamma(double value) {
+            this.focalGamma = value;
+            return this;
+        }
+
+        /** Sets {@code testWindow}. */
+        public Builder testWindow(int value) {
+            this.testWindow = value;
+            return this;
+        }
+
+        /** Sets {@code testMargin}. */
+        public Builder testMargin(double value) {
+            this.testMargin = value;
+            return this;
+        }
+
+        /** Sets {@code testClicks}. */
+        public Builder testClicks(int value) {
+            this.testClicks = value;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws IllegalArgumentException when a value is out of range, said in words
+         */
+        public AdaptationSettings build() {
+            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull, versionPull, ccgDice, batchNormTraining, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks);
+        }
     }
 }

@@ -45,57 +45,12 @@ public final class ExampleBuilder {
             float[] prediction, AdaptationSettings settings, AdaptationPolicy.Weighting weighting) {
         float[] target = binary(encoder.toWorkingGrid(prediction, image));
         for (Click c : clicks) {
-            if (settings.midTargetSimilarity() > 0) {
-                growSimilar(target, c, image, settings);
-            }
             paint(target, null, c, image, settings.clickTargetRadius());
         }
         return new UpdateExample(encoder.encode(image, clicks, previous), target,
                 weights(image, clicks, target, settings, weighting), null);
     }
 
-    /**
-     * Gives the click's label to the pixels 4-connected to the click, within two CCG sigmas of
-     * it, whose first-channel intensity is within the similarity of the clicked disk's mean.
-     */
-    private void growSimilar(float[] target, Click c, InputEncoder.WorkingImage image, AdaptationSettings settings) {
-        double[] centre = centre(c, image);
-        double cx = centre[0];
-        double cy = centre[1];
-        int x0 = (int) Math.min(size - 1, Math.max(0, Math.round(cx)));
-        int y0 = (int) Math.min(size - 1, Math.max(0, Math.round(cy)));
-        double r = Math.max(0.5, settings.clickTargetRadius() * scale);
-        double[] sum = new double[2];
-        Disk.visit(cx, cy, r, size, size, (x, y, d2) -> {
-            sum[0] += image.channels()[y * size + x];
-            sum[1]++;
-        });
-        double ref = sum[1] > 0 ? sum[0] / sum[1] : image.channels()[y0 * size + x0];
-        double reach = 2 * settings.ccgSigma() * scale;
-        double tolerance = settings.midTargetSimilarity();
-        float label = c.positive() ? 1f : 0f;
-        boolean[] seen = new boolean[size * size];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(y0 * size + x0);
-        seen[y0 * size + x0] = true;
-        while (!queue.isEmpty()) {
-            int i = queue.poll();
-            int x = i % size;
-            int y = i / size;
-            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > reach * reach
-                    || Math.abs(image.channels()[i] - ref) > tolerance) {
-                continue;
-            }
-            target[i] = label;
-            int[][] next = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
-            for (int[] p : next) {
-                if (p[0] >= 0 && p[1] >= 0 && p[0] < size && p[1] < size && !seen[p[1] * size + p[0]]) {
-                    seen[p[1] * size + p[0]] = true;
-                    queue.add(p[1] * size + p[0]);
-                }
-            }
-        }
-    }
 
     /** Post-Interaction: the accepted mask as target, on the view the accepted mask is seen through. */
     public UpdateExample accepted(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous, Mask2D mask,

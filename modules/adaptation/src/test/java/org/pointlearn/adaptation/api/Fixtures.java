@@ -64,8 +64,10 @@ public final class Fixtures {
 
     /** Settings for the small model: stronger steps so effects show after a few of them. */
     public static AdaptationSettings strong() {
-        return new AdaptationSettings(10, 3e-3, 3, 3e-3, 1, 5, 10, 5, 0.5, 10, 0.1, 0.05, 4, 1, true, 0.03, 2, 1e-2, 1.0,
-                8, 7, 0, 0, false, false, false, 0, 4, 200, 0.7, 2, 4, 0.01, 1);
+        return AdaptationSettings.defaults().toBuilder()
+                .postSteps(10).postLearningRate(3e-3).midSteps(3).midLearningRate(3e-3).midDiceWeight(1)
+                .replayEvery(1).tentSteps(2).tentLearningRate(1e-2).seed(7).versionPull(0)
+                .build();
     }
 
     /** Mean absolute difference between a probability map and a mask. */

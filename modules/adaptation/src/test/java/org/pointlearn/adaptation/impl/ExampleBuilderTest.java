@@ -68,24 +68,6 @@ class ExampleBuilderTest {
     }
 
     @Test
-    void withTargetSimilarityAPositiveClickGrowsItsLabelOverTheSimilarDiskOnly() {
-        float[] nothing = new float[80 * 72];
-        AdaptationSettings growing = AdaptationSettings.defaults().with(java.util.Map.of("midTargetSimilarity", "0.2",
-                "ccgSigma", "40"));   // reach of two sigmas: 20 working pixels, beyond the disk
-        Click positive = new Click(40, 36, true);
-        UpdateExample plain = builder.refined(image, List.of(positive), null, nothing, AdaptationSettings.defaults(),
-                AdaptationPolicy.Weighting.WEIGHTS);
-        UpdateExample e = builder.refined(image, List.of(positive), null, nothing, growing,
-                AdaptationPolicy.Weighting.WEIGHTS);
-        int cy = (int) Math.round(image.region().gridY(36, 64));
-        int insideDisk = cy * 64 + (int) Math.round(image.region().gridX(40 + 10, 64));
-        int outsideDisk = cy * 64 + (int) Math.round(image.region().gridX(40 + 20, 64));
-        assertEquals(0f, plain.target()[insideDisk], "without it the empty prediction stays the target there");
-        assertEquals(1f, e.target()[insideDisk], "the bright disk beside the click takes the click's label");
-        assertEquals(0f, e.target()[outsideDisk], "the darker background within reach does not");
-    }
-
-    @Test
     void anEmptyMaskGivesAProbeWithoutClicks() {
         float[] probe = builder.probe(image, Mask2D.empty(80, 72));
         float sum = 0;
