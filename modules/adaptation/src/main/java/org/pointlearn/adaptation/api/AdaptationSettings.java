@@ -33,17 +33,13 @@ import java.util.Set;
  * @param iasaAnchorWeight weight of the IA+SA term keeping the output near the initial prediction
  * @param versionsInMemory recent versions whose parameters stay in memory for fast rollback
  * @param seed seed of the augmentation's random numbers
- * @param anchorPull after every update step, each learning weight moves this fraction of the way back
- *     to the model the session started from (a decoupled L2-SP term against forgetting; 0 = off;
- *     off by default: it also undoes the Mid-Interaction steps within the image)
+
  * @param versionPull once per accepted image, after its updates and before the guard, every learning
  *     weight moves this fraction of the way back to the model the session started from (0 = off):
  *     the steps act freely within the image, each version keeps the rest of what the image changed
  *     (the default against forgetting)
- * @param ccgDice whether the Click-Centered Gaussian also weights the soft-Dice term (overlap counted
- *     mostly near the clicks), not only the cross-entropy
- * @param batchNormTraining whether update steps run BatchNorm in training mode (statistics of the
- *     batch, running statistics moving towards the new images) instead of inference mode
+
+
  * @param ccgAgreeing whether each click's Gaussian weights only the pixels whose target agrees with the
  *     click's label (the refined mask around a click is the model's own output; where it contradicts
  *     the click it is not up-weighted)
@@ -65,8 +61,8 @@ public record AdaptationSettings(
         double flipProbability, double maxRotationDegrees, double maxScale, double maxShift,
         int replayCapacity, int replayEvery, boolean guardEnabled, double guardMargin,
         int tentSteps, double tentLearningRate, double iasaAnchorWeight,
-        int versionsInMemory, long seed, double anchorPull, double versionPull, boolean ccgDice,
-        boolean batchNormTraining, boolean ccgAgreeing,
+        int versionsInMemory, long seed, double versionPull,
+        boolean ccgAgreeing,
         double ccgCutoff, double ccgBeta, double focalAlpha, double focalGamma,
         int testWindow, double testMargin, int testClicks) {
 
@@ -86,8 +82,7 @@ public record AdaptationSettings(
         require(testWindow >= 0 && testMargin >= 0 && testMargin <= 1 && testClicks >= 1,
                 "test window >= 0, margin in 0..1, clicks >= 1");
         require(versionsInMemory >= 1, "at least one version must stay in memory");
-        require(anchorPull >= 0 && anchorPull <= 1 && versionPull >= 0 && versionPull <= 1,
-                "anchor and version pulls must be in 0..1");
+        require(versionPull >= 0 && versionPull <= 1, "the version pull must be in 0..1");
     }
 
     private static void require(boolean ok, String message) {
@@ -120,10 +115,7 @@ public record AdaptationSettings(
                 .iasaAnchorWeight(1.0)
                 .versionsInMemory(8)
                 .seed(42)
-                .anchorPull(0)
                 .versionPull(0.9)
-                .ccgDice(false)
-                .batchNormTraining(false)
                 .ccgAgreeing(false)
                 .ccgCutoff(4)
                 .ccgBeta(200)
@@ -150,8 +142,7 @@ public record AdaptationSettings(
                 .ccgBeta(200).focalAlpha(0.7).focalGamma(2)
                 .clickTargetRadius(0)
                 .flipProbability(0).maxRotationDegrees(0).maxScale(0).maxShift(0)
-                .replayEvery(0).guardEnabled(false)
-                .anchorPull(0).versionPull(0).testWindow(0)
+                .replayEvery(0).guardEnabled(false).versionPull(0).testWindow(0)
                 .build();
     }
 
@@ -280,10 +271,7 @@ public record AdaptationSettings(
         private double iasaAnchorWeight;
         private int versionsInMemory;
         private long seed;
-        private double anchorPull;
         private double versionPull;
-        private boolean ccgDice;
-        private boolean batchNormTraining;
         private boolean ccgAgreeing;
         private double ccgCutoff;
         private double ccgBeta;
@@ -318,10 +306,7 @@ public record AdaptationSettings(
             this.iasaAnchorWeight = from.iasaAnchorWeight;
             this.versionsInMemory = from.versionsInMemory;
             this.seed = from.seed;
-            this.anchorPull = from.anchorPull;
             this.versionPull = from.versionPull;
-            this.ccgDice = from.ccgDice;
-            this.batchNormTraining = from.batchNormTraining;
             this.ccgAgreeing = from.ccgAgreeing;
             this.ccgCutoff = from.ccgCutoff;
             this.ccgBeta = from.ccgBeta;
@@ -458,27 +443,9 @@ public record AdaptationSettings(
             return this;
         }
 
-        /** Sets {@code anchorPull}. */
-        public Builder anchorPull(double value) {
-            this.anchorPull = value;
-            return this;
-        }
-
         /** Sets {@code versionPull}. */
         public Builder versionPull(double value) {
             this.versionPull = value;
-            return this;
-        }
-
-        /** Sets {@code ccgDice}. */
-        public Builder ccgDice(boolean value) {
-            this.ccgDice = value;
-            return this;
-        }
-
-        /** Sets {@code batchNormTraining}. */
-        public Builder batchNormTraining(boolean value) {
-            this.batchNormTraining = value;
             return this;
         }
 
@@ -536,7 +503,7 @@ public record AdaptationSettings(
          * @throws IllegalArgumentException when a value is out of range, said in words
          */
         public AdaptationSettings build() {
-            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, anchorPull, versionPull, ccgDice, batchNormTraining, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks);
+            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks);
         }
     }
 }

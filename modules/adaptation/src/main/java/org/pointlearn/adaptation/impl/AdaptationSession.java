@@ -71,7 +71,7 @@ public final class AdaptationSession implements AutoCloseable {
         this.settings = settings;
         this.store = store;
         this.rule = UpdateRule.of(policy);
-        this.learner = new Learner(model, rule.batchNormOnly(), settings.batchNormTraining());
+        this.learner = new Learner(model, rule.batchNormOnly());
         this.predictor = new Predictor(model);
         this.focus = new FocusPolicy(model.card().focus());
         this.examples = new ExampleBuilder(model.encoder());

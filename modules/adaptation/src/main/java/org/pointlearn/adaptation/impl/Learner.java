@@ -43,24 +43,16 @@ public final class Learner implements AutoCloseable {
     private final List<NDArray> trainable = new ArrayList<>();
     private final AdamOptimizer optimizer;
     private final ArraySnapshot anchor;
-    private final boolean batchNormTraining;
 
     /**
+     * Steps run BatchNorm in inference mode (the shipped running statistics; training mode was
+     * measured worse, docs/adaptation.md).
+     *
      * @param model the model to update in place (not closed here)
      * @param batchNormAffineOnly whether only BatchNorm scale and shift learn (TENT), else all weights
      */
     public Learner(SegmentationModel model, boolean batchNormAffineOnly) {
-        this(model, batchNormAffineOnly, false);
-    }
-
-    /**
-     * @param model the model to update in place (not closed here)
-     * @param batchNormAffineOnly whether only BatchNorm scale and shift learn (TENT), else all weights
-     * @param batchNormTraining whether steps run BatchNorm in training mode
-     */
-    public Learner(SegmentationModel model, boolean batchNormAffineOnly, boolean batchNormTraining) {
         this.model = model;
-        this.batchNormTraining = batchNormTraining;
         synchronized (model) {
             for (Pair<String, Parameter> p : model.block().getParameters()) {
                 NDArray a = p.getValue().getArray();
@@ -93,25 +85,11 @@ public final class Learner implements AutoCloseable {
     }
 
     /**
-     * One gradient step on a batch; no step when the loss or a gradient is not finite (the first
-     * array that is not is logged by name).
+     * One gradient step on a batch. No step when the loss or a gradient is not finite.
      *
      * @return the loss before the step, NaN when a gradient was not finite
      */
     public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate) {
-        return step(batch, loss, learningRate, 0);
-    }
-
-    /**
-     * One gradient step on a batch, then every learning weight is pulled back towards its value
-     * when this learner was made (the model the session started from) by the given fraction of
-     * the distance: w <- w - pull * (w - w0), a decoupled L2-SP term that bounds how far the
-     * model can drift from what it knew. No step when the loss or a gradient is not finite.
-     *
-     * @param pull fraction in 0..1 (0: no pull)
-     * @return the loss before the step, NaN when a gradient was not finite
-     */
-    public double step(List<UpdateExample> batch, UpdateLoss loss, double learningRate, double pull) {
         synchronized (model) {
             DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
@@ -122,7 +100,7 @@ public final class Learner implements AutoCloseable {
                 synchronized (COLLECTOR) {
                     try (GradientCollector gc = model.djlModel().getNDManager().getEngine().newGradientCollector()) {
                         NDArray logits = model.block()
-                                .forward(new ParameterStore(m, false), new NDList(x), batchNormTraining)
+                                .forward(new ParameterStore(m, false), new NDList(x), false)
                                 .singletonOrThrow();
                         NDArray l = loss.compute(logits, arrays);
                         value = l.getFloat();
@@ -138,7 +116,7 @@ public final class Learner implements AutoCloseable {
                     named.put("loss weights", arrays.weight());
                     named.put("anchor", arrays.anchor());
                     LOG.log(Level.WARNING, "Loss {0} is not finite; no step taken. First not finite: {1}",
-                            new Object[] {value, NonFinite.locate(named, model.block(), x, batchNormTraining)});
+                            new Object[] {value, NonFinite.locate(named, model.block(), x, false)});
                     return value;
                 }
                 Optional<String> bad = NonFinite.firstGradient(model.block());
@@ -148,9 +126,6 @@ public final class Learner implements AutoCloseable {
                     return Double.NaN;
                 }
                 optimizer.step(trainable, (float) learningRate);
-                if (pull > 0) {
-                    anchor.pullTowards(trainable, (float) pull);
-                }
                 return value;
             }
         }

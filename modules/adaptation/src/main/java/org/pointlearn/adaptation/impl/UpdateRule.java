@@ -85,12 +85,12 @@ abstract class UpdateRule {
 
         @Override
         UpdateLoss postLoss(AdaptationSettings s) {
-            return UpdateLoss.refinedMask(1, s.ccgDice());
+            return UpdateLoss.refinedMask(1, false);
         }
 
         @Override
         UpdateLoss midLoss(AdaptationSettings s) {
-            return UpdateLoss.refinedMask(s.midDiceWeight(), s.ccgDice());
+            return UpdateLoss.refinedMask(s.midDiceWeight(), false);
         }
     }
 

@@ -44,8 +44,7 @@ public final class UpdateRunner {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            double l = learner.step(List.of(example), rule.midLoss(settings), settings.midLearningRate() * learningScale,
-                    settings.anchorPull());
+            double l = learner.step(List.of(example), rule.midLoss(settings), settings.midLearningRate() * learningScale);
             losses.add(l);
             if (!Double.isFinite(l)) {
                 break;
@@ -77,7 +76,7 @@ public final class UpdateRunner {
                     batch.add(augmentation.apply(sameWeighting(item.example(), accepted)));
                 }
             }
-            double l = learner.step(batch, rule.postLoss(settings), rate, settings.anchorPull());
+            double l = learner.step(batch, rule.postLoss(settings), rate);
             losses.add(l);
             if (!Double.isFinite(l)) {
                 break;

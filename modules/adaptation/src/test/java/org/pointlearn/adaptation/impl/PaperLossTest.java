@@ -83,7 +83,7 @@ class PaperLossTest {
         assertEquals(true, s.ccgAgreeing());
         assertFalse(s.guardEnabled(), "the paper has no forgetting guard");
         assertEquals(0, s.replayEvery(), "nor replay");
-        assertEquals(0, s.versionPull() + s.anchorPull(), "nor a pull towards the start");
+        assertEquals(0, s.versionPull(), "nor a pull towards the start");
         assertEquals(AdaptationSettings.defaults(), AdaptationPolicy.METHOD.defaultSettings());
         assertEquals(AdaptationPolicy.Weighting.SEPARATE_TERM, AdaptationPolicy.PAPER.weighting());
         assertEquals(AdaptationPolicy.Weighting.NONE, AdaptationPolicy.PAPER_NO_GAUSS.weighting());
