@@ -2,12 +2,21 @@ package org.pointlearn.viewer.ui;
 
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
+import org.openide.util.NbBundle.Messages;
+import org.pointlearn.adaptation.api.InteractiveSession;
+import org.pointlearn.adaptation.api.SeriesWork;
 
 /**
  * The click tools' keys: Enter accepts (Shift+Enter then goes to the next slice), Backspace and
  * Ctrl+Z undo, Ctrl+Y and Ctrl+Shift+Z redo, Escape clears (after asking) or cancels the
  * learning, B brush, E eraser, C clicks, [ and ] size the brush.
  */
+@Messages({
+    "# {0} slice (1-based), {1} clicks, {2} 1 when it has strokes",
+    "ASK_Clear=Clear slice {0}? Its {1} click(s){2,choice,0#|1# and brush strokes} are taken back, with what the model learned from them.\nCtrl+Y brings them back one by one.",
+    "# {0} slice (1-based), {1} clicks",
+    "ASK_ClearDraft=Discard the draft of slice {0}? Its {1} click(s) are gone for good."
+})
 final class ClickKeys extends KeyAdapter {
 
     private final ClickSegmentation tools;
@@ -45,7 +54,7 @@ final class ClickKeys extends KeyAdapter {
                 }
                 tools.redo();
             }
-            case KeyEvent.VK_ESCAPE -> tools.escape();
+            case KeyEvent.VK_ESCAPE -> escape();
             case KeyEvent.VK_B -> tools.useTool(tool == ClickSegmentation.Tool.BRUSH ? ClickSegmentation.Tool.CLICK
                     : ClickSegmentation.Tool.BRUSH);
             case KeyEvent.VK_E -> tools.useTool(tool == ClickSegmentation.Tool.ERASER ? ClickSegmentation.Tool.CLICK
@@ -58,5 +67,23 @@ final class ClickKeys extends KeyAdapter {
             }
         }
         e.consume();
+    }
+
+    /** Asks, then takes back every click and stroke of the slice shown (or its draft); or cancels the learning. */
+    private void escape() {
+        InteractiveSession session = tools.session();
+        if (session.state().updating() > 0) {
+            session.cancelUpdate();
+            return;
+        }
+        SeriesWork w = tools.seriesWork();
+        int k = view.slice();
+        SeriesWork.Draft draft = w.slice() != k ? w.drafts().get(k) : null;
+        if (draft != null && tools.confirm(Bundle.ASK_ClearDraft(k + 1, draft.clicks().size()))) {
+            session.clear(k);
+        } else if (draft == null && w.slice() == k && w.hasWork()
+                && tools.confirm(Bundle.ASK_Clear(k + 1, w.clicks().size(), w.strokes().isEmpty() ? 0 : 1))) {
+            session.clear(k);
+        }
     }
 }

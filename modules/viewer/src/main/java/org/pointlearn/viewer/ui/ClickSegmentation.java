@@ -29,11 +29,7 @@ import org.pointlearn.viewer.impl.GreySlice;
 @Messages({
     "# {0} - slice number",
     "MSG_Learning=Learning from slice {0} \u2026",
-    "# {0} slice (1-based), {1} clicks, {2} 1 when it has strokes",
-    "ASK_Clear=Clear slice {0}? Its {1} click(s){2,choice,0#|1# and brush strokes} are taken back, with what the model learned from them.\nCtrl+Y brings them back one by one.",
-    "TITLE_Clear=Clear the slice",
-    "# {0} slice (1-based), {1} clicks",
-    "ASK_ClearDraft=Discard the draft of slice {0}? Its {1} click(s) are gone for good."
+    "TITLE_Clear=Clear the slice"
 })
 final class ClickSegmentation {
 
@@ -121,11 +117,6 @@ final class ClickSegmentation {
     /** The proposal for slice k, if it has one. */
     Optional<SeriesWork.Proposal> proposal(int k) {
         return work().proposal(k);
-    }
-
-    /** How slice k stands, for the series overview. */
-    SeriesWork.SliceState state(int k) {
-        return work().state(k);
     }
 
     Tool tool() {
@@ -240,21 +231,14 @@ final class ClickSegmentation {
         }
     }
 
-    /** Asks, then takes back every click and stroke of the slice shown (or its draft); or cancels the learning. */
-    void escape() {
-        if (session.state().updating() > 0) {
-            session.cancelUpdate();
-            return;
-        }
-        SeriesWork w = work();
-        int k = view.slice();
-        SeriesWork.Draft draft = w.slice() != k ? w.drafts().get(k) : null;
-        if (draft != null && confirmation.test(Bundle.ASK_ClearDraft(k + 1, draft.clicks().size()))) {
-            session.clear(k);
-        } else if (draft == null && w.slice() == k && w.hasWork()
-                && confirmation.test(Bundle.ASK_Clear(k + 1, w.clicks().size(), w.strokes().isEmpty() ? 0 : 1))) {
-            session.clear(k);
-        }
+    /** The interactive session the tools work through. */
+    InteractiveSession session() {
+        return session;
+    }
+
+    /** Asks the user (a dialog; tests answer for the user). */
+    boolean confirm(String question) {
+        return confirmation.test(question);
     }
 
     /** Who answers the tools' questions (a dialog; tests answer for the user). */

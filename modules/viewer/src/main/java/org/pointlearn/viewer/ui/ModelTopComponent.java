@@ -262,6 +262,17 @@ public final class ModelTopComponent extends TopComponent {
         add(chooser, c);
     }
 
+    /**
+     * Edit > Undo/Redo here act as in the viewer: a rollback made in this panel is taken back
+     * from here too (the viewer's undo reaches accepts and rollbacks whichever slice is shown).
+     */
+    @Override
+    public org.openide.awt.UndoRedo getUndoRedo() {
+        TopComponent viewer = org.openide.windows.WindowManager.getDefault()
+                .findTopComponent(ViewerTopComponent.PREFERRED_ID);
+        return viewer != null && viewer != this ? viewer.getUndoRedo() : super.getUndoRedo();
+    }
+
     /** The model chooser (for tests). */
     JComboBox<InferenceRuntime.ModelChoice> modelChooser() {
         return chooser;

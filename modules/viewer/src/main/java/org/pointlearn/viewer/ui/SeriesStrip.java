@@ -110,7 +110,7 @@ final class SeriesStrip extends JComponent {
         for (int k = 0; k < n; k++) {
             int x0 = (int) ((long) k * cells / n);
             int x1 = (int) ((long) (k + 1) * cells / n);
-            g2.setColor(colour(tools.state(k)));
+            g2.setColor(colour(tools.seriesWork().state(k)));
             g2.fillRect(x0, 3, Math.max(1, x1 - x0 - (cells / n > 3 ? 1 : 0)), getHeight() - 6);
             if (k == view.slice()) {
                 g2.setColor(Color.WHITE);
