@@ -1074,22 +1074,22 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the accepted mask of slice k leaves the disk, off the caller's thread. */
     private void forget(int k) {
-        if (!series.onDisk() || masks == null) {
-            return;
-        }
-        SeriesKey key = series;
-        Volume v = volume;
-        disk.execute(() -> {
-            try {
-                masks.delete(key, v.geometry(), k);
-            } catch (IOException e) {
-                problem(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
-            }
-        });
+        onDisk(k, (key, g) -> masks.delete(key, g, k));
     }
 
     /** Under the lock: keeps an accepted mask on disk, off the caller's thread; a failure is said in words. */
     private void save(int k, Mask2D done) {
+        onDisk(k, (key, g) -> masks.save(key, g, k, done));
+    }
+
+    /** Work on slice k's accepted mask file. */
+    @FunctionalInterface
+    private interface MaskFileWork {
+        void run(SeriesKey key, org.pointlearn.imaging.api.VolumeGeometry geometry) throws IOException;
+    }
+
+    /** Under the lock: mask file work for the open series on the disk thread (none for a series in memory). */
+    private void onDisk(int k, MaskFileWork work) {
         if (!series.onDisk() || masks == null) {
             return;
         }
@@ -1097,7 +1097,7 @@ public final class SegmentationSession implements InteractiveSession {
         Volume v = volume;
         disk.execute(() -> {
             try {
-                masks.save(key, v.geometry(), k, done);
+                work.run(key, v.geometry());
             } catch (IOException e) {
                 problem(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
             }

@@ -79,4 +79,17 @@ public final class Fixtures {
         }
         return sum / m.length;
     }
+
+    /**
+     * A child JVM on this test's class path running a main class on a folder (for kill -9 tests);
+     * its standard error goes to {@code <folder>-child.err}.
+     */
+    public static Process childJvm(Class<?> main, Path folder) throws java.io.IOException {
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
+                "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR", "target/djl-cache"),
+                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", main.getName(), folder.toString());
+        pb.redirectError(folder.resolveSibling(folder.getFileName() + "-child.err").toFile());
+        return pb.start();
+    }
 }

@@ -32,20 +32,14 @@ class SessionKillTest {
 
     @Test
     void afterAKillTheAcceptedSliceTheVersionAndTheSliceInProgressAreThere() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR", "target/djl-cache"),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                SessionWorkProcess.class.getName(), root.toString());
-        pb.redirectError(root.resolveSibling(root.getFileName() + "-child.err").toFile());
-        Process child = pb.start();
+        Process child = Fixtures.childJvm(SessionWorkProcess.class, root);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("working")) {
                 // the child's own lines
             }
-            assertNotNull(line, "the child stopped before working: see " + pb.redirectError().file());
+            assertNotNull(line, "the child stopped before working: see " + root + "-child.err");
             Thread.sleep(300);
         } finally {
             child.destroyForcibly();   // SIGKILL: nothing of the child's runs after this

@@ -65,13 +65,7 @@ class VersionStoreCrashTest {
     }
 
     private Process start() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR", "target/djl-cache"),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                StoreWriterProcess.class.getName(), dir.toString());
-        pb.redirectError(dir.resolveSibling(dir.getFileName() + "-child.err").toFile());
-        return pb.start();
+        return Fixtures.childJvm(StoreWriterProcess.class, dir);
     }
 
     private static void assertPredicts(Path versionFolder) throws Exception {
