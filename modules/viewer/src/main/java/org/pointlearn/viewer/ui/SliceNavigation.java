@@ -13,7 +13,8 @@ import org.pointlearn.imaging.api.WindowLevel;
  * The viewer's navigation tools on a canvas: the mouse wheel moves one slice per notch,
  * arrow keys and Page Up/Down one slice, Home/End to the ends; right-drag sets the window
  * (horizontal: width, vertical: level); Ctrl+wheel zooms about the pointer, + and - about
- * the centre, 0 fits the whole slice again; middle-drag pans.
+ * the centre, 0 fits the whole slice again; middle-drag pans; R puts the window back to the one
+ * the series opened with. The mouse entering the image gives it the keyboard.
  */
 final class SliceNavigation extends MouseAdapter {
 
@@ -60,6 +61,11 @@ final class SliceNavigation extends MouseAdapter {
         if (notches != 0) {
             view.moveSlices(notches);
         }
+    }
+
+    @Override
+    public void mouseEntered(MouseEvent e) {
+        e.getComponent().requestFocusInWindow();   // the arrow keys reach the slices without a click first
     }
 
     @Override
@@ -121,6 +127,7 @@ final class SliceNavigation extends MouseAdapter {
                     case KeyEvent.VK_PLUS, KeyEvent.VK_EQUALS, KeyEvent.VK_ADD -> zoomAtCentre(e, ZOOM_STEP);
                     case KeyEvent.VK_MINUS, KeyEvent.VK_SUBTRACT -> zoomAtCentre(e, 1 / ZOOM_STEP);
                     case KeyEvent.VK_0, KeyEvent.VK_NUMPAD0 -> view.fit();
+                    case KeyEvent.VK_R -> view.resetWindow();
                     default -> {
                         return;
                     }

@@ -22,6 +22,7 @@ final class SliceViewModel {
     private Volume volume;
     private int slice;
     private WindowLevel window;
+    private WindowLevel initialWindow;
     private ViewTransform transform = ViewTransform.FIT;
 
     /** Smallest and largest zoom. */
@@ -42,6 +43,7 @@ final class SliceViewModel {
     void show(Volume newVolume, WindowLevel preset) {
         slice = newVolume.geometry().depth() / 2;
         window = preset != null ? preset : WindowLevel.robust(newVolume);
+        initialWindow = window;
         if (volume == null || newVolume.geometry().width() != volume.geometry().width()
                 || newVolume.geometry().height() != volume.geometry().height()) {
             transform = ViewTransform.FIT;
@@ -87,6 +89,28 @@ final class SliceViewModel {
             slice = clamped;
             changes.fireChange();
         }
+    }
+
+    /** Puts the window back to the one the series opened with (its stored preset, or the robust one). */
+    void resetWindow() {
+        if (initialWindow != null) {
+            setWindow(initialWindow);
+        }
+    }
+
+    /**
+     * What is under a slice pixel of the current slice: the voxel index (0-based column, row,
+     * slice), its patient position and its value, in words ("IJK 60, 70, 2 · R 12.0 A 30.5 S 4.0 mm
+     * · 812"), the patient axes as a radiologist reads them (LPS: +x left, +y posterior, +z superior).
+     */
+    String readout(int x, int y) {
+        if (volume == null) {
+            return "";
+        }
+        double[] p = volume.geometry().voxelToPatient(x, y, slice);
+        return String.format(Locale.ROOT, "IJK %d, %d, %d \u00b7 %s %.1f %s %.1f %s %.1f mm \u00b7 %s", x, y, slice,
+                p[0] < 0 ? "R" : "L", Math.abs(p[0]), p[1] < 0 ? "A" : "P", Math.abs(p[1]), p[2] < 0 ? "I" : "S",
+                Math.abs(p[2]), number(volume.value(x, y, slice)));
     }
 
     /** Sets the display window. */

@@ -65,6 +65,8 @@ public final class ViewerTopComponent extends TopComponent {
 
     private final transient SliceViewModel view = new SliceViewModel();
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
+    /** What is under the mouse: voxel, patient position, value. */
+    private final JLabel readout = new JLabel(" ");
     private final transient Supplier<CompletionStage<RendererChoice>> renderer;
     private final transient InteractiveSession session;
     private transient SliceCanvas canvas;
@@ -268,13 +270,43 @@ public final class ViewerTopComponent extends TopComponent {
         viewerPanel = new JPanel(new BorderLayout());
         viewerPanel.setBackground(Color.BLACK);
         viewerPanel.add(canvas.component(), BorderLayout.CENTER);
-        viewerPanel.add(strip, BorderLayout.SOUTH);
+        JPanel south = new JPanel(new BorderLayout());
+        south.setBackground(Color.BLACK);
+        south.add(strip, BorderLayout.CENTER);
+        readout.setName("pointlearn.viewer.readout");
+        readout.setForeground(Color.LIGHT_GRAY);
+        readout.setBorder(javax.swing.BorderFactory.createEmptyBorder(1, 6, 2, 6));
+        south.add(readout, BorderLayout.SOUTH);
+        viewerPanel.add(south, BorderLayout.SOUTH);
+        canvas.component().addMouseMotionListener(new java.awt.event.MouseMotionAdapter() {
+            @Override
+            public void mouseMoved(java.awt.event.MouseEvent e) {
+                showReadout(e.getX(), e.getY());
+            }
+        });
+        canvas.component().addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseExited(java.awt.event.MouseEvent e) {
+                readout.setText(" ");
+            }
+        });
         undoRedo.changed();
         refresh();
         if (offerJournalWhenReady) {
             offerJournalWhenReady = false;
             tools.offerJournal(JournalOffer::askResume);
         }
+    }
+
+    /** Shows what is under a canvas point (nothing off the image). */
+    void showReadout(int x, int y) {
+        int[] p = view.hasVolume() ? canvas.pixelAt(x, y) : null;
+        readout.setText(p == null ? " " : view.readout(p[0], p[1]));
+    }
+
+    /** The words under the slice about the voxel under the mouse. */
+    String readoutText() {
+        return readout.getText();
     }
 
     /** The series overview under the slice, or null before the display is ready. */

@@ -646,6 +646,11 @@ class ClickSegmentationTest {
         settle();
         assertEquals(onEdt(() -> tools.acceptedMask(1)).orElseThrow(), onEdt(() -> tools.seriesWork().working()),
                 "undoing the click on a proposed slice goes back to the proposal, not to nothing");
+        clickAt(CX + 3, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        hub.idle().get(2, TimeUnit.MINUTES);
+        assertEquals("3 of 3 slices accepted", onEdt(strip::countText), "the third slice, corrected, accepted");
+        assertEquals(versions + 2, hub.state().versions().size(), "three accepted slices, three versions: " + said);
     }
 
     @Test

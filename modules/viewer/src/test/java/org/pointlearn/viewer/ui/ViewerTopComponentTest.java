@@ -50,7 +50,7 @@ class ViewerTopComponentTest {
         assertNull(onEdt(viewer::shownMessage));
         java.awt.Container shown = (java.awt.Container) viewer.getComponent(0);
         assertSame(viewer.canvas().component(), shown.getComponent(0), "the slice fills the window");
-        assertSame(viewer.strip(), shown.getComponent(1), "the series overview is under it");
+        assertSame(viewer.strip().getParent(), shown.getComponent(1), "the series overview is under it");
         assertEquals("0 of 5 slices accepted", onEdt(() -> viewer.strip().countText()));
         assertEquals("Slice 3/5", viewer.view().caption().get(0));
     }
@@ -94,6 +94,47 @@ class ViewerTopComponentTest {
         onEdt(() -> null);
         assertNull(onEdt(viewer::shownMessage));
         assertTrue(viewer.canvas() instanceof Java2dSliceCanvas);
+    }
+
+    /** What is under the mouse is read out under the slice; R puts the window back. */
+    @Test
+    void theVoxelUnderTheMouseIsReadOutAndRResetsTheWindow() throws Exception {
+        Volume disk = TestVolumes.disk(64, 3, 20, 30, 8);
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        onEdt(() -> {
+            viewer.showVolume(viewer.beginLoading("Disk"), disk);
+            viewer.canvas().component().setSize(128, 128);
+            return null;
+        });
+        String inside = onEdt(() -> {
+            viewer.showReadout(2 * 20 + 1, 2 * 30 + 1);
+            return viewer.readoutText();
+        });
+        int[] p = onEdt(() -> viewer.canvas().pixelAt(2 * 20 + 1, 2 * 30 + 1));
+        double[] mm = disk.geometry().voxelToPatient(p[0], p[1], 1);
+        String value = disk.value(p[0], p[1], 1) >= 10 ? String.format(java.util.Locale.ROOT, "%.0f",
+                disk.value(p[0], p[1], 1)) : String.format(java.util.Locale.ROOT, "%.2f", disk.value(p[0], p[1], 1));
+        assertEquals(String.format(java.util.Locale.ROOT, "IJK %d, %d, 1 \u00b7 %s %.1f %s %.1f %s %.1f mm \u00b7 %s", p[0], p[1],
+                mm[0] < 0 ? "R" : "L", Math.abs(mm[0]), mm[1] < 0 ? "A" : "P", Math.abs(mm[1]), mm[2] < 0 ? "I" : "S",
+                Math.abs(mm[2]), value), inside);
+        assertTrue(Math.abs(p[0] - 20) <= 1 && Math.abs(p[1] - 30) <= 1, "the readout is of the pixel under the mouse");
+        assertEquals(" ", onEdt(() -> {
+            viewer.showReadout(-5, -5);
+            return viewer.readoutText();
+        }), "off the image nothing is read out");
+
+        org.pointlearn.imaging.api.WindowLevel opened = onEdt(() -> viewer.view().window());
+        onEdt(() -> {
+            viewer.view().setWindow(new org.pointlearn.imaging.api.WindowLevel(opened.center() + 50, opened.width() * 3));
+            java.awt.Component c = viewer.canvas().component();
+            java.awt.event.KeyEvent r = new java.awt.event.KeyEvent(c, java.awt.event.KeyEvent.KEY_PRESSED, 0, 0,
+                    java.awt.event.KeyEvent.VK_R, 'r');
+            for (java.awt.event.KeyListener l : c.getKeyListeners()) {
+                l.keyPressed(r);
+            }
+            return null;
+        });
+        assertEquals(opened, onEdt(() -> viewer.view().window()), "R did not put the window back");
     }
 
     private static ViewerTopComponent openedViewer() {

@@ -91,11 +91,11 @@ class ViewerTopComponentVtkTest {
             Component c = viewer.canvas().component();
             Point p = c.getLocationOnScreen();
             area.set(new Rectangle(p.x, p.y, c.getWidth(), c.getHeight()));
-            stripHeight.set(viewer.strip().getHeight());
+            stripHeight.set(viewer.strip().getParent().getHeight());
         });
         assertTrue(stripHeight.get() > 10, "the series overview is under the slice");
         assertEquals(new Dimension(400, 400 - stripHeight.get()), area.get().getSize(),
-                "the canvas fills the viewer above the series overview");
+                "the canvas fills the viewer above the series overview and the readout");
         BufferedImage shot = robot.createScreenCapture(area.get());
         Path dir = Files.createDirectories(Path.of("target", "vtk-test-shots"));
         ImageIO.write(shot, "png", dir.resolve(name + ".png").toFile());
