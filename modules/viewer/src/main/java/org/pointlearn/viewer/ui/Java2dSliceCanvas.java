@@ -29,6 +29,7 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     private transient ViewTransform transform = ViewTransform.FIT;
     private int columns;
     private int rows;
+    private transient org.pointlearn.viewer.impl.Orientation edges;
 
     Java2dSliceCanvas() {
         setOpaque(true);
@@ -57,6 +58,11 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     }
 
     @Override
+    public void orient(org.pointlearn.viewer.impl.Orientation e) {
+        edges = e;
+    }
+
+    @Override
     public int[] pixelAt(int x, int y) {
         return image == null ? null : ImageFit.pixelAt(widthMm, heightMm, getWidth(), getHeight(), columns, rows, x, y,
                 transform);
@@ -71,6 +77,7 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
             if (image != null) {
                 paintSlice(g2);
                 paintCaption(g2);
+                paintEdges(g2);
             }
         } finally {
             g2.dispose();
@@ -97,6 +104,28 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
             g2.drawString(line, MARGIN, baseline);
             baseline += fm.getHeight();
         }
+    }
+
+    /** The patient directions at the middle of each edge, white with a shadow. */
+    private void paintEdges(Graphics2D g2) {
+        if (edges == null) {
+            return;
+        }
+        FontMetrics fm = g2.getFontMetrics();
+        int midY = getHeight() / 2 + fm.getAscent() / 2;
+        label(g2, edges.left(), MARGIN, midY);
+        label(g2, edges.right(), getWidth() - MARGIN - fm.stringWidth(edges.right()), midY);
+        label(g2, edges.top(), (getWidth() - fm.stringWidth(edges.top())) / 2, MARGIN + fm.getAscent());
+        // Above the caption lines, which start at the lower left and may run past the middle.
+        label(g2, edges.bottom(), (getWidth() - fm.stringWidth(edges.bottom())) / 2,
+                getHeight() - MARGIN - fm.getDescent() - caption.size() * fm.getHeight());
+    }
+
+    private void label(Graphics2D g2, String text, int x, int y) {
+        g2.setColor(Color.BLACK);
+        g2.drawString(text, x + 1, y + 1);
+        g2.setColor(getForeground());
+        g2.drawString(text, x, y);
     }
 
     /** Grey replicated into RGB (and the overlay), so what is drawn is exactly the windowed grey level. */

@@ -35,6 +35,12 @@ interface SliceCanvas {
     void show(GreySlice slice, List<String> caption, ViewTransform view);
 
     /**
+     * The patient directions to write at the edges of the slices shown from now on (drawn with
+     * the next {@link #show}).
+     */
+    void orient(org.pointlearn.viewer.impl.Orientation edges);
+
+    /**
      * The slice pixel under a point of the component.
      *
      * @param x component x

@@ -324,6 +324,7 @@ public final class ViewerTopComponent extends TopComponent {
             strip.repaint();
             List<String> caption = new ArrayList<>(view.caption());
             caption.add(tools.captionLine(view.slice()));
+            canvas.orient(org.pointlearn.viewer.impl.Orientation.of(view.volume().geometry()));
             canvas.show(tools.decorate(view.image(), view.slice()), caption, view.transform());
         }
     }

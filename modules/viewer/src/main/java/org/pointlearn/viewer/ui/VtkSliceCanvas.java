@@ -29,6 +29,10 @@ final class VtkSliceCanvas implements SliceCanvas {
     private final vtkUnsignedCharArray scalars = new vtkUnsignedCharArray();
     private final vtkImageActor actor = new vtkImageActor();
     private final vtkTextActor caption = new vtkTextActor();
+    /** Left, right, top, bottom: the patient directions at the edges. */
+    private final vtkTextActor[] edges = {new vtkTextActor(), new vtkTextActor(), new vtkTextActor(),
+        new vtkTextActor()};
+    private int captionLines;
     private GreySlice shown;
     private ViewTransform transform = ViewTransform.FIT;
 
@@ -47,6 +51,15 @@ final class VtkSliceCanvas implements SliceCanvas {
         renderer.SetBackground(0, 0, 0);
         renderer.AddActor(actor);
         renderer.AddActor2D(caption);
+        for (int i = 0; i < edges.length; i++) {
+            vtk.vtkTextProperty p = edges[i].GetTextProperty();
+            p.SetFontSize(14);
+            p.SetColor(1, 1, 1);
+            p.ShadowOn();
+            p.SetJustification(i == 0 ? 0 : i == 1 ? 2 : 1);          // left, right, centred
+            p.SetVerticalJustification(i < 2 ? 1 : i == 2 ? 2 : 0);   // centred, top, bottom
+            renderer.AddActor2D(edges[i]);
+        }
         panel.setFocusable(true);
         panel.addComponentListener(new ComponentAdapter() {
             @Override
@@ -76,10 +89,19 @@ final class VtkSliceCanvas implements SliceCanvas {
         scalars.Modified();
         image.Modified();
         caption.SetInput(String.join("\n", lines));
+        captionLines = lines.size();
         if (newFrame) {
             fitCamera();
         }
         render();
+    }
+
+    @Override
+    public void orient(org.pointlearn.viewer.impl.Orientation e) {
+        String[] words = e == null ? new String[] {"", "", "", ""} : new String[] {e.left(), e.right(), e.top(), e.bottom()};
+        for (int i = 0; i < edges.length; i++) {
+            edges[i].SetInput(words[i]);
+        }
     }
 
     @Override
@@ -129,6 +151,13 @@ final class VtkSliceCanvas implements SliceCanvas {
 
     private void render() {
         if (panel.isDisplayable() && panel.getWidth() > 0 && panel.getHeight() > 0) {
+            int w = panel.getWidth();
+            int h = panel.getHeight();
+            // VTK's display y runs upwards; the bottom label sits above the caption lines.
+            edges[0].SetDisplayPosition(MARGIN, h / 2);
+            edges[1].SetDisplayPosition(w - MARGIN, h / 2);
+            edges[2].SetDisplayPosition(w / 2, h - MARGIN);
+            edges[3].SetDisplayPosition(w / 2, MARGIN + 18 * captionLines);
             panel.Render();
         }
     }

@@ -10,6 +10,7 @@ import java.awt.EventQueue;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.viewer.impl.RendererChoice;
@@ -135,6 +136,36 @@ class ViewerTopComponentTest {
             return null;
         });
         assertEquals(opened, onEdt(() -> viewer.view().window()), "R did not put the window back");
+    }
+
+    /** The demo brain is drawn as radiologists expect: patient's right on the left, anterior at the top, and says so. */
+    @Test
+    void theDemoBrainShowsItsOrientationAtTheEdges() throws Exception {
+        Volume brain = TestVolumes.colin27();
+        assertEquals(new org.pointlearn.viewer.impl.Orientation("R", "L", "A", "P"),
+                org.pointlearn.viewer.impl.Orientation.of(brain.geometry()));
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        java.awt.image.BufferedImage[] shots = onEdt(() -> {
+            viewer.showVolume(viewer.beginLoading("Colin27"), brain);
+            java.awt.Component c = viewer.canvas().component();
+            c.setSize(400, 400);
+            java.awt.image.BufferedImage with = new java.awt.image.BufferedImage(400, 400,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            c.paint(with.getGraphics());
+            viewer.canvas().orient(null);
+            viewer.canvas().show(viewer.view().image(), List.of(), viewer.view().transform());
+            java.awt.image.BufferedImage without = new java.awt.image.BufferedImage(400, 400,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            c.paint(without.getGraphics());
+            return new java.awt.image.BufferedImage[] {with, without};
+        });
+        int changed = 0;
+        for (int y = 180; y < 220; y++) {
+            for (int x = 0; x < 30; x++) {
+                changed += shots[0].getRGB(x, y) != shots[1].getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(changed > 10, "no letter at the middle of the left edge (" + changed + " px differ)");
     }
 
     private static ViewerTopComponent openedViewer() {
