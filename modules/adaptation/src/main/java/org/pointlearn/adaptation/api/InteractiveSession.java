@@ -39,6 +39,13 @@ public interface InteractiveSession extends AutoCloseable {
     /** Turns learning from clicks on or off (the slice in progress is kept as a draft; the versions stay). */
     CompletableFuture<Void> setLearning(boolean learn);
 
+    /**
+     * How the session learns while learning is on: the policy (another policy starts a new engine
+     * session on the same versions, the slice in progress kept as a draft) and its settings (used
+     * from the next update on).
+     */
+    CompletableFuture<Void> configure(AdaptationPolicy policy, AdaptationSettings settings);
+
     /** Puts a version in use (asked first by the viewer) and predicts the slice in progress again with it. */
     CompletableFuture<Void> rollbackTo(String versionId);
 

@@ -15,9 +15,12 @@ import java.util.List;
  * @param lastClickMillis the model time of the last click, or 0
  * @param updating how many accepted slices the model is still learning from
  * @param work the series and the slice in progress
+ * @param policy how the session learns while learning is on
+ * @param settings the numbers it learns with
  */
 public record SessionState(String modelName, String notReady, boolean learning, List<ModelVersion> versions,
-        ModelVersion active, String learningNote, double lastClickMillis, int updating, SeriesWork work) {
+        ModelVersion active, String learningNote, double lastClickMillis, int updating, SeriesWork work,
+        AdaptationPolicy policy, AdaptationSettings settings) {
 
     /** Copies the version list. */
     public SessionState {

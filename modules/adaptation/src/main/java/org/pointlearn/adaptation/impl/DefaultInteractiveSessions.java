@@ -7,6 +7,8 @@ import java.util.prefs.Preferences;
 import org.openide.modules.Places;
 import org.openide.util.NbPreferences;
 import org.openide.util.lookup.ServiceProvider;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.adaptation.api.InteractiveSession;
 import org.pointlearn.adaptation.api.InteractiveSessions;
 import org.pointlearn.inference.api.EngineStatus;
@@ -18,6 +20,10 @@ import org.pointlearn.inference.api.SegmentationModel;
 public final class DefaultInteractiveSessions implements InteractiveSessions {
 
     private static final String LEARN_KEY = "learnFromClicks";
+    private static final String POLICY_KEY = "adaptationPolicy";
+    private static final String SETTINGS_KEY = "adaptationSettings";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            DefaultInteractiveSessions.class.getName());
     private SegmentationSession workstation;
 
     @Override
@@ -27,8 +33,12 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
             File user = Places.getUserDirectory();
             Path root = (user != null ? user.toPath() : Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-user"))
                     .resolve("pointlearn");
+            AdaptationPolicy policy = rememberedPolicy(prefs);
             SegmentationSession s = new SegmentationSession(root, prefs.getBoolean(LEARN_KEY, true),
-                    b -> prefs.putBoolean(LEARN_KEY, b));
+                    b -> prefs.putBoolean(LEARN_KEY, b), policy, rememberedSettings(prefs, policy), (p, n) -> {
+                        prefs.put(POLICY_KEY, p.name());
+                        prefs.put(SETTINGS_KEY, changedFrom(p.defaultSettings(), n));
+                    });
             InferenceRuntime runtime = InferenceRuntime.getDefault();
             if (runtime == null) {
                 s.notReadyBecause("no inference module is installed");
@@ -63,5 +73,51 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
             s.notReadyBecause("no model is loaded");
         }
         return s;
+    }
+
+    /** The policy chosen in Options, or the method's when none was (or a name no longer known). */
+    private static AdaptationPolicy rememberedPolicy(Preferences prefs) {
+        try {
+            AdaptationPolicy p = AdaptationPolicy.named(prefs.get(POLICY_KEY, AdaptationPolicy.METHOD.name()));
+            return p == AdaptationPolicy.FROZEN ? AdaptationPolicy.METHOD : p;
+        } catch (IllegalArgumentException e) {
+            LOG.log(java.util.logging.Level.WARNING, "The remembered adaptation policy is unknown; using method", e);
+            return AdaptationPolicy.METHOD;
+        }
+    }
+
+    /** The policy's defaults with the values changed in Options (kept as name=value pairs). */
+    private static AdaptationSettings rememberedSettings(Preferences prefs, AdaptationPolicy policy) {
+        String words = prefs.get(SETTINGS_KEY, "");
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : words.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        try {
+            return policy.defaultSettings().with(values);
+        } catch (IllegalArgumentException e) {
+            LOG.log(java.util.logging.Level.WARNING, "The remembered adaptation settings do not apply; using the defaults",
+                    e);
+            return policy.defaultSettings();
+        }
+    }
+
+    /** The values of {@code settings} that differ from {@code defaults}, as name=value pairs. */
+    static String changedFrom(AdaptationSettings defaults, AdaptationSettings settings) {
+        StringBuilder b = new StringBuilder();
+        for (java.lang.reflect.RecordComponent c : AdaptationSettings.class.getRecordComponents()) {
+            try {
+                Object mine = c.getAccessor().invoke(settings);
+                if (!mine.equals(c.getAccessor().invoke(defaults))) {
+                    b.append(b.length() == 0 ? "" : ",").append(c.getName()).append('=').append(mine);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.toString();
     }
 }

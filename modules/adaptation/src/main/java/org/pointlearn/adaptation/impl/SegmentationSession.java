@@ -89,7 +89,9 @@ import org.pointlearn.inference.api.SegmentationModel;
     "MSG_NothingToAccept=Nothing to accept on this slice: click on the object (or paint it) first.",
     "# {0} - reason",
     "MSG_ClickFailed=The click could not be used: {0}",
-    "MSG_Opening=the adaptation session is opening"
+    "MSG_Opening=the adaptation session is opening",
+    "# {0} policy",
+    "MSG_Configured=Learning from clicks now follows the {0} policy with the settings from Options."
 })
 public final class SegmentationSession implements InteractiveSession {
 
@@ -116,6 +118,7 @@ public final class SegmentationSession implements InteractiveSession {
     private final Path root;
     private final AcceptedMasks masks;
     private final Consumer<Boolean> onLearningChange;
+    private final java.util.function.BiConsumer<AdaptationPolicy, AdaptationSettings> onConfigure;
     private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService lifecycle = daemon("pointlearn-session-lifecycle");
     private final ExecutorService disk = daemon("pointlearn-accepted-masks");
@@ -125,6 +128,8 @@ public final class SegmentationSession implements InteractiveSession {
     private AsyncAdaptationSession session;
     private String notReady;
     private boolean learning;
+    private AdaptationPolicy policy;
+    private AdaptationSettings settings;
     private List<ModelVersion> versions = List.of();
     private ModelVersion active;
     private String learningNote;
@@ -162,10 +167,32 @@ public final class SegmentationSession implements InteractiveSession {
      * @param onLearningChange told when the user turns learning on or off (to remember it)
      */
     public SegmentationSession(Path root, boolean learning, Consumer<Boolean> onLearningChange) {
+        this(root, learning, onLearningChange, AdaptationPolicy.METHOD, AdaptationSettings.defaults(), (p, s) -> { });
+    }
+
+    /**
+     * A session with no model yet, learning by a policy with settings.
+     *
+     * @param root as in {@link #SegmentationSession(Path, boolean, Consumer)}
+     * @param learning whether it learns from clicks
+     * @param onLearningChange told when the user turns learning on or off (to remember it)
+     * @param policy how it learns while learning is on
+     * @param settings the numbers it learns with
+     * @param onConfigure told when the user changes policy or settings (to remember them)
+     */
+    public SegmentationSession(Path root, boolean learning, Consumer<Boolean> onLearningChange,
+            AdaptationPolicy policy, AdaptationSettings settings,
+            java.util.function.BiConsumer<AdaptationPolicy, AdaptationSettings> onConfigure) {
+        this.policy = policy;
+        this.settings = settings;
+        this.onConfigure = onConfigure;
         this.root = root;
         this.masks = root == null ? null : new AcceptedMasks(root.resolve("annotations"));
         this.learning = learning;
         this.onLearningChange = onLearningChange;
+        if (policy == AdaptationPolicy.FROZEN) {
+            throw new IllegalArgumentException("learning off is the frozen policy: choose how it learns when on");
+        }
         this.notReady = "the engine is starting";
     }
 
@@ -212,7 +239,7 @@ public final class SegmentationSession implements InteractiveSession {
                 drafts, lastAccepted, undoStep(), redoStep());
         return new SessionState(model == null ? null : model.card().versionOrName(),
                 session == null ? notReady : null, learning, versions, active, learningNote, lastClickMillis, updating,
-                work);
+                work, policy, settings);
     }
 
     private SeriesWork.Step undoStep() {
@@ -361,6 +388,47 @@ public final class SegmentationSession implements InteractiveSession {
     }
 
     @Override
+    public CompletableFuture<Void> configure(AdaptationPolicy how, AdaptationSettings numbers) {
+        if (how == AdaptationPolicy.FROZEN) {
+            throw new IllegalArgumentException("learning off is setLearning(false), not the frozen policy");
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lifecycle.execute(() -> {
+            SegmentationModel m;
+            boolean newPolicy;
+            AsyncAdaptationSession s;
+            boolean on;
+            synchronized (this) {
+                newPolicy = how != policy;
+                if (!newPolicy && numbers.equals(settings)) {
+                    done.complete(null);
+                    return;
+                }
+                policy = how;
+                settings = numbers;
+                m = model;
+                s = session;
+                on = learning;
+            }
+            onConfigure.accept(how, numbers);
+            if (m != null && newPolicy && on) {
+                replace(m, storeFolder(m), "the session is switching to the policy " + how.name(),
+                        Bundle.MSG_Configured(how.name()), () -> { });
+            } else if (s != null && on) {
+                s.submit(() -> {
+                    s.session().updateSettings(numbers);   // from the next update on
+                    return null;
+                }).join();
+                say(Bundle.MSG_Configured(how.name()));
+            } else {
+                changed();
+            }
+            done.complete(null);
+        });
+        return done;
+    }
+
+    @Override
     public CompletableFuture<Void> newLineage() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lifecycle.execute(() -> {
@@ -414,11 +482,15 @@ public final class SegmentationSession implements InteractiveSession {
                 old.close();
             }
             beforeOpen.run();
-            AdaptationSettings settings = AdaptationSettings.defaults();
-            VersionStore store = folder == null ? VersionStore.inMemory(settings.versionsInMemory())
-                    : VersionStore.open(folder, settings.versionsInMemory());
-            AdaptationSession s = new AdaptationSession(m, learning() ? AdaptationPolicy.METHOD : AdaptationPolicy.FROZEN,
-                    settings, store);
+            AdaptationPolicy how;
+            AdaptationSettings numbers;
+            synchronized (this) {
+                how = learning ? policy : AdaptationPolicy.FROZEN;
+                numbers = settings;
+            }
+            VersionStore store = folder == null ? VersionStore.inMemory(numbers.versionsInMemory())
+                    : VersionStore.open(folder, numbers.versionsInMemory());
+            AdaptationSession s = new AdaptationSession(m, how, numbers, store);
             s.addListener(this::heard);
             lineage = s.versions();
             inUse = s.activeVersion();

@@ -280,6 +280,7 @@ public final class ModelTopComponent extends TopComponent {
 
     /** Lists the session's versions, newest first, the one in use marked, and its note on learning; on the event thread. */
     void showVersions(SessionState st) {
+        learn.setSelected(st.learning());   // Options may have changed it
         String note = st.learningNote();
         learningNote.setVisible(note != null);
         learningNote.setText(note == null ? "" : "<html><div style='width:230px'>" + escape(note) + "</div></html>");

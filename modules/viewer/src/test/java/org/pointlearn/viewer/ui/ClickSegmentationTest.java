@@ -262,6 +262,36 @@ class ClickSegmentationTest {
         assertTrue(refused.getCause() instanceof javax.swing.undo.CannotUndoException, refused.toString());
     }
 
+    /** Tools > Options > Adaptation: what it sets is what the next click and accept do. */
+    @Test
+    void theOptionsPageChangesWhatTheNextAcceptDoes() throws Exception {
+        openTools(openedHub());
+        AdaptationOptionsPanel options = onEdt(() -> {
+            AdaptationOptionsPanel o = new AdaptationOptionsPanel(hub);
+            o.load();
+            return o;
+        });
+        assertEquals(2, onEdt(() -> options.midStepsField().getValue()), "the page shows the shipped default");
+        assertEquals("method", onEdt(() -> options.policyBox().getSelectedItem()));
+        onEdt(() -> {
+            options.midStepsField().setValue(0);
+            options.postStepsField().setValue(3);
+            options.guardBox().setSelected(false);
+            options.store();
+            return null;
+        });
+        for (int i = 0; i < 200 && hub.state().settings().midSteps() != 0; i++) {
+            Thread.sleep(50);
+        }
+        clickAt(CX, CY, true);
+        key(KeyEvent.VK_ENTER, 0);
+        hub.idle().get(2, TimeUnit.MINUTES);
+        List<ModelVersion> versions = hub.state().versions();
+        ModelVersion made = versions.get(versions.size() - 1);
+        assertEquals(0, made.midSteps(), "the click still learned: " + made);
+        assertEquals(3, made.postSteps(), "the accept did not take the page's steps: " + made);
+    }
+
     /** Edit > Undo takes an accept back (the slice is in progress again, the version before in use), Redo does it again. */
     @Test
     void editUndoTakesAnAcceptBackAndRedoAcceptsAgain() throws Exception {
@@ -310,7 +340,7 @@ class ClickSegmentationTest {
             SessionState st = hub.state();
             panel.showVersions(new SessionState(st.modelName(), st.notReady(), st.learning(), st.versions(), st.active(),
                     "Learning slowed: over the last 4 slices the adapted model scored Dice 0.62", st.lastClickMillis(),
-                    st.updating(), st.work()));
+                    st.updating(), st.work(), st.policy(), st.settings()));
             return panel.learningNoteText();
         });
         assertTrue(String.valueOf(note).contains("Learning slowed: over the last 4 slices"),
