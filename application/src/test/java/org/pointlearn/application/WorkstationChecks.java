@@ -2,6 +2,7 @@ package org.pointlearn.application;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.concurrent.Callable;
 import junit.framework.TestCase;
 import org.netbeans.junit.NbTestCase;
@@ -98,6 +99,53 @@ abstract class WorkstationChecks extends NbTestCase {
         await("In use naming the shipped model again after the rollback", () ->
                 model.equals(screen.labelText("pointlearn.model.inUse")) ? true : null);
     }
+
+    /** The menus hold Pointlearn's items and the window system's, none of the IDE's. */
+    public void testTheMenusHoldNothingOfTheIde() throws Exception {
+        // Undo and Redo carry the name of what they would undo ("Undo Roll Back"): compare their verb.
+        java.util.List<String> items = WorkstationScreen.onEdt(WorkstationScreen::menuItems).stream()
+                .map(i -> i.startsWith("Edit > Undo") ? "Edit > Undo" : i.startsWith("Edit > Redo") ? "Edit > Redo" : i)
+                .toList();
+        System.out.println("MENU ITEMS " + items);
+        java.util.List<String> ide = items.stream().filter(i -> IDE_WORDS.stream().anyMatch(i::contains)).toList();
+        assertTrue("menu items of the IDE: " + ide, ide.isEmpty());
+        for (String expected : List.of("File > Import DICOM\u2026", "File > Export Segmentation\u2026", "Tools > Options",
+                "Window > Viewer", "Window > Model", "Window > DICOM Browser", "Window > PACS Query/Retrieve",
+                "Edit > Undo", "Help > About")) {
+            assertTrue("the menus lack '" + expected + "': " + items, items.contains(expected));
+        }
+        java.util.List<String> unknown = items.stream().filter(i -> !MENU_ALLOW.contains(i)).toList();
+        assertTrue("menu items outside the allow-list: " + unknown, unknown.isEmpty());
+        java.util.List<String> pages = WorkstationScreen.onEdt(() -> {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (org.openide.filesystems.FileObject f : org.openide.filesystems.FileUtil.getConfigFile(
+                    "OptionsDialog/Advanced").getChildren()) {
+                names.add(f.getName());
+            }
+            java.util.Collections.sort(names);
+            return names;
+        });
+        System.out.println("ADVANCED OPTION PAGES " + pages);
+        assertEquals("Tools > Options > Advanced holds Pointlearn's pages only", List.of("Adaptation", "Pacs"), pages);
+    }
+
+    /** Words that give an IDE's menu item away. */
+    static final java.util.List<String> IDE_WORDS = java.util.List.of("IDE Log", "Templates", "Plugins", "Go to Line",
+            "Save", "Print", "Page Setup", "Find in Files", "Replace in Files", "Dashboard", "Check for Updates", "Web");
+
+    /** Every item the menus may hold. */
+    static final java.util.List<String> MENU_ALLOW = java.util.List.of(
+            "File > Import DICOM\u2026", "File > Export Segmentation\u2026", "File > Exit",
+            "Edit > Undo", "Edit > Redo",
+            "View > Toolbars", "View > Full Screen",
+            "Tools > Options",
+            "Window > Viewer", "Window > Model", "Window > DICOM Browser", "Window > PACS Query/Retrieve",
+            "Window > Configure Window > Maximize", "Window > Configure Window > Float",
+            "Window > Configure Window > Float Group", "Window > Configure Window > Minimize",
+            "Window > Configure Window > Minimize Group", "Window > Configure Window > Dock",
+            "Window > Configure Window > Dock Group", "Window > Reset Windows", "Window > Close Window",
+            "Window > Close All Documents", "Window > Close Other Documents",
+            "Help > About");
 
     static <T> T await(String what, Callable<T> probe) throws Exception {
         long deadline = System.currentTimeMillis() + STARTUP_MS;

@@ -226,4 +226,50 @@ final class WorkstationScreen {
         }
         return result.get();
     }
+
+    /**
+     * Every item the menu bar offers, as "Menu > Item" (submenus "Menu > Sub > Item"), read from
+     * the merged menu folders the window system builds the menu bar from, in menu order.
+     */
+    static java.util.List<String> menuItems() throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        org.openide.filesystems.FileObject menu = org.openide.filesystems.FileUtil.getConfigFile("Menu");
+        for (org.openide.filesystems.FileObject top : org.openide.filesystems.FileUtil.getOrder(
+                java.util.Arrays.asList(menu.getChildren()), false)) {
+            if (top.isFolder()) {
+                walkMenu(top, label(top), out);
+            }
+        }
+        return out;
+    }
+
+    private static void walkMenu(org.openide.filesystems.FileObject folder, String path, java.util.List<String> out)
+            throws Exception {
+        for (org.openide.filesystems.FileObject f : org.openide.filesystems.FileUtil.getOrder(
+                java.util.Arrays.asList(folder.getChildren()), false)) {
+            if (f.isFolder()) {
+                walkMenu(f, path + " > " + label(f), out);
+                continue;
+            }
+            Object item;
+            try {
+                org.openide.cookies.InstanceCookie ic = org.openide.loaders.DataObject.find(f).getLookup()
+                        .lookup(org.openide.cookies.InstanceCookie.class);
+                item = ic == null ? null : ic.instanceCreate();
+            } catch (Exception | LinkageError e) {
+                item = null;
+            }
+            if (item instanceof javax.swing.JSeparator || item == null && f.getName().contains("eparator")) {
+                continue;
+            }
+            String name = item instanceof javax.swing.Action a && a.getValue(javax.swing.Action.NAME) != null
+                    ? String.valueOf(a.getValue(javax.swing.Action.NAME))
+                    : item instanceof javax.swing.JMenuItem m ? m.getText() : f.getNameExt();
+            out.add(path + " > " + name.replace("&", "").replace("...", "\u2026").trim());
+        }
+    }
+
+    private static String label(org.openide.filesystems.FileObject folder) throws Exception {
+        return org.openide.loaders.DataObject.find(folder).getNodeDelegate().getDisplayName().replace("&", "");
+    }
 }
