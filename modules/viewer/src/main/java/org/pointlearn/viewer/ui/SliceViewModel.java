@@ -23,6 +23,12 @@ final class SliceViewModel {
     private int slice;
     private WindowLevel window;
     private WindowLevel initialWindow;
+    /** The windows keys 1-9 choose: those stored with the images, then "auto" and "full range". */
+    private List<Preset> presets = List.of();
+
+    /** A named window. */
+    record Preset(String name, WindowLevel window) {
+    }
     private ViewTransform transform = ViewTransform.FIT;
 
     /** Smallest and largest zoom. */
@@ -31,7 +37,7 @@ final class SliceViewModel {
 
     /** Shows a new volume at its middle slice, windowed robustly from its values. */
     void show(Volume newVolume) {
-        show(newVolume, null);
+        show(newVolume, List.of());
     }
 
     /**
@@ -41,8 +47,28 @@ final class SliceViewModel {
      * @param preset the window stored with the images, or null to derive one from the values
      */
     void show(Volume newVolume, WindowLevel preset) {
+        show(newVolume, preset == null ? List.of() : List.of(preset));
+    }
+
+    /**
+     * Shows a new volume at its middle slice in the first window stored with the images, or a
+     * robust one derived from its values when none was stored.
+     *
+     * @param newVolume the volume
+     * @param stored the windows stored with the images, first the one to use
+     */
+    void show(Volume newVolume, List<WindowLevel> stored) {
         slice = newVolume.geometry().depth() / 2;
-        window = preset != null ? preset : WindowLevel.robust(newVolume);
+        List<Preset> all = new java.util.ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            all.add(new Preset(stored.size() == 1 ? "stored" : "stored " + (i + 1), stored.get(i)));
+        }
+        all.add(new Preset("auto", WindowLevel.robust(newVolume)));
+        float[] range = newVolume.range();
+        all.add(new Preset("full range", new WindowLevel((range[0] + range[1]) / 2.0,
+                Math.max(1e-6, range[1] - range[0]))));
+        presets = List.copyOf(all);
+        window = presets.get(0).window();
         initialWindow = window;
         if (volume == null || newVolume.geometry().width() != volume.geometry().width()
                 || newVolume.geometry().height() != volume.geometry().height()) {
@@ -88,6 +114,18 @@ final class SliceViewModel {
         if (clamped != slice) {
             slice = clamped;
             changes.fireChange();
+        }
+    }
+
+    /** The windows keys 1-9 choose, in order. */
+    List<Preset> presets() {
+        return presets;
+    }
+
+    /** Uses the i-th preset window (0-based), if there is one. */
+    void choosePreset(int i) {
+        if (i >= 0 && i < presets.size()) {
+            setWindow(presets.get(i).window());
         }
     }
 
@@ -188,7 +226,9 @@ final class SliceViewModel {
     /** The overlay lines: "Slice k/n" (1-based), "W/L center/width", and "Zoom p %" when not fitted. */
     List<String> caption() {
         String slices = String.format(Locale.ROOT, "Slice %d/%d", slice + 1, sliceCount());
-        String wl = "W/L " + number(window.center()) + "/" + number(window.width());
+        String wl = "W/L " + number(window.center()) + "/" + number(window.width())
+                + presets.stream().filter(p -> p.window().equals(window)).findFirst()
+                        .map(p -> " (" + p.name() + ")").orElse("");
         return transform.zoom() == 1 ? List.of(slices, wl)
                 : List.of(slices, wl, String.format(Locale.ROOT, "Zoom %.0f %%", transform.zoom() * 100));
     }

@@ -86,12 +86,11 @@ public final class ViewerSeriesOpener implements SeriesOpener {
         try {
             // The first slice and the stored window come in milliseconds: show them while the rest loads.
             List<WindowLevel> presets = index.windowPresets(series);
-            WindowLevel preset = presets.isEmpty() ? null : presets.get(0);
             Volume first = index.loadFirstSlice(series);
-            EventQueue.invokeLater(() -> viewer.showVolume(request, first, preset));
+            EventQueue.invokeLater(() -> viewer.showVolume(request, first, presets));
             Volume volume = index.loadSeries(series);
             EventQueue.invokeLater(() -> {
-                viewer.showVolume(request, volume, preset);
+                viewer.showVolume(request, volume, presets);
                 viewer.seriesLoaded(request);
             });
         } catch (DicomException e) {

@@ -152,7 +152,7 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** Shows a loaded volume at its middle slice, unless a newer request superseded it. */
     void showVolume(long requestNumber, Volume volume) {
-        showVolume(requestNumber, volume, null);
+        showVolume(requestNumber, volume, List.of());
     }
 
     /**
@@ -164,9 +164,18 @@ public final class ViewerTopComponent extends TopComponent {
      * @param preset the window stored with the images, or null to derive one
      */
     void showVolume(long requestNumber, Volume volume, WindowLevel preset) {
+        showVolume(requestNumber, volume, preset == null ? List.of() : List.of(preset));
+    }
+
+    /**
+     * Shows a volume (or the first slice while the rest loads) at its middle slice with the
+     * windows stored with the images (the first in use; keys 1-9 choose among them and the
+     * derived ones), unless a newer request superseded it.
+     */
+    void showVolume(long requestNumber, Volume volume, List<WindowLevel> presets) {
         if (requestNumber == request) {
             notice = null;
-            view.show(volume, preset);
+            view.show(volume, presets);
         }
     }
 

@@ -10,6 +10,7 @@ import java.awt.event.KeyListener;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pointlearn.imaging.api.WindowLevel;
 
@@ -57,6 +58,27 @@ class SliceNavigationTest {
         assertEquals(2, view.slice());
         wheel(0, 0.5);
         assertEquals(3, view.slice());
+    }
+
+    /** 1-9 choose a window: the stored ones, then auto and full range; the caption names it. */
+    @Test
+    void numberKeysChooseAmongTheStoredAndDerivedWindows() {
+        org.pointlearn.imaging.api.Volume v = TestVolumes.disk(32, 3, 16, 16, 6);
+        view.show(v, List.of(new org.pointlearn.imaging.api.WindowLevel(40, 80),
+                new org.pointlearn.imaging.api.WindowLevel(100, 300)));
+        assertEquals(List.of("stored 1", "stored 2", "auto", "full range"),
+                view.presets().stream().map(SliceViewModel.Preset::name).toList());
+        assertTrue(view.caption().get(1).endsWith("(stored 1)"), view.caption().get(1));
+        key(KeyEvent.VK_2);
+        assertEquals(new org.pointlearn.imaging.api.WindowLevel(100, 300), view.window());
+        key(KeyEvent.VK_4);
+        float[] range = v.range();
+        assertEquals(range[1] - range[0], view.window().width(), 1e-3, "full range");
+        assertTrue(view.caption().get(1).endsWith("(full range)"), view.caption().get(1));
+        key(KeyEvent.VK_9);
+        assertTrue(view.caption().get(1).endsWith("(full range)"), "a key past the presets changes nothing");
+        key(KeyEvent.VK_R);
+        assertEquals(new org.pointlearn.imaging.api.WindowLevel(40, 80), view.window(), "R goes back to the first");
     }
 
     @Test

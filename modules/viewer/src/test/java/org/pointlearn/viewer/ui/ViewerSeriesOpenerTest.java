@@ -48,7 +48,7 @@ class ViewerSeriesOpenerTest {
         Volume volume = TestVolumes.brightFirstVoxel(8, 8, 7, 1, 1);
         ViewerSeriesOpener.load(new StubIndex(volume, null, List.of(new WindowLevel(40, 80))), viewer, 1, T1, false);
         ViewerTopComponentTest.onEdt(() -> null);
-        assertEquals("W/L 40/80", viewer.view().caption().get(1));
+        assertEquals("W/L 40/80 (stored)", viewer.view().caption().get(1));
     }
 
     @Test
