@@ -30,6 +30,7 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     private int columns;
     private int rows;
     private transient org.pointlearn.viewer.impl.Orientation edges;
+    private transient List<String> patient = List.of();
 
     Java2dSliceCanvas() {
         setOpaque(true);
@@ -58,6 +59,11 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
     }
 
     @Override
+    public void annotate(List<String> topLeft) {
+        patient = List.copyOf(topLeft);
+    }
+
+    @Override
     public void orient(org.pointlearn.viewer.impl.Orientation e) {
         edges = e;
     }
@@ -78,6 +84,7 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
                 paintSlice(g2);
                 paintCaption(g2);
                 paintEdges(g2);
+                paintPatient(g2);
             }
         } finally {
             g2.dispose();
@@ -102,6 +109,16 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
             g2.drawString(line, MARGIN + 1, baseline + 1);
             g2.setColor(getForeground());
             g2.drawString(line, MARGIN, baseline);
+            baseline += fm.getHeight();
+        }
+    }
+
+    /** The patient and series lines at the top left. */
+    private void paintPatient(Graphics2D g2) {
+        FontMetrics fm = g2.getFontMetrics();
+        int baseline = MARGIN + fm.getAscent();
+        for (String line : patient) {
+            label(g2, line, MARGIN, baseline);
             baseline += fm.getHeight();
         }
     }

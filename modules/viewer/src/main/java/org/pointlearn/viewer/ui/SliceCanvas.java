@@ -40,6 +40,9 @@ interface SliceCanvas {
      */
     void orient(org.pointlearn.viewer.impl.Orientation edges);
 
+    /** Lines about the patient and the series to write at the top left (none: nothing), from the next {@link #show}. */
+    void annotate(List<String> topLeft);
+
     /**
      * The slice pixel under a point of the component.
      *

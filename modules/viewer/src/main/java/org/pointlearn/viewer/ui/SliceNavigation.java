@@ -15,7 +15,7 @@ import org.pointlearn.imaging.api.WindowLevel;
  * (horizontal: width, vertical: level); Ctrl+wheel zooms about the pointer, + and - about
  * the centre, 0 fits the whole slice again; middle-drag pans; R puts the window back to the one
  * the series opened with, 1-9 choose a window: those stored with the images, then "auto" (1st to
- * 99th percentile) and "full range". The mouse entering the image gives it the keyboard.
+ * 99th percentile) and "full range"; I hides or shows the patient and series lines. The mouse entering the image gives it the keyboard.
  */
 final class SliceNavigation extends MouseAdapter {
 
@@ -129,6 +129,7 @@ final class SliceNavigation extends MouseAdapter {
                     case KeyEvent.VK_MINUS, KeyEvent.VK_SUBTRACT -> zoomAtCentre(e, 1 / ZOOM_STEP);
                     case KeyEvent.VK_0, KeyEvent.VK_NUMPAD0 -> view.fit();
                     case KeyEvent.VK_R -> view.resetWindow();
+                    case KeyEvent.VK_I -> view.toggleInfo();
                     case KeyEvent.VK_1, KeyEvent.VK_2, KeyEvent.VK_3, KeyEvent.VK_4, KeyEvent.VK_5, KeyEvent.VK_6,
                             KeyEvent.VK_7, KeyEvent.VK_8, KeyEvent.VK_9 -> view.choosePreset(e.getKeyCode() - KeyEvent.VK_1);
                     default -> {

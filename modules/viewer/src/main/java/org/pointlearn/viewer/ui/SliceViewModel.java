@@ -25,6 +25,7 @@ final class SliceViewModel {
     private WindowLevel initialWindow;
     /** The windows keys 1-9 choose: those stored with the images, then "auto" and "full range". */
     private List<Preset> presets = List.of();
+    private boolean infoShown = true;
 
     /** A named window. */
     record Preset(String name, WindowLevel window) {
@@ -115,6 +116,17 @@ final class SliceViewModel {
             slice = clamped;
             changes.fireChange();
         }
+    }
+
+    /** Whether the patient and series lines are shown (I toggles them). */
+    boolean infoShown() {
+        return infoShown;
+    }
+
+    /** Shows or hides the patient and series lines. */
+    void toggleInfo() {
+        infoShown = !infoShown;
+        changes.fireChange();
     }
 
     /** The windows keys 1-9 choose, in order. */

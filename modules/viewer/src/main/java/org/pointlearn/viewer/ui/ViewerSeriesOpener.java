@@ -86,6 +86,9 @@ public final class ViewerSeriesOpener implements SeriesOpener {
         try {
             // The first slice and the stored window come in milliseconds: show them while the rest loads.
             List<WindowLevel> presets = index.windowPresets(series);
+            org.pointlearn.dicom.api.IndexedStudy study = index.studies().stream()
+                    .filter(s -> s.studyInstanceUid().equals(series.studyInstanceUid())).findFirst().orElse(null);
+            EventQueue.invokeLater(() -> viewer.showStudy(request, study, series));
             Volume first = index.loadFirstSlice(series);
             EventQueue.invokeLater(() -> viewer.showVolume(request, first, presets));
             Volume volume = index.loadSeries(series);

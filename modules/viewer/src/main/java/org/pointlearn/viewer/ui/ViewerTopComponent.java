@@ -65,6 +65,8 @@ public final class ViewerTopComponent extends TopComponent {
 
     private final transient SliceViewModel view = new SliceViewModel();
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
+    /** The patient and series lines at the top left of the slice. */
+    private List<String> patient = List.of();
     /** What is under the mouse: voxel, patient position, value. */
     private final JLabel readout = new JLabel(" ");
     private final transient Supplier<CompletionStage<RendererChoice>> renderer;
@@ -307,6 +309,44 @@ public final class ViewerTopComponent extends TopComponent {
         }
     }
 
+    /**
+     * The patient and the series of a request, written at the top left of its slices: name
+     * ("Doe, Jane"), ID and study date, series description and modality.
+     */
+    void showStudy(long requestNumber, org.pointlearn.dicom.api.IndexedStudy study, SeriesRef ref) {
+        if (requestNumber != request) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        if (study != null) {
+            lines.add(personName(study.patientName()));
+            String date = study.studyDate() != null && study.studyDate().matches("\\d{8}")
+                    ? study.studyDate().substring(0, 4) + "-" + study.studyDate().substring(4, 6) + "-"
+                            + study.studyDate().substring(6) : study.studyDate();
+            lines.add("ID " + study.patientId() + (date == null || date.isBlank() ? "" : " \u00b7 " + date));
+        }
+        if (ref != null) {
+            lines.add(ref.description() + " \u00b7 " + ref.modality());
+        }
+        patient = List.copyOf(lines);
+        refresh();
+    }
+
+    /** A DICOM person name (family^given^middle^prefix^suffix) as it is read: "Doe, Jane". */
+    static String personName(String dicom) {
+        if (dicom == null || dicom.isBlank()) {
+            return "(no name)";
+        }
+        String[] p = dicom.split("\\^", -1);
+        String given = String.join(" ", java.util.Arrays.stream(p).skip(1).limit(2).filter(s -> !s.isBlank()).toList());
+        return given.isEmpty() ? p[0] : p[0] + ", " + given;
+    }
+
+    /** The patient and series lines now (shown unless hidden with I). */
+    List<String> patientLines() {
+        return patient;
+    }
+
     /** Shows what is under a canvas point (nothing off the image). */
     void showReadout(int x, int y) {
         int[] p = view.hasVolume() ? canvas.pixelAt(x, y) : null;
@@ -334,6 +374,7 @@ public final class ViewerTopComponent extends TopComponent {
             List<String> caption = new ArrayList<>(view.caption());
             caption.add(tools.captionLine(view.slice()));
             canvas.orient(org.pointlearn.viewer.impl.Orientation.of(view.volume().geometry()));
+            canvas.annotate(view.infoShown() ? patient : List.of());
             canvas.show(tools.decorate(view.image(), view.slice()), caption, view.transform());
         }
     }

@@ -33,6 +33,7 @@ final class VtkSliceCanvas implements SliceCanvas {
     private final vtkTextActor[] edges = {new vtkTextActor(), new vtkTextActor(), new vtkTextActor(),
         new vtkTextActor()};
     private int captionLines;
+    private final vtkTextActor patient = new vtkTextActor();
     private GreySlice shown;
     private ViewTransform transform = ViewTransform.FIT;
 
@@ -51,6 +52,11 @@ final class VtkSliceCanvas implements SliceCanvas {
         renderer.SetBackground(0, 0, 0);
         renderer.AddActor(actor);
         renderer.AddActor2D(caption);
+        patient.GetTextProperty().SetFontSize(14);
+        patient.GetTextProperty().SetColor(1, 1, 1);
+        patient.GetTextProperty().ShadowOn();
+        patient.GetTextProperty().SetVerticalJustificationToTop();
+        renderer.AddActor2D(patient);
         for (int i = 0; i < edges.length; i++) {
             vtk.vtkTextProperty p = edges[i].GetTextProperty();
             p.SetFontSize(14);
@@ -94,6 +100,11 @@ final class VtkSliceCanvas implements SliceCanvas {
             fitCamera();
         }
         render();
+    }
+
+    @Override
+    public void annotate(List<String> topLeft) {
+        patient.SetInput(String.join("\n", topLeft));
     }
 
     @Override
@@ -154,6 +165,7 @@ final class VtkSliceCanvas implements SliceCanvas {
             int w = panel.getWidth();
             int h = panel.getHeight();
             // VTK's display y runs upwards; the bottom label sits above the caption lines.
+            patient.SetDisplayPosition(MARGIN, h - MARGIN);
             edges[0].SetDisplayPosition(MARGIN, h / 2);
             edges[1].SetDisplayPosition(w - MARGIN, h / 2);
             edges[2].SetDisplayPosition(w / 2, h - MARGIN);

@@ -1,6 +1,8 @@
 package org.pointlearn.viewer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -40,6 +42,24 @@ class ViewerSeriesOpenerTest {
         ViewerSeriesOpener.load(new StubIndex(volume, null), viewer, 1, T1, false);
         assertNull(ViewerTopComponentTest.onEdt(viewer::shownMessage));
         assertEquals("Slice 4/7", viewer.view().caption().get(0));
+    }
+
+    /** The patient, the study date and the series are written at the top left; I hides them. */
+    @Test
+    void thePatientAndTheSeriesAreNamedOnTheSlice() throws Exception {
+        ViewerTopComponent viewer = viewerLoading();
+        ViewerSeriesOpener.load(new StubIndex(TestVolumes.brightFirstVoxel(8, 8, 7, 1, 1), null), viewer, 1, T1, false);
+        ViewerTopComponentTest.onEdt(() -> null);
+        assertEquals(List.of("Doe, Jane Q", "ID P-17 \u00b7 2024-01-31", "Colin27 T1 \u00b7 MR"),
+                ViewerTopComponentTest.onEdt(viewer::patientLines));
+        assertTrue(ViewerTopComponentTest.onEdt(() -> viewer.view().infoShown()));
+        ViewerTopComponentTest.onEdt(() -> {
+            viewer.view().toggleInfo();
+            return null;
+        });
+        assertFalse(ViewerTopComponentTest.onEdt(() -> viewer.view().infoShown()), "I did not hide the lines");
+        assertEquals("Doe", ViewerTopComponent.personName("Doe^^^"));
+        assertEquals("(no name)", ViewerTopComponent.personName(""));
     }
 
     @Test
@@ -98,7 +118,7 @@ class ViewerSeriesOpenerTest {
 
         @Override
         public List<IndexedStudy> studies() {
-            return List.of();
+            return List.of(new IndexedStudy("Doe^Jane^Q", "P-17", T1.studyInstanceUid(), "20240131", "Brain", List.of(T1)));
         }
 
         @Override
