@@ -25,7 +25,6 @@ public final class GreySlice {
     public static final int PROPOSAL = 0x40c8ff;
     /** Colour of another version's dashed outline when two versions are compared. */
     public static final int COMPARISON = 0xff40ff;
-    private static final double MASK_OPACITY = 0.4;
 
     private final int width;
     private final int height;
@@ -78,6 +77,20 @@ public final class GreySlice {
      * @throws IllegalArgumentException when the mask has another size
      */
     public GreySlice overlaid(Mask2D mask, List<Click> clicks) {
+        return overlaid(mask, clicks, OverlayStyle.DEFAULT);
+    }
+
+    /**
+     * This slice with a segmentation drawn over it in a style: the mask tinted in the style's
+     * colour and opacity (or its outline alone) with its outline at full strength, the clicks as dots.
+     *
+     * @param mask the mask on this slice's grid, or null for none
+     * @param clicks the clicks, in this slice's pixels
+     * @param style colour, opacity, outline only
+     * @return the overlaid slice
+     * @throws IllegalArgumentException when the mask has another size
+     */
+    public GreySlice overlaid(Mask2D mask, List<Click> clicks, OverlayStyle style) {
         if (mask != null && (mask.width() != width || mask.height() != height)) {
             throw new IllegalArgumentException("the mask is " + mask.width() + "x" + mask.height()
                     + " but the slice is " + width + "x" + height);
@@ -88,7 +101,10 @@ public final class GreySlice {
                 for (int x = 0; x < width; x++) {
                     if (mask.get(x, y)) {
                         int i = y * width + x;
-                        rgb[i] = blend(rgb[i], MASK, edge(mask, x, y) ? 1.0 : MASK_OPACITY);
+                        boolean edge = edge(mask, x, y);
+                        if (edge || !style.outlineOnly()) {
+                            rgb[i] = blend(rgb[i], style.colour(), edge ? 1.0 : style.opacity());
+                        }
                     }
                 }
             }

@@ -106,7 +106,7 @@ final class ClickSegmentation {
 
     /** The slice with what the tools show on it (see {@link ToolCaption#decorate}). */
     GreySlice decorate(GreySlice image, int k) {
-        return ToolCaption.decorate(image, work(), k);
+        return ToolCaption.decorate(image, work(), k, DisplayOptionsPanel.style());
     }
 
     /** The caption line of the tools for slice k. */

@@ -6,6 +6,7 @@ import org.pointlearn.adaptation.api.SeriesWork;
 import org.pointlearn.adaptation.api.SessionState;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.viewer.impl.GreySlice;
+import org.pointlearn.viewer.impl.OverlayStyle;
 
 /**
  * How the click tools show a slice's work: drawn over the slice (the working mask and clicks, an
@@ -36,17 +37,17 @@ final class ToolCaption {
     }
 
     /** Slice k with its work drawn over it: the slice in progress, else its accepted mask, draft or proposal. */
-    static GreySlice decorate(GreySlice image, SeriesWork w, int k) {
+    static GreySlice decorate(GreySlice image, SeriesWork w, int k, OverlayStyle style) {
         if (k == w.slice() && (w.working() != null || !w.clicks().isEmpty())) {
-            GreySlice shown = image.overlaid(w.working(), w.clicks());
+            GreySlice shown = image.overlaid(w.working(), w.clicks(), style);
             return w.comparison() != null ? shown.outlined(w.comparison(), GreySlice.COMPARISON) : shown;
         }
         if (w.accepted().containsKey(k)) {
-            return image.overlaid(w.accepted().get(k), List.of());
+            return image.overlaid(w.accepted().get(k), List.of(), style);
         }
         SeriesWork.Draft draft = w.drafts().get(k);
         if (draft != null) {
-            return image.overlaid(draft.shown(), draft.clicks());
+            return image.overlaid(draft.shown(), draft.clicks(), style);
         }
         return w.proposal(k).map(p -> image.proposed(p.mask())).orElse(image);
     }

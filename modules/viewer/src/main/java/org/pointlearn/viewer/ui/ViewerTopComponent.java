@@ -104,6 +104,8 @@ public final class ViewerTopComponent extends TopComponent {
         add(message, BorderLayout.CENTER);
         view.addChangeListener(e -> refresh());
         view.addChangeListener(e -> undoRedo.changed());
+        // The mask style from Tools > Options > Advanced > Display: redraw when it changes.
+        DisplayOptionsPanel.preferences().addPreferenceChangeListener(e -> EventQueue.invokeLater(this::refresh));
         refresh();
     }
 

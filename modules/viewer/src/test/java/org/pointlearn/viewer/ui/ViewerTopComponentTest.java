@@ -168,6 +168,26 @@ class ViewerTopComponentTest {
         assertTrue(changed > 10, "no letter at the middle of the left edge (" + changed + " px differ)");
     }
 
+    /** Tools > Options > Advanced > Display: the style it stores is the one masks are drawn in. */
+    @Test
+    void theDisplayPageSetsHowMasksAreDrawn() throws Exception {
+        try {
+            onEdt(() -> {
+                DisplayOptionsPanel page = new DisplayOptionsPanel();
+                page.load();
+                page.setColour(0x00ffff);
+                page.opacitySlider().setValue(70);
+                page.outlineBox().setSelected(true);
+                page.store();
+                return null;
+            });
+            assertEquals(new org.pointlearn.viewer.impl.OverlayStyle(0x00ffff, 0.7, true), DisplayOptionsPanel.style());
+        } finally {
+            org.pointlearn.viewer.impl.OverlayStyle.DEFAULT.save(DisplayOptionsPanel.preferences());
+        }
+        assertEquals(org.pointlearn.viewer.impl.OverlayStyle.DEFAULT, DisplayOptionsPanel.style());
+    }
+
     private static ViewerTopComponent openedViewer() {
         ViewerTopComponent viewer = new ViewerTopComponent(
                 () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")), idleSession());
