@@ -111,7 +111,7 @@ abstract class WorkstationChecks extends NbTestCase {
         assertTrue("menu items of the IDE: " + ide, ide.isEmpty());
         for (String expected : List.of("File > Import DICOM\u2026", "File > Export Segmentation\u2026", "Tools > Options",
                 "Window > Viewer", "Window > Model", "Window > DICOM Browser", "Window > PACS Query/Retrieve",
-                "Edit > Undo", "Help > About")) {
+                "Edit > Undo", "Help > About Pointlearn")) {
             assertTrue("the menus lack '" + expected + "': " + items, items.contains(expected));
         }
         java.util.List<String> unknown = items.stream().filter(i -> !MENU_ALLOW.contains(i)).toList();
@@ -145,7 +145,7 @@ abstract class WorkstationChecks extends NbTestCase {
             "Window > Configure Window > Minimize Group", "Window > Configure Window > Dock",
             "Window > Configure Window > Dock Group", "Window > Reset Windows", "Window > Close Window",
             "Window > Close All Documents", "Window > Close Other Documents",
-            "Help > About");
+            "Help > About Pointlearn");
 
     static <T> T await(String what, Callable<T> probe) throws Exception {
         long deadline = System.currentTimeMillis() + STARTUP_MS;

@@ -28,7 +28,18 @@ public interface InferenceRuntime {
      * @param name folder name, e.g. mri-general
      * @param description what it segments, in words
      */
-    record ModelChoice(String name, String description) {
+    record ModelChoice(String name, String description, List<String> trainingData) {
+
+        /** A model whose training data are not told. */
+        public ModelChoice(String name, String description) {
+            this(name, description, List.of());
+        }
+
+        /** Copies the list. */
+        public ModelChoice {
+            trainingData = List.copyOf(trainingData);
+        }
+
         @Override
         public String toString() {
             return description.isBlank() ? name : name + " \u2014 " + description;

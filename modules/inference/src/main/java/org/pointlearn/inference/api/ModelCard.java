@@ -37,6 +37,30 @@ public record ModelCard(int format, String name, String version, String descript
     /** Format of the cards this version writes and reads. */
     public static final int FORMAT = 1;
 
+    /**
+     * Where the training data came from, one line per domain ("domain: Dataset: ... | Licence:
+     * ..."), as the card's training section states them; empty when it does not.
+     */
+    public java.util.List<String> trainingSources() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Object domains = training == null ? null : training.get("domains");
+        if (domains instanceof Map<?, ?> map) {
+            map.forEach((domain, info) -> {
+                Object source = info instanceof Map<?, ?> m ? m.get("dataSource") : null;
+                out.add(domain + ": " + datasetAndLicence(source == null ? "" : String.valueOf(source)));
+            });
+        } else if (training != null && training.get("dataSource") != null) {
+            out.add(datasetAndLicence(String.valueOf(training.get("dataSource"))));
+        }
+        return out;
+    }
+
+    /** "Dataset: X | Licence: Y | Citation: ..." -> "Dataset: X | Licence: Y". */
+    private static String datasetAndLicence(String words) {
+        String[] parts = words.split("\\|");
+        return parts.length >= 2 ? (parts[0] + "|" + parts[1]).trim() : words.trim();
+    }
+
     /** Missing parts (older cards, or a card read from JSON that lacks them) get their defaults. */
     public ModelCard {
         description = description == null ? "" : description;

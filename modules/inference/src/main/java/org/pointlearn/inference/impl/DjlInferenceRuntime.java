@@ -97,7 +97,8 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
         for (String name : ShippedModels.names()) {
             ShippedModels.locate(name).ifPresent(folder -> {
                 try {
-                    out.add(new ModelChoice(name, SegmentationModel.readCard(folder).description()));
+                    org.pointlearn.inference.api.ModelCard card = SegmentationModel.readCard(folder);
+                    out.add(new ModelChoice(name, card.description(), card.trainingSources()));
                 } catch (ModelLoadException e) {
                     out.add(new ModelChoice(name, ""));
                 }
