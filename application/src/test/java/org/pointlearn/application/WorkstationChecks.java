@@ -126,7 +126,7 @@ abstract class WorkstationChecks extends NbTestCase {
             return names;
         });
         System.out.println("ADVANCED OPTION PAGES " + pages);
-        assertEquals("Tools > Options > Advanced holds Pointlearn's pages only", List.of("Adaptation", "Display", "Pacs"), pages);
+        assertEquals("Tools > Options > Advanced holds Pointlearn's pages only", List.of("Adaptation", "Display", "Inference", "Pacs"), pages);
     }
 
     /** Words that give an IDE's menu item away. */

@@ -55,6 +55,33 @@ public interface InferenceRuntime {
      */
     void useModel(String name);
 
+    /**
+     * The device and thread count the engine starts with next time (Tools > Options > Advanced >
+     * Inference): device {@code auto}, {@code cpu} or {@code gpu}; threads 0 for one per core. A
+     * {@code pointlearn.device} system property or {@code POINTLEARN_DEVICE} variable, or an
+     * {@code ai.djl.pytorch.num_threads} property, still wins.
+     */
+    record StartSettings(String device, int threads) {
+
+        /** Checks the values. */
+        public StartSettings {
+            if (!List.of("auto", "cpu", "gpu").contains(device) || threads < 0) {
+                throw new IllegalArgumentException("device must be auto, cpu or gpu and threads >= 0, not " + device
+                        + ", " + threads);
+            }
+        }
+    }
+
+    /** The settings the engine starts with next time. */
+    default StartSettings startSettings() {
+        return new StartSettings("auto", 0);
+    }
+
+    /** Remembers the settings for the next start (the engine cannot change device or threads while running). */
+    default void rememberStartSettings(StartSettings settings) {
+        throw new UnsupportedOperationException("this runtime does not remember start settings");
+    }
+
     /** Calls the listener on every status change (on a background thread). */
     void addStatusListener(Consumer<EngineStatus> listener);
 }

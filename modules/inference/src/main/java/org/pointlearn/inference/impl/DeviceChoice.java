@@ -18,9 +18,20 @@ public final class DeviceChoice {
     }
 
     public static String requested() {
+        return requested("auto");
+    }
+
+    /**
+     * The device asked for: the system property, else the environment variable, else the
+     * remembered choice (Tools > Options > Advanced > Inference).
+     */
+    public static String requested(String remembered) {
         String v = System.getProperty("pointlearn.device");
         if (v == null || v.isBlank()) {
             v = System.getenv("POINTLEARN_DEVICE");
+        }
+        if (v == null || v.isBlank()) {
+            v = remembered;
         }
         return v == null || v.isBlank() ? "auto" : v.trim().toLowerCase(Locale.ROOT);
     }

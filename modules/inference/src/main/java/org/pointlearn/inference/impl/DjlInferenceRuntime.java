@@ -60,8 +60,13 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
         shippedModels();   // read the cards here, off the event thread, before the model panel asks
         long t0 = System.nanoTime();
         try {
+            InferenceRuntime.StartSettings start = startSettings();
+            if (start.threads() > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(start.threads()));
+            }
             Engine engine = DjlRuntime.engine(cacheDirectory());
-            DeviceChoice.Choice choice = DeviceChoice.choose(DeviceChoice.requested(), engine.getGpuCount());
+            DeviceChoice.Choice choice = DeviceChoice.choose(DeviceChoice.requested(start.device()),
+                    engine.getGpuCount());
             selfTest(engine, choice);
             String detail = choice.note().isEmpty() ? engine.getGpuCount() + " GPU(s) visible" : choice.note();
             org.pointlearn.lib.djl.TorchLibraries.Choice libs = DjlRuntime.libraries();
@@ -105,6 +110,22 @@ public final class DjlInferenceRuntime implements InferenceRuntime {
             });
         }
         return List.copyOf(out);
+    }
+
+    @Override
+    public InferenceRuntime.StartSettings startSettings() {
+        java.util.prefs.Preferences p = preferences();
+        try {
+            return new InferenceRuntime.StartSettings(p.get("device", "auto"), p.getInt("threads", 0));
+        } catch (IllegalArgumentException e) {
+            return new InferenceRuntime.StartSettings("auto", 0);
+        }
+    }
+
+    @Override
+    public void rememberStartSettings(InferenceRuntime.StartSettings settings) {
+        preferences().put("device", settings.device());
+        preferences().putInt("threads", settings.threads());
     }
 
     @Override

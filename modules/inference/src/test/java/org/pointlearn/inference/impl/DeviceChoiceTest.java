@@ -24,4 +24,19 @@ class DeviceChoiceTest {
     void cpuCanBeForcedEvenWithAGpu() {
         assertEquals("CPU", DeviceChoice.describe(DeviceChoice.choose("cpu", 2).device()));
     }
+
+    /** The device remembered in Options is asked for unless a property or variable says otherwise. */
+    @Test
+    void theRememberedDeviceIsAskedForWithoutAPropertyOrVariable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("pointlearn.device") == null
+                && System.getenv("POINTLEARN_DEVICE") == null, "a device is set for this run");
+        assertEquals("cpu", DeviceChoice.requested("cpu"));
+        assertEquals("auto", DeviceChoice.requested(null));
+        System.setProperty("pointlearn.device", "gpu");
+        try {
+            assertEquals("gpu", DeviceChoice.requested("cpu"), "the property wins over the remembered choice");
+        } finally {
+            System.clearProperty("pointlearn.device");
+        }
+    }
 }

@@ -188,6 +188,27 @@ class ViewerTopComponentTest {
         assertEquals(org.pointlearn.viewer.impl.OverlayStyle.DEFAULT, DisplayOptionsPanel.style());
     }
 
+    /** Tools > Options > Advanced > Inference: the device and threads are kept for the next start. */
+    @Test
+    void theInferencePageKeepsTheDeviceForTheNextStart() throws Exception {
+        org.pointlearn.inference.api.InferenceRuntime runtime = org.pointlearn.inference.api.InferenceRuntime.getDefault();
+        org.pointlearn.inference.api.InferenceRuntime.StartSettings before = runtime.startSettings();
+        try {
+            onEdt(() -> {
+                InferenceOptionsPanel page = new InferenceOptionsPanel(runtime);
+                page.load();
+                page.deviceBox().setSelectedItem("cpu");
+                page.threadsField().setValue(3);
+                page.store();
+                return null;
+            });
+            assertEquals(new org.pointlearn.inference.api.InferenceRuntime.StartSettings("cpu", 3),
+                    runtime.startSettings());
+        } finally {
+            runtime.rememberStartSettings(before);
+        }
+    }
+
     private static ViewerTopComponent openedViewer() {
         ViewerTopComponent viewer = new ViewerTopComponent(
                 () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")), idleSession());
