@@ -41,6 +41,17 @@ public interface StudyIndex {
     Volume loadSeries(SeriesRef series) throws DicomException;
 
     /**
+     * Loads every volume of a series: one for most series, several when each slice position
+     * holds one image per time point, echo or acquisition (in instance-number order). Call off
+     * the event thread.
+     *
+     * @throws DicomException as {@link #loadSeries}
+     */
+    default List<Volume> loadVolumes(SeriesRef series) throws DicomException {
+        return List.of(loadSeries(series));
+    }
+
+    /**
      * Imports a folder (recursively), a DICOMDIR, a zip file or a single DICOM file. Images
      * whose SOP Instance UID is already indexed are skipped; files that cannot be imported
      * are listed in the result with the reason and do not stop the import. Folders and

@@ -104,6 +104,11 @@ public final class LocalStudyIndex implements StudyIndex {
         return SeriesLoader.load(files);
     }
 
+    @Override
+    public List<Volume> loadVolumes(SeriesRef series) throws DicomException {
+        return SeriesLoader.loadVolumes(instanceFiles(series));
+    }
+
     /**
      * The files of a series' instances.
      *

@@ -18,10 +18,19 @@ final class SeriesLoader {
      * @throws DicomException when a file cannot be read or the images do not form one stack
      */
     static Volume load(List<Path> files) throws DicomException {
+        return SliceStack.stack(read(files));
+    }
+
+    /** Reads and splits the files into the series' volumes (several for time points, echoes, acquisitions). */
+    static List<Volume> loadVolumes(List<Path> files) throws DicomException {
+        return SliceStack.volumes(read(files));
+    }
+
+    private static List<SliceImage> read(List<Path> files) throws DicomException {
         List<SliceImage> images = new ArrayList<>(files.size());
         for (Path file : files) {
             images.addAll(SliceReader.readFrames(file));
         }
-        return SliceStack.stack(images);
+        return images;
     }
 }

@@ -24,6 +24,51 @@ final class SliceStack {
     }
 
     /**
+     * The volumes of a series: one, or, when every slice position holds the same number of
+     * images (time points, echoes, acquisitions), one volume per image at each position, in
+     * instance-number order (the first volume holds the first image of every position).
+     *
+     * @throws DicomException as {@link #stack}, or when the positions hold different numbers of images
+     */
+    static List<Volume> volumes(List<SliceImage> images) throws DicomException {
+        if (images.isEmpty() || images.stream().noneMatch(SliceImage::hasPlane)) {
+            return List.of(stack(images));
+        }
+        SliceImage first = images.get(0);
+        for (SliceImage image : images) {
+            requireSamePlane(first, image);
+        }
+        double[] normal = SlicePlane.normal(first.rowDirection(), first.columnDirection());
+        java.util.TreeMap<Long, List<SliceImage>> byPosition = new java.util.TreeMap<>();
+        for (SliceImage image : images) {
+            long key = Math.round(SlicePlane.dot(image.position(), normal) / SPACING_TOLERANCE_MM / 10);
+            byPosition.computeIfAbsent(key, k -> new ArrayList<>()).add(image);
+        }
+        int count = byPosition.firstEntry().getValue().size();
+        if (count == 1) {
+            return List.of(stack(images));
+        }
+        for (List<SliceImage> at : byPosition.values()) {
+            if (at.size() != count) {
+                throw new DicomException(String.format(Locale.ROOT, "The series holds more than one volume, but its"
+                        + " %d slice positions hold from %d to %d images each: it cannot be split into volumes",
+                        byPosition.size(), byPosition.values().stream().mapToInt(List::size).min().orElse(0),
+                        byPosition.values().stream().mapToInt(List::size).max().orElse(0)));
+            }
+            at.sort(Comparator.comparingInt(SliceImage::instanceNumber));
+        }
+        List<Volume> out = new ArrayList<>(count);
+        for (int v = 0; v < count; v++) {
+            List<SliceImage> one = new ArrayList<>(byPosition.size());
+            for (List<SliceImage> at : byPosition.values()) {
+                one.add(at.get(v));
+            }
+            out.add(stack(one));
+        }
+        return out;
+    }
+
+    /**
      * Builds the volume.
      *
      * @throws DicomException when the images differ in size, orientation or pixel spacing,

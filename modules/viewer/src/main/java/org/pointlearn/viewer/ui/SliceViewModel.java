@@ -106,6 +106,20 @@ final class SliceViewModel {
         goToSlice(slice + delta);
     }
 
+    /**
+     * Shows another volume of the same series (another time point or echo) at the same slice,
+     * window, zoom and pan.
+     */
+    void replaceVolume(Volume other) {
+        if (volume == null) {
+            show(other);
+            return;
+        }
+        volume = other;
+        slice = Math.max(0, Math.min(other.geometry().depth() - 1, slice));
+        changes.fireChange();
+    }
+
     /** Goes to slice k, clamped to the volume. */
     void goToSlice(int k) {
         if (volume == null) {

@@ -91,9 +91,9 @@ public final class ViewerSeriesOpener implements SeriesOpener {
             EventQueue.invokeLater(() -> viewer.showStudy(request, study, series));
             Volume first = index.loadFirstSlice(series);
             EventQueue.invokeLater(() -> viewer.showVolume(request, first, presets));
-            Volume volume = index.loadSeries(series);
+            List<Volume> volumes = index.loadVolumes(series);
             EventQueue.invokeLater(() -> {
-                viewer.showVolume(request, volume, presets);
+                viewer.showVolumes(request, volumes, presets);
                 viewer.seriesLoaded(request);
             });
         } catch (DicomException e) {

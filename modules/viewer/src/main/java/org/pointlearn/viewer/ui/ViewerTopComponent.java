@@ -47,6 +47,9 @@ import org.pointlearn.viewer.impl.RendererSession;
     "CTL_ViewerTopComponent=Viewer",
     "# {0} the series shown",
     "TITLE_Main=Pointlearn \u2014 {0}",
+    "LBL_Volume=Volume",
+    "# {0} number of volumes",
+    "LBL_VolumeOf=of {0} (time points or echoes)",
     "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window, "
             + "Ctrl+wheel zooms, middle-drag pans, 0 fits; left click marks the object, right click what is not, "
             + "Enter accepts the slice",
@@ -65,6 +68,13 @@ public final class ViewerTopComponent extends TopComponent {
 
     private final transient SliceViewModel view = new SliceViewModel();
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
+    /** The volumes of the series shown (several for time points or echoes) and the one shown. */
+    private List<Volume> volumes = List.of();
+    private int volumeIndex;
+    private final javax.swing.JSpinner volumeChooser = new javax.swing.JSpinner(
+            new javax.swing.SpinnerNumberModel(1, 1, 1, 1));
+    private final JLabel volumeCount = new JLabel();
+    private final JPanel volumeRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 6, 0));
     /** The patient and series lines at the top left of the slice. */
     private List<String> patient = List.of();
     /** What is under the mouse: voxel, patient position, value. */
@@ -184,6 +194,38 @@ public final class ViewerTopComponent extends TopComponent {
     }
 
     /**
+     * Shows the volumes of a series, the first one at its middle slice; with several (time
+     * points, echoes) a chooser under the slice switches between them at the same slice.
+     */
+    void showVolumes(long requestNumber, List<Volume> all, List<WindowLevel> presets) {
+        if (requestNumber != request || all.isEmpty()) {
+            return;
+        }
+        volumes = List.copyOf(all);
+        volumeIndex = 0;
+        volumeChooser.setModel(new javax.swing.SpinnerNumberModel(1, 1, all.size(), 1));
+        volumeCount.setText(Bundle.LBL_VolumeOf(all.size()));
+        volumeRow.setVisible(all.size() > 1);
+        showVolume(requestNumber, all.get(0), presets);
+    }
+
+    /** Shows volume i (0-based) of the series at the same slice; on the event thread. */
+    void showVolumeNumber(int i) {
+        if (i >= 0 && i < volumes.size() && i != volumeIndex) {
+            volumeIndex = i;
+            view.replaceVolume(volumes.get(i));
+            if ((Integer) volumeChooser.getValue() != i + 1) {
+                volumeChooser.setValue(i + 1);
+            }
+        }
+    }
+
+    /** How many volumes the series shown has, and which is shown (0-based). */
+    int[] volumeShown() {
+        return new int[] {volumeIndex, volumes.size()};
+    }
+
+    /**
      * The whole series of a request is shown: a slice left unaccepted in it by a crash is
      * offered back (now, or once the display is ready).
      */
@@ -233,8 +275,11 @@ public final class ViewerTopComponent extends TopComponent {
 
     /** The series shown as the session keys it: its UIDs when it comes from the study index. */
     SeriesKey seriesKey() {
-        return series != null ? new SeriesKey(series.studyInstanceUid(), series.seriesInstanceUid(), getDisplayName())
-                : SeriesKey.inMemory(getDisplayName());
+        // Each volume of a multi-volume series keeps its own accepted masks (the first as the series itself).
+        String suffix = volumes.size() > 1 && volumeIndex > 0 ? ".v" + (volumeIndex + 1) : "";
+        String title = getDisplayName() + (volumes.size() > 1 ? " volume " + (volumeIndex + 1) : "");
+        return series != null ? new SeriesKey(series.studyInstanceUid(), series.seriesInstanceUid() + suffix, title)
+                : SeriesKey.inMemory(title);
     }
 
     /** The series of the latest request, or null when it was not opened from the study index. */
@@ -290,6 +335,14 @@ public final class ViewerTopComponent extends TopComponent {
         readout.setForeground(Color.LIGHT_GRAY);
         readout.setBorder(javax.swing.BorderFactory.createEmptyBorder(1, 6, 2, 6));
         south.add(readout, BorderLayout.SOUTH);
+        volumeRow.setOpaque(false);
+        volumeRow.add(new JLabel(Bundle.LBL_Volume()));
+        volumeChooser.setName("pointlearn.viewer.volume");
+        volumeRow.add(volumeChooser);
+        volumeRow.add(volumeCount);
+        volumeRow.setVisible(volumes.size() > 1);
+        volumeChooser.addChangeListener(e -> showVolumeNumber((Integer) volumeChooser.getValue() - 1));
+        south.add(volumeRow, BorderLayout.NORTH);
         viewerPanel.add(south, BorderLayout.SOUTH);
         canvas.component().addMouseMotionListener(new java.awt.event.MouseMotionAdapter() {
             @Override

@@ -1,5 +1,6 @@
 package org.pointlearn.viewer.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -207,6 +208,29 @@ class ViewerTopComponentTest {
         } finally {
             runtime.rememberStartSettings(before);
         }
+    }
+
+    /** A series of several volumes (time points, echoes) opens with a chooser, each volume at the same slice. */
+    @Test
+    void aSeriesOfSeveralVolumesOpensWithAChooser() throws Exception {
+        Volume early = TestVolumes.disk(32, 5, 16, 16, 4);
+        Volume late = TestVolumes.disk(32, 5, 16, 16, 9);
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        onEdt(() -> {
+            long r = viewer.beginLoading("fMRI", new org.pointlearn.dicom.api.SeriesRef("1.2", "1.2.3", "MR", "fMRI", 10));
+            viewer.showVolumes(r, List.of(early, late), List.of());
+            viewer.view().goToSlice(1);
+            return null;
+        });
+        assertArrayEquals(new int[] {0, 2}, onEdt(viewer::volumeShown));
+        assertEquals("1.2.3", onEdt(() -> viewer.seriesKey().seriesUid()));
+        onEdt(() -> {
+            viewer.showVolumeNumber(1);
+            return null;
+        });
+        assertSame(late, onEdt(() -> viewer.view().volume()), "the second volume is shown");
+        assertEquals(1, onEdt(() -> viewer.view().slice()), "at the same slice");
+        assertEquals("1.2.3.v2", onEdt(() -> viewer.seriesKey().seriesUid()), "with its own accepted masks");
     }
 
     private static ViewerTopComponent openedViewer() {
