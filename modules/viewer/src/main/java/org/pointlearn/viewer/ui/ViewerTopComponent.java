@@ -48,6 +48,10 @@ import org.pointlearn.viewer.impl.RendererSession;
     "# {0} the series shown",
     "TITLE_Main=Pointlearn \u2014 {0}",
     "LBL_Volume=Volume",
+    "LBL_PlaneAcquired=Plane as acquired",
+    "LBL_PlaneAxial=Axial",
+    "LBL_PlaneCoronal=Coronal",
+    "LBL_PlaneSagittal=Sagittal",
     "# {0} number of volumes",
     "LBL_VolumeOf=of {0} (time points or echoes)",
     "HINT_ViewerTopComponent=Slice viewer: mouse wheel or arrow keys change the slice, right-drag sets the window, "
@@ -68,6 +72,22 @@ public final class ViewerTopComponent extends TopComponent {
 
     private final transient SliceViewModel view = new SliceViewModel();
     private final JLabel message = new JLabel("", SwingConstants.CENTER);
+    /** The plane the slices are shown in, and the volume as acquired that it is reformatted from. */
+    private org.pointlearn.imaging.api.Planes.Plane plane = org.pointlearn.imaging.api.Planes.Plane.ACQUIRED;
+    private Volume acquired;
+    private List<WindowLevel> shownPresets = List.of();
+    private final javax.swing.JComboBox<org.pointlearn.imaging.api.Planes.Plane> planeChooser =
+            new javax.swing.JComboBox<>(org.pointlearn.imaging.api.Planes.Plane.values());
+    /** The plane's name in the chooser. */
+    private static String planeName(org.pointlearn.imaging.api.Planes.Plane p) {
+        return p == null ? "" : switch (p) {
+            case ACQUIRED -> Bundle.LBL_PlaneAcquired();
+            case AXIAL -> Bundle.LBL_PlaneAxial();
+            case CORONAL -> Bundle.LBL_PlaneCoronal();
+            case SAGITTAL -> Bundle.LBL_PlaneSagittal();
+        };
+    }
+
     /** The volumes of the series shown (several for time points or echoes) and the one shown. */
     private List<Volume> volumes = List.of();
     private int volumeIndex;
@@ -189,8 +209,34 @@ public final class ViewerTopComponent extends TopComponent {
     void showVolume(long requestNumber, Volume volume, List<WindowLevel> presets) {
         if (requestNumber == request) {
             notice = null;
-            view.show(volume, presets);
+            acquired = volume;
+            shownPresets = presets;
+            view.show(org.pointlearn.imaging.api.Planes.of(volume, plane), presets);
         }
+    }
+
+    /**
+     * Shows the series in another plane (axial, coronal, sagittal, or as acquired), reformatted
+     * from the volume with its true spacing, at its middle slice in the same window.
+     */
+    void choosePlane(org.pointlearn.imaging.api.Planes.Plane p) {
+        if (p == plane) {
+            return;
+        }
+        plane = p;
+        if (planeChooser.getSelectedItem() != p) {
+            planeChooser.setSelectedItem(p);
+        }
+        if (acquired != null) {
+            WindowLevel window = view.window();
+            view.show(org.pointlearn.imaging.api.Planes.of(acquired, p), shownPresets);
+            view.setWindow(window);
+        }
+    }
+
+    /** The plane the slices are shown in. */
+    org.pointlearn.imaging.api.Planes.Plane plane() {
+        return plane;
     }
 
     /**
@@ -213,7 +259,8 @@ public final class ViewerTopComponent extends TopComponent {
     void showVolumeNumber(int i) {
         if (i >= 0 && i < volumes.size() && i != volumeIndex) {
             volumeIndex = i;
-            view.replaceVolume(volumes.get(i));
+            acquired = volumes.get(i);
+            view.replaceVolume(org.pointlearn.imaging.api.Planes.of(acquired, plane));
             if ((Integer) volumeChooser.getValue() != i + 1) {
                 volumeChooser.setValue(i + 1);
             }
@@ -276,7 +323,9 @@ public final class ViewerTopComponent extends TopComponent {
     /** The series shown as the session keys it: its UIDs when it comes from the study index. */
     SeriesKey seriesKey() {
         // Each volume of a multi-volume series keeps its own accepted masks (the first as the series itself).
-        String suffix = volumes.size() > 1 && volumeIndex > 0 ? ".v" + (volumeIndex + 1) : "";
+        String suffix = (volumes.size() > 1 && volumeIndex > 0 ? ".v" + (volumeIndex + 1) : "")
+                + (plane == org.pointlearn.imaging.api.Planes.Plane.ACQUIRED ? ""
+                        : "." + plane.name().toLowerCase(java.util.Locale.ROOT));
         String title = getDisplayName() + (volumes.size() > 1 ? " volume " + (volumeIndex + 1) : "");
         return series != null ? new SeriesKey(series.studyInstanceUid(), series.seriesInstanceUid() + suffix, title)
                 : SeriesKey.inMemory(title);
@@ -342,7 +391,26 @@ public final class ViewerTopComponent extends TopComponent {
         volumeRow.add(volumeCount);
         volumeRow.setVisible(volumes.size() > 1);
         volumeChooser.addChangeListener(e -> showVolumeNumber((Integer) volumeChooser.getValue() - 1));
-        south.add(volumeRow, BorderLayout.NORTH);
+        planeChooser.setName("pointlearn.viewer.plane");
+        planeChooser.setFocusable(false);   // the keys stay with the slice
+        planeChooser.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                    boolean selected, boolean focus) {
+                return super.getListCellRendererComponent(list, planeName(
+                        (org.pointlearn.imaging.api.Planes.Plane) value), index, selected, focus);
+            }
+        });
+        planeChooser.addActionListener(e -> choosePlane(
+                (org.pointlearn.imaging.api.Planes.Plane) planeChooser.getSelectedItem()));
+        JPanel controls = new JPanel(new BorderLayout());
+        controls.setOpaque(false);
+        JPanel planeRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+        planeRow.setOpaque(false);
+        planeRow.add(planeChooser);
+        controls.add(volumeRow, BorderLayout.WEST);
+        controls.add(planeRow, BorderLayout.EAST);
+        south.add(controls, BorderLayout.NORTH);
         viewerPanel.add(south, BorderLayout.SOUTH);
         canvas.component().addMouseMotionListener(new java.awt.event.MouseMotionAdapter() {
             @Override

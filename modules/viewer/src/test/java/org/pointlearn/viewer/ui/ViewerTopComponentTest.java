@@ -233,6 +233,47 @@ class ViewerTopComponentTest {
         assertEquals("1.2.3.v2", onEdt(() -> viewer.seriesKey().seriesUid()), "with its own accepted masks");
     }
 
+    /** The demo brain in the other planes: reformatted with its geometry, the letters at the edges follow. */
+    @Test
+    void theDemoBrainCanBeSeenCoronallyAndSagittally() throws Exception {
+        Volume brain = TestVolumes.colin27();
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        onEdt(() -> {
+            viewer.showVolume(viewer.beginLoading("Colin27", new org.pointlearn.dicom.api.SeriesRef("1.2", "1.2.9", "MR",
+                    "T1", 181)), brain);
+            viewer.choosePlane(org.pointlearn.imaging.api.Planes.Plane.CORONAL);
+            return null;
+        });
+        Volume coronal = onEdt(() -> viewer.view().volume());
+        assertEquals(brain.geometry().height(), coronal.geometry().depth(), "one coronal slice per row of the axial");
+        assertEquals(new org.pointlearn.viewer.impl.Orientation("R", "L", "S", "I"),
+                org.pointlearn.viewer.impl.Orientation.of(coronal.geometry()));
+        assertEquals("1.2.9.coronal", onEdt(() -> viewer.seriesKey().seriesUid()), "its own accepted masks");
+        onEdt(() -> {
+            viewer.choosePlane(org.pointlearn.imaging.api.Planes.Plane.SAGITTAL);
+            return null;
+        });
+        Volume sagittal = onEdt(() -> viewer.view().volume());
+        assertEquals(brain.geometry().width(), sagittal.geometry().depth());
+        assertEquals(new org.pointlearn.viewer.impl.Orientation("A", "P", "S", "I"),
+                org.pointlearn.viewer.impl.Orientation.of(sagittal.geometry()));
+        // A landmark: the brightest voxel of the middle axial slice is where the sagittal slice through it says.
+        int k = brain.geometry().depth() / 2;
+        int best = 0;
+        float[] axial = brain.slice(k);
+        for (int i = 1; i < axial.length; i++) {
+            best = axial[i] > axial[best] ? i : best;
+        }
+        int x = best % brain.geometry().width();
+        int y = best / brain.geometry().width();
+        assertEquals(axial[best], sagittal.value(y, brain.geometry().depth() - 1 - k, x), "the same voxel, seen sagittally");
+        onEdt(() -> {
+            viewer.choosePlane(org.pointlearn.imaging.api.Planes.Plane.ACQUIRED);
+            return null;
+        });
+        assertSame(brain, onEdt(() -> viewer.view().volume()));
+    }
+
     private static ViewerTopComponent openedViewer() {
         ViewerTopComponent viewer = new ViewerTopComponent(
                 () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")), idleSession());
