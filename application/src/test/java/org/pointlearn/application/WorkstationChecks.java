@@ -100,6 +100,54 @@ abstract class WorkstationChecks extends NbTestCase {
                 model.equals(screen.labelText("pointlearn.model.inUse")) ? true : null);
     }
 
+    /** Window > PACS Query/Retrieve opens where it can be seen, large enough for its search. */
+    public void testThePacsQueryWindowOpensInView() throws Exception {
+        WorkstationScreen screen = new WorkstationScreen();
+        await("the viewer window", () -> screen.shownWindow("ViewerTopComponent"));
+        WorkstationScreen.onEdt(() -> {
+            TopComponent pacs = org.openide.windows.WindowManager.getDefault().findTopComponent("PacsQueryTopComponent");
+            pacs.open();
+            pacs.requestActive();
+            return null;
+        });
+        java.awt.Dimension size = await("the PACS window shown", () -> {
+            TopComponent pacs = screen.shownWindow("PacsQueryTopComponent");
+            return pacs == null ? null : WorkstationScreen.onEdt(pacs::getSize);
+        });
+        assertTrue("the PACS window is " + size + ": too small for its search", size.width >= 500 && size.height >= 300);
+        Boolean searchShown = WorkstationScreen.onEdt(() -> {
+            TopComponent pacs = org.openide.windows.WindowManager.getDefault().findTopComponent("PacsQueryTopComponent");
+            javax.swing.AbstractButton search = findButton(pacs, "Search");
+            if (search == null || !search.isShowing()) {
+                return false;
+            }
+            java.awt.Rectangle r = javax.swing.SwingUtilities.convertRectangle(search.getParent(), search.getBounds(),
+                    pacs);
+            return r.x >= 0 && r.y >= 0 && r.x + r.width <= pacs.getWidth() && r.y + r.height <= pacs.getHeight();
+        });
+        assertTrue("the Search button is cut off or hidden", searchShown);
+        WorkstationScreen.onEdt(() -> {   // back to the viewer for the other checks
+            org.openide.windows.WindowManager.getDefault().findTopComponent("PacsQueryTopComponent").close();
+            org.openide.windows.WindowManager.getDefault().findTopComponent("ViewerTopComponent").requestActive();
+            return null;
+        });
+    }
+
+    private static javax.swing.AbstractButton findButton(java.awt.Container c, String text) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.AbstractButton b && text.equals(b.getText())) {
+                return b;
+            }
+            if (child instanceof java.awt.Container sub) {
+                javax.swing.AbstractButton b = findButton(sub, text);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The menus hold Pointlearn's items and the window system's, none of the IDE's. */
     public void testTheMenusHoldNothingOfTheIde() throws Exception {
         // Undo and Redo carry the name of what they would undo ("Undo Roll Back"): compare their verb.

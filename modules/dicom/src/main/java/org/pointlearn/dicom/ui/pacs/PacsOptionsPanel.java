@@ -57,12 +57,15 @@ final class PacsOptionsPanel extends JPanel {
         super(new BorderLayout(0, 6));
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setDefaultEditor(RetrieveMethod.class, new DefaultCellEditor(new JComboBox<>(RetrieveMethod.values())));
-        table.setPreferredScrollableViewportSize(new Dimension(520, 160));
+        // Narrow enough for the Options dialog at its smallest: wide tables scroll inside, never the buttons away.
+        table.setPreferredScrollableViewportSize(new Dimension(420, 140));
         // Port numbers and seconds read as plain numbers, not "11,112".
         storePort.setEditor(new JSpinner.NumberEditor(storePort, "#"));
         timeout.setEditor(new JSpinner.NumberEditor(timeout, "#"));
-        add(new JScrollPane(table), BorderLayout.CENTER);
-        add(buttons(), BorderLayout.EAST);
+        JPanel nodes = new JPanel(new BorderLayout(0, 4));
+        nodes.add(new JScrollPane(table), BorderLayout.CENTER);
+        nodes.add(buttons(), BorderLayout.SOUTH);   // under the table: always in view, whatever its width
+        add(nodes, BorderLayout.CENTER);
         add(localSettings(), BorderLayout.SOUTH);
     }
 
@@ -77,13 +80,12 @@ final class PacsOptionsPanel extends JPanel {
         });
         JButton test = new JButton(Bundle.BTN_test());
         test.addActionListener(e -> testSelected());
-        JPanel column = new JPanel(new GridLayout(0, 1, 0, 4));
-        column.add(add);
-        column.add(remove);
-        column.add(test);
-        JPanel holder = new JPanel(new BorderLayout());
-        holder.add(column, BorderLayout.NORTH);
-        return holder;
+        add.setName("pointlearn.pacs.add");
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
+        row.add(add);
+        row.add(remove);
+        row.add(test);
+        return row;
     }
 
     private JPanel localSettings() {

@@ -35,7 +35,9 @@ import org.pointlearn.dicom.pacs.PacsPreferences;
 
 /** PACS query/retrieve: find studies on a configured node with filters, list their series, retrieve either. */
 @TopComponent.Description(preferredID = "PacsQueryTopComponent", persistenceType = TopComponent.PERSISTENCE_NEVER)
-@TopComponent.Registration(mode = "output", openAtStartup = false)
+// In the editor area, as a tab beside the viewer: large enough for its search fields and results
+// whatever else is open (the bottom "output" mode was squeezed or hidden).
+@TopComponent.Registration(mode = "editor", openAtStartup = false)
 @ActionID(category = "Window", id = "org.pointlearn.dicom.ui.pacs.PacsQueryTopComponent")
 @ActionReference(path = "Menu/Window", position = 110)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_PacsQueryAction", preferredID = "PacsQueryTopComponent")
