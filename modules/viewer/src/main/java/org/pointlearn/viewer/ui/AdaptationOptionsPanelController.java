@@ -1,15 +1,6 @@
 package org.pointlearn.viewer.ui;
 
-import java.beans.PropertyChangeListener;
-import java.beans.PropertyChangeSupport;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.swing.JComponent;
 import org.netbeans.spi.options.OptionsPanelController;
-import org.openide.DialogDisplayer;
-import org.openide.NotifyDescriptor;
-import org.openide.util.HelpCtx;
-import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 
 /** Registers the adaptation panel under Tools > Options > Advanced. */
@@ -22,68 +13,30 @@ import org.openide.util.NbBundle.Messages;
     "# {0} - reason",
     "MSG_AdaptationNotSaved=The adaptation settings were not applied: {0}"
 })
-public final class AdaptationOptionsPanelController extends OptionsPanelController {
-
-    private static final Logger LOG = Logger.getLogger(AdaptationOptionsPanelController.class.getName());
-
-    private final PropertyChangeSupport changes = new PropertyChangeSupport(this);
-    private AdaptationOptionsPanel panel;
+public final class AdaptationOptionsPanelController extends OptionsPage<AdaptationOptionsPanel> {
 
     @Override
-    public void update() {
-        panel().load();
+    protected AdaptationOptionsPanel create() {
+        return new AdaptationOptionsPanel(WorkstationSession.get());
     }
 
     @Override
-    public void applyChanges() {
-        try {
-            panel().store();
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Applying the adaptation settings failed", e);
-            DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
-                    Bundle.MSG_AdaptationNotSaved(e.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
-        }
+    protected void load(AdaptationOptionsPanel p) {
+        p.load();
     }
 
     @Override
-    public void cancel() {
-        panel().load();
+    protected void store(AdaptationOptionsPanel p) {
+        p.store();
     }
 
     @Override
-    public boolean isValid() {
-        return panel().problem() == null;
+    protected String problem(AdaptationOptionsPanel p) {
+        return p.problem();
     }
 
     @Override
-    public boolean isChanged() {
-        return true;
-    }
-
-    @Override
-    public JComponent getComponent(Lookup masterLookup) {
-        return panel();
-    }
-
-    @Override
-    public HelpCtx getHelpCtx() {
-        return HelpCtx.DEFAULT_HELP;
-    }
-
-    @Override
-    public void addPropertyChangeListener(PropertyChangeListener l) {
-        changes.addPropertyChangeListener(l);
-    }
-
-    @Override
-    public void removePropertyChangeListener(PropertyChangeListener l) {
-        changes.removePropertyChangeListener(l);
-    }
-
-    private AdaptationOptionsPanel panel() {
-        if (panel == null) {
-            panel = new AdaptationOptionsPanel(WorkstationSession.get());
-        }
-        return panel;
+    protected String failure(String reason) {
+        return Bundle.MSG_AdaptationNotSaved(reason);
     }
 }

@@ -1,15 +1,6 @@
 package org.pointlearn.viewer.ui;
 
-import java.beans.PropertyChangeListener;
-import java.beans.PropertyChangeSupport;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.swing.JComponent;
 import org.netbeans.spi.options.OptionsPanelController;
-import org.openide.DialogDisplayer;
-import org.openide.NotifyDescriptor;
-import org.openide.util.HelpCtx;
-import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 
 /** Registers the inference panel under Tools > Options > Advanced. */
@@ -22,68 +13,25 @@ import org.openide.util.NbBundle.Messages;
     "# {0} - reason",
     "MSG_InferenceNotSaved=The inference settings were not kept: {0}"
 })
-public final class InferenceOptionsPanelController extends OptionsPanelController {
-
-    private static final Logger LOG = Logger.getLogger(InferenceOptionsPanelController.class.getName());
-
-    private final PropertyChangeSupport changes = new PropertyChangeSupport(this);
-    private InferenceOptionsPanel panel;
+public final class InferenceOptionsPanelController extends OptionsPage<InferenceOptionsPanel> {
 
     @Override
-    public void update() {
-        panel().load();
+    protected InferenceOptionsPanel create() {
+        return new InferenceOptionsPanel(org.pointlearn.inference.api.InferenceRuntime.getDefault());
     }
 
     @Override
-    public void applyChanges() {
-        try {
-            panel().store();
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Keeping the inference settings failed", e);
-            DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
-                    Bundle.MSG_InferenceNotSaved(e.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
-        }
+    protected void load(InferenceOptionsPanel p) {
+        p.load();
     }
 
     @Override
-    public void cancel() {
-        panel().load();
+    protected void store(InferenceOptionsPanel p) {
+        p.store();
     }
 
     @Override
-    public boolean isValid() {
-        return true;
-    }
-
-    @Override
-    public boolean isChanged() {
-        return true;
-    }
-
-    @Override
-    public JComponent getComponent(Lookup masterLookup) {
-        return panel();
-    }
-
-    @Override
-    public HelpCtx getHelpCtx() {
-        return HelpCtx.DEFAULT_HELP;
-    }
-
-    @Override
-    public void addPropertyChangeListener(PropertyChangeListener l) {
-        changes.addPropertyChangeListener(l);
-    }
-
-    @Override
-    public void removePropertyChangeListener(PropertyChangeListener l) {
-        changes.removePropertyChangeListener(l);
-    }
-
-    private InferenceOptionsPanel panel() {
-        if (panel == null) {
-            panel = new InferenceOptionsPanel(org.pointlearn.inference.api.InferenceRuntime.getDefault());
-        }
-        return panel;
+    protected String failure(String reason) {
+        return Bundle.MSG_InferenceNotSaved(reason);
     }
 }
