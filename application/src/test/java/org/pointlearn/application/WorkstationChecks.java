@@ -87,6 +87,25 @@ abstract class WorkstationChecks extends NbTestCase {
             return s != null && s.startsWith(model + ", adapted: version ") ? s : null;
         });
 
+        // The same series coronally, through the plane chooser under the slice.
+        javax.swing.JComboBox<?> planes = WorkstationScreen.onEdt(() -> (javax.swing.JComboBox<?>) findNamed(viewer,
+                "pointlearn.viewer.plane"));
+        assertNotNull("no plane chooser under the slice", planes);
+        WorkstationScreen.onEdt(() -> {
+            planes.setSelectedItem(org.pointlearn.imaging.api.Planes.Plane.CORONAL);
+            return null;
+        });
+        BufferedImage coronal = await("the coronal slice on screen", () -> {
+            BufferedImage img = screen.capture(screen.bounds(viewer));
+            return SliceImage.greyLevels(img) > 40 ? img : null;
+        });
+        screen.save(screen.captureScreen(), screenshotName() + "-coronal.png");
+        assertTrue("the coronal slice shows anatomy", SliceImage.greyLevels(coronal) > 40);
+        WorkstationScreen.onEdt(() -> {
+            planes.setSelectedItem(org.pointlearn.imaging.api.Planes.Plane.ACQUIRED);
+            return null;
+        });
+
         // Roll back to the version before the one just made, as a user would in the model panel.
         screen.selectListRow("pointlearn.model.versionList", 1);
         screen.pressButtonLater("pointlearn.model.rollback");
@@ -194,6 +213,21 @@ abstract class WorkstationChecks extends NbTestCase {
             "Window > Configure Window > Dock Group", "Window > Reset Windows", "Window > Close Window",
             "Window > Close All Documents", "Window > Close Other Documents",
             "Help > About Pointlearn");
+
+    private static java.awt.Component findNamed(java.awt.Container c, String name) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof java.awt.Container sub) {
+                java.awt.Component found = findNamed(sub, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
 
     static <T> T await(String what, Callable<T> probe) throws Exception {
         long deadline = System.currentTimeMillis() + STARTUP_MS;
