@@ -117,6 +117,31 @@ abstract class WorkstationChecks extends NbTestCase {
         });
         await("In use naming the shipped model again after the rollback", () ->
                 model.equals(screen.labelText("pointlearn.model.inUse")) ? true : null);
+
+        // Window > 3D Segmentation: the accepted slice as a surface (VTK), or why not (Java2D).
+        WorkstationScreen.onEdt(() -> {
+            TopComponent surface = org.openide.windows.WindowManager.getDefault().findTopComponent("SurfaceTopComponent");
+            surface.open();
+            surface.requestActive();
+            return null;
+        });
+        TopComponent surface = await("the 3D window shown", () -> screen.shownWindow("SurfaceTopComponent"));
+        if (renderer.startsWith("Renderer: VTK")) {
+            BufferedImage drawn = await("the accepted slice drawn in 3D", () -> {
+                BufferedImage img = screen.capture(screen.bounds(surface));
+                return SliceImage.colouredPixels(img) > 200 ? img : null;
+            });
+            screen.save(drawn, screenshotName() + "-3d.png");
+        } else {
+            await("the 3D window saying it needs VTK", () -> WorkstationScreen.onEdt(() -> {
+                java.awt.Component c = surface.getComponentCount() > 0 ? surface.getComponent(0) : null;
+                return c instanceof javax.swing.JLabel l && l.getText().contains("needs VTK") ? true : null;
+            }));
+        }
+        WorkstationScreen.onEdt(() -> {
+            surface.close();
+            return null;
+        });
     }
 
     /** Window > PACS Query/Retrieve opens where it can be seen, large enough for its search. */
@@ -207,7 +232,7 @@ abstract class WorkstationChecks extends NbTestCase {
             "View > Toolbars", "View > Full Screen",
             "Tools > Options",
             "Window > Viewer", "Window > Model", "Window > DICOM Browser", "Window > PACS Query/Retrieve",
-            "Window > Configure Window > Maximize", "Window > Configure Window > Float",
+            "Window > 3D Segmentation", "Window > Configure Window > Maximize", "Window > Configure Window > Float",
             "Window > Configure Window > Float Group", "Window > Configure Window > Minimize",
             "Window > Configure Window > Minimize Group", "Window > Configure Window > Dock",
             "Window > Configure Window > Dock Group", "Window > Reset Windows", "Window > Close Window",

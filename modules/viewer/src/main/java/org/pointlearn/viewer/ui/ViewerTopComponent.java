@@ -145,6 +145,12 @@ public final class ViewerTopComponent extends TopComponent {
         return undoRedo;
     }
 
+    /** The viewer of the window system if it has one (no exception); on the event thread. */
+    static ViewerTopComponent findInstanceOrNull() {
+        TopComponent tc = WindowManager.getDefault().findTopComponent(PREFERRED_ID);
+        return tc instanceof ViewerTopComponent viewer ? viewer : null;
+    }
+
     /** The viewer of the window system, created on first use; on the event thread. */
     static ViewerTopComponent findInstance() {
         TopComponent tc = WindowManager.getDefault().findTopComponent(PREFERRED_ID);
