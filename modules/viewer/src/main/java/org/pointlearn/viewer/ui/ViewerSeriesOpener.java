@@ -24,6 +24,8 @@ import org.pointlearn.imaging.api.WindowLevel;
  */
 @ServiceProvider(service = SeriesOpener.class)
 @Messages({
+    "# {0} series",
+    "MSG_SegNotImages=\"{0}\" is a segmentation (DICOM SEG) of another series, not images: it is not opened in the viewer (showing it over its series is not supported yet). The series open stays as it is.",
     "# {0} - modality",
     "TITLE_UnnamedSeries={0} series",
     "# {0} - series name",
@@ -51,11 +53,29 @@ public final class ViewerSeriesOpener implements SeriesOpener {
      * @param dialogOnFailure whether a failure also pops up a dialog (not for automatic opens)
      */
     void open(SeriesRef series, boolean dialogOnFailure) {
+        String refused = refusal(series);
+        if (refused != null) {
+            // Said without closing the series the user is working on.
+            StatusDisplayer.getDefault().setStatusText(refused, StatusDisplayer.IMPORTANCE_ERROR_HIGHLIGHT);
+            if (dialogOnFailure) {
+                DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(refused,
+                        NotifyDescriptor.INFORMATION_MESSAGE));
+            }
+            return;
+        }
         ViewerTopComponent viewer = ViewerTopComponent.findInstance();
         viewer.open();
         viewer.requestActive();
         long request = viewer.beginLoading(title(series), series);
         LOADING.post(() -> load(StudyIndex.getDefault(), viewer, request, series, dialogOnFailure));
+    }
+
+    /**
+     * Why a series is not opened as images, in words, or null when it is: a segmentation object
+     * (SEG) is an annotation of another series, not images to segment.
+     */
+    static String refusal(SeriesRef series) {
+        return "SEG".equalsIgnoreCase(series.modality()) ? Bundle.MSG_SegNotImages(title(series)) : null;
     }
 
     /** The name of a series for window titles and messages: its description, else its modality. */

@@ -44,6 +44,20 @@ class ViewerSeriesOpenerTest {
         assertEquals("Slice 4/7", viewer.view().caption().get(0));
     }
 
+    /** A DICOM SEG is said to be a segmentation, not opened as images (and the series shown stays). */
+    @Test
+    void aSegmentationObjectIsNotOpenedAsImages() throws Exception {
+        SeriesRef seg = new SeriesRef("1.2.3", "1.2.3.99", "SEG", "Segmentation: Lesion", 1);
+        assertTrue(String.valueOf(ViewerSeriesOpener.refusal(seg)).contains("is a segmentation (DICOM SEG) of another"
+                + " series"), ViewerSeriesOpener.refusal(seg));
+        assertNull(ViewerSeriesOpener.refusal(T1), "images are opened");
+        // Refused before the viewer is asked for: outside the window system that would throw.
+        ViewerTopComponentTest.onEdt(() -> {
+            new ViewerSeriesOpener().open(seg, false);
+            return null;
+        });
+    }
+
     /** The patient, the study date and the series are written at the top left; I hides them. */
     @Test
     void thePatientAndTheSeriesAreNamedOnTheSlice() throws Exception {
