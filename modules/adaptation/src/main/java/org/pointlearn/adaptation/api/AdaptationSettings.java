@@ -220,6 +220,44 @@ public record AdaptationSettings(
         }
     }
 
+    /**
+     * Settings written as name=value pairs separated by commas (as {@code make eval SET=} and the
+     * remembered Options take them).
+     *
+     * @throws IllegalArgumentException naming a part that is not name=value
+     */
+    public static Map<String, String> pairs(String words) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : words.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("settings are name=value pairs separated by commas, not '" + pair
+                        + "'");
+            }
+            values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return values;
+    }
+
+    /** The values that differ from {@code base}, as name=value pairs separated by commas ({@link #pairs} reads them). */
+    public String changedFrom(AdaptationSettings base) {
+        StringBuilder b = new StringBuilder();
+        for (RecordComponent c : AdaptationSettings.class.getRecordComponents()) {
+            try {
+                Object mine = c.getAccessor().invoke(this);
+                if (!mine.equals(c.getAccessor().invoke(base))) {
+                    b.append(b.length() == 0 ? "" : ",").append(c.getName()).append('=').append(mine);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.toString();
+    }
+
     private static boolean parseBoolean(String v) {
         if (!v.equals("true") && !v.equals("false")) {
             throw new NumberFormatException(v);

@@ -108,7 +108,18 @@ public record SeriesWork(SeriesKey series, int width, int height, int depth, int
      * neighbour's mask saved 44 % of the clicks on the Colin27 deep grey structures.
      */
     public Optional<Proposal> proposal(int k) {
-        if (series == null || accepted.containsKey(k) || k == slice || drafts.containsKey(k)) {
+        if (series == null || k == slice || drafts.containsKey(k)) {
+            return Optional.empty();
+        }
+        return proposal(accepted, lastAccepted, k);
+    }
+
+    /**
+     * The proposal rule on its own: for slice k without an accepted mask, the accepted mask of a
+     * neighbouring slice (the one accepted last, if both are), else none.
+     */
+    public static Optional<Proposal> proposal(Map<Integer, Mask2D> accepted, int lastAccepted, int k) {
+        if (accepted.containsKey(k)) {
             return Optional.empty();
         }
         int[] neighbours = lastAccepted == k + 1 ? new int[] {k + 1, k - 1} : new int[] {k - 1, k + 1};

@@ -37,7 +37,7 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
             SegmentationSession s = new SegmentationSession(root, prefs.getBoolean(LEARN_KEY, true),
                     b -> prefs.putBoolean(LEARN_KEY, b), policy, rememberedSettings(prefs, policy), (p, n) -> {
                         prefs.put(POLICY_KEY, p.name());
-                        prefs.put(SETTINGS_KEY, changedFrom(p.defaultSettings(), n));
+                        prefs.put(SETTINGS_KEY, n.changedFrom(p.defaultSettings()));
                     });
             InferenceRuntime runtime = InferenceRuntime.getDefault();
             if (runtime == null) {
@@ -88,36 +88,12 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
 
     /** The policy's defaults with the values changed in Options (kept as name=value pairs). */
     private static AdaptationSettings rememberedSettings(Preferences prefs, AdaptationPolicy policy) {
-        String words = prefs.get(SETTINGS_KEY, "");
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String pair : words.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-        }
         try {
-            return policy.defaultSettings().with(values);
+            return policy.defaultSettings().with(AdaptationSettings.pairs(prefs.get(SETTINGS_KEY, "")));
         } catch (IllegalArgumentException e) {
             LOG.log(java.util.logging.Level.WARNING, "The remembered adaptation settings do not apply; using the defaults",
                     e);
             return policy.defaultSettings();
         }
-    }
-
-    /** The values of {@code settings} that differ from {@code defaults}, as name=value pairs. */
-    static String changedFrom(AdaptationSettings defaults, AdaptationSettings settings) {
-        StringBuilder b = new StringBuilder();
-        for (java.lang.reflect.RecordComponent c : AdaptationSettings.class.getRecordComponents()) {
-            try {
-                Object mine = c.getAccessor().invoke(settings);
-                if (!mine.equals(c.getAccessor().invoke(defaults))) {
-                    b.append(b.length() == 0 ? "" : ",").append(c.getName()).append('=').append(mine);
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return b.toString();
     }
 }

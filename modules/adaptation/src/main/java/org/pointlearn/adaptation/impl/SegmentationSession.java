@@ -103,6 +103,10 @@ public final class SegmentationSession implements InteractiveSession {
     private record Redo(Click click, Strokes after) {
     }
 
+    /** The versions and the one in use, read together on the model's thread. */
+    private record Lineage(List<ModelVersion> versions, ModelVersion active) {
+    }
+
     /** An accept or a rollback: what undo and redo act on once the slice in progress has nothing to undo. */
     private sealed interface Step permits Accepted, RolledBack {
     }
@@ -154,6 +158,8 @@ public final class SegmentationSession implements InteractiveSession {
     private final ArrayDeque<Redo> redo = new ArrayDeque<>();
     private final ArrayDeque<Step> history = new ArrayDeque<>();
     private final ArrayDeque<Step> undone = new ArrayDeque<>();
+    /** Words to say that arose under the lock; {@link #changed} says them once it is released. */
+    private final List<String> outbox = new ArrayList<>();
     private int[] strokeLast;
     private int strokeRadius;
     private boolean strokePaints;
@@ -281,7 +287,14 @@ public final class SegmentationSession implements InteractiveSession {
         }
     }
 
+    /** Publishes the state, after the words left while the lock was held. */
     private void changed() {
+        List<String> words;
+        synchronized (this) {
+            words = List.copyOf(outbox);
+            outbox.clear();
+        }
+        words.forEach(this::say);
         fire(SessionEvent.Kind.CHANGED, null);
     }
 
@@ -345,14 +358,12 @@ public final class SegmentationSession implements InteractiveSession {
     public CompletableFuture<Void> useModel(SegmentationModel next) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lifecycle.execute(() -> {
+            boolean first;
             synchronized (this) {
                 if (next == model && session != null) {
                     done.complete(null);
                     return;
                 }
-            }
-            boolean first;
-            synchronized (this) {
                 first = model == null && session == null;
             }
             replace(next, storeFolder(next), Bundle.MSG_Opening(), first ? null
@@ -531,10 +542,6 @@ public final class SegmentationSession implements InteractiveSession {
         }
     }
 
-    private synchronized boolean learning() {
-        return learning;
-    }
-
     private synchronized String notReadyMessage() {
         return Bundle.MSG_NotReady(notReady == null ? "?" : notReady);
     }
@@ -561,15 +568,13 @@ public final class SegmentationSession implements InteractiveSession {
             changed();
             return CompletableFuture.completedFuture(null);
         }
-        return s.submit(() -> List.of(s.session().versions(), List.of(s.session().activeVersion())))
+        return s.submit(() -> new Lineage(s.session().versions(), s.session().activeVersion()))
                 .handle((r, e) -> {
                     if (r != null) {
                         synchronized (this) {
                             if (session == s) {
-                                @SuppressWarnings("unchecked")
-                                List<ModelVersion> list = (List<ModelVersion>) r.get(0);
-                                versions = list;
-                                active = (ModelVersion) r.get(1).get(0);
+                                versions = r.versions();
+                                active = r.active();
                             }
                         }
                     }
@@ -769,10 +774,6 @@ public final class SegmentationSession implements InteractiveSession {
         return session;
     }
 
-    private void sayIfNotReadyLater() {
-        disk.execute(this::sayIfNotReady);
-    }
-
     /** Says why there is no model yet, if that is why nothing happened. */
     private void sayIfNotReady() {
         SessionState st = state();
@@ -828,11 +829,15 @@ public final class SegmentationSession implements InteractiveSession {
 
     @Override
     public void beginStroke(int k, int x, int y, int radius, boolean paint) {
+        boolean none;
         synchronized (this) {
-            if (sessionFor(k) == null) {
-                sayIfNotReadyLater();
-                return;
-            }
+            none = sessionFor(k) == null;
+        }
+        if (none) {
+            sayIfNotReady();
+            return;
+        }
+        synchronized (this) {
             actions.push(edits.snapshot());
             strokeRadius = radius;
             strokePaints = paint;
@@ -906,27 +911,25 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Takes back the last click or stroke of slice k; whether it did. */
     private synchronized boolean undoLocked(int k) {
-        {
-            if (slice != k || actions.isEmpty()) {
-                return false;
-            }
-            if (actions.peek() != CLICK) {
-                redo.push(new Redo(null, edits.snapshot()));
-                edits.restore(actions.pop());
-                journal();
-            } else {
-                AsyncAdaptationSession s = session;
-                if (s == null || clicks.isEmpty()) {
-                    return false;
-                }
-                actions.pop();
-                redo.push(new Redo(clicks.get(clicks.size() - 1), null));
-                clicks = clicks.subList(0, clicks.size() - 1);
-                comparison = null;
-                journal();
-                track(s.undo(p -> show(k, p)));
-            }
+        if (slice != k || actions.isEmpty()) {
+            return false;
         }
+        if (actions.peek() != CLICK) {
+            redo.push(new Redo(null, edits.snapshot()));
+            edits.restore(actions.pop());
+            journal();
+            return true;
+        }
+        AsyncAdaptationSession s = session;
+        if (s == null || clicks.isEmpty()) {
+            return false;
+        }
+        actions.pop();
+        redo.push(new Redo(clicks.get(clicks.size() - 1), null));
+        clicks = clicks.subList(0, clicks.size() - 1);
+        comparison = null;
+        journal();
+        track(s.undo(p -> show(k, p)));
         return true;
     }
 
@@ -1041,9 +1044,10 @@ public final class SegmentationSession implements InteractiveSession {
         return Optional.of(update);
     }
 
-    /** Under the lock: the proposal for slice k, or null. */
+    /** Under the lock: the proposal for slice k (not in progress, no draft), or null. */
     private Mask2D currentProposal(int k) {
-        return state().work().proposal(k).map(SeriesWork.Proposal::mask).orElse(null);
+        return k == slice || drafts.containsKey(k) ? null
+                : SeriesWork.proposal(accepted, lastAccepted, k).map(SeriesWork.Proposal::mask).orElse(null);
     }
 
     /** Under the lock: the mask shown on the slice in progress, or null. */
@@ -1097,15 +1101,14 @@ public final class SegmentationSession implements InteractiveSession {
      * it, what the model learned from them is taken back (it learns again when the slice is continued).
      */
     private void keepAsDraft() {
-        if (slice < 0 || (clicks.isEmpty() && (edits == null || edits.isEmpty()))) {
+        if (!hasWork()) {
             return;
         }
         drafts.put(slice, new SeriesWork.Draft(clicks, edits == null ? Strokes.NONE : edits.snapshot(), proposal,
                 workingMask()));
-        String words = Bundle.MSG_KeptAsDraft(slice + 1, clicks.size());
+        outbox.add(Bundle.MSG_KeptAsDraft(slice + 1, clicks.size()));
         takeBackClicks();
         clearJournal();
-        disk.execute(() -> say(words));
     }
 
     /** Under the lock: the model's session takes back the slice's clicks and what it learned from them. */
@@ -1119,12 +1122,16 @@ public final class SegmentationSession implements InteractiveSession {
         }
     }
 
+    /** Under the lock: whether the slice in progress has clicks or strokes. */
+    private boolean hasWork() {
+        return slice >= 0 && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()));
+    }
+
     /** Under the lock: an unaccepted slice is given up with what the model learned from it. */
     private void discardUnaccepted() {
-        if (slice >= 0 && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()))) {
-            String words = Bundle.MSG_Discarded(slice + 1);
+        if (hasWork()) {
+            outbox.add(Bundle.MSG_Discarded(slice + 1));
             takeBackClicks();
-            disk.execute(() -> say(words));
         }
     }
 
@@ -1181,7 +1188,7 @@ public final class SegmentationSession implements InteractiveSession {
         if (series == null || !series.onDisk() || masks == null || slice < 0) {
             return;
         }
-        if (clicks.isEmpty() && (edits == null || edits.isEmpty())) {
+        if (!hasWork()) {
             clearJournal();
             return;
         }

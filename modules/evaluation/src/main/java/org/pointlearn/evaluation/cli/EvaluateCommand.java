@@ -186,18 +186,11 @@ public final class EvaluateCommand {
 
     /** name=value pairs separated by commas. */
     static Map<String, String> settings(String spec) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : spec.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set takes name=value pairs separated by commas, not '" + pair + "'");
-            }
-            values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        try {
+            return AdaptationSettings.pairs(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--set takes " + e.getMessage(), e);
         }
-        return values;
     }
 
     private static int orders(String spec) {

@@ -179,31 +179,51 @@ public final class VolumeRunner {
         int k = slice.index();
         Mask2D truth = slice.truth();
         SeriesWork work = session.state().work();
-        Mask2D prediction = work.proposal(k).map(SeriesWork.Proposal::mask)
+        Mask2D proposed = work.proposal(k).map(SeriesWork.Proposal::mask)
                 .orElse(Mask2D.empty(work.width(), work.height()));
-        double proposalDice = prediction.dice(truth);
-        double dice = proposalDice;
         List<Click> clicks = new ArrayList<>();
-        while (clicks.size() < maxClicks && dice < target) {
-            Optional<Click> next = user.nextClick(truth, prediction, clicks);
-            if (next.isEmpty()) {
-                break;
-            }
-            clicks.add(next.get());
-            join(session.click(k, next.get()));
+        Mask2D prediction = userClicks(truth, proposed, clicks, made -> {
+            join(session.click(k, made.get(made.size() - 1)));
             if (session.state().work().slice() != k) {
                 throw new SegmentationException("the session did not take the click on slice " + (k + 1) + ": "
                         + session.state().notReady());
             }
-            prediction = session.state().work().working();
-            dice = prediction.dice(truth);
-        }
+            return session.state().work().working();
+        });
         Optional<CompletableFuture<UpdateReport>> update = session.accept(k);
         if (update.isPresent()) {
             join(update.get());
         }
         join(session.idle());
-        out.add(new SliceResult(k, truth.area(), proposalDice, clicks.size(), dice));
+        out.add(new SliceResult(k, truth.area(), proposed.dice(truth), clicks.size(), prediction.dice(truth)));
+    }
+
+    /** What the segmenter shows after the user's clicks so far (the newest last). */
+    @FunctionalInterface
+    private interface Segmenting {
+        Mask2D after(List<Click> clicks) throws SegmentationException;
+    }
+
+    /**
+     * The user clicks on a slice until it reaches the target Dice or the click budget (its own
+     * clicks; seed clicks already in the list do not count), each click appended to the list.
+     *
+     * @return the mask shown after the last click (the start when none was needed)
+     */
+    private Mask2D userClicks(Mask2D truth, Mask2D start, List<Click> clicks, Segmenting segment)
+            throws SegmentationException {
+        Mask2D prediction = start;
+        int made = 0;
+        while (made < maxClicks && prediction.dice(truth) < target) {
+            Optional<Click> next = user.nextClick(truth, prediction, clicks);
+            if (next.isEmpty()) {
+                break;
+            }
+            clicks.add(next.get());
+            made++;
+            prediction = segment.after(List.copyOf(clicks));
+        }
+        return prediction;
     }
 
     private static <T> T join(CompletableFuture<T> work) throws SegmentationException {
@@ -244,23 +264,16 @@ public final class VolumeRunner {
         } else {
             segmenter.startFrom(image, null);
         }
-        Mask2D prediction = Mask2D.threshold(probability, w, h, ProtocolRunner.THRESHOLD);
-        double proposalDice = prediction.dice(truth);
-        double dice = proposalDice;
-        int userClicks = 0;
-        while (userClicks < maxClicks && dice < target) {
-            Optional<Click> next = user.nextClick(truth, prediction, clicks);
-            if (next.isEmpty()) {
-                break;
-            }
-            clicks.add(next.get());
-            userClicks++;
-            probability = segmenter.predict(image, List.copyOf(clicks), probability.clone());
-            prediction = Mask2D.threshold(probability, w, h, ProtocolRunner.THRESHOLD);
-            dice = prediction.dice(truth);
-        }
+        Mask2D proposed = Mask2D.threshold(probability, w, h, ProtocolRunner.THRESHOLD);
+        int seeds = clicks.size();
+        float[][] last = {probability};
+        Mask2D prediction = userClicks(truth, proposed, clicks, made -> {
+            last[0] = segmenter.predict(image, made, last[0].clone());
+            return Mask2D.threshold(last[0], w, h, ProtocolRunner.THRESHOLD);
+        });
         segmenter.accept(image, prediction, List.copyOf(clicks));
-        out.add(new SliceResult(slice.index(), truth.area(), proposalDice, userClicks, dice));
+        out.add(new SliceResult(slice.index(), truth.area(), proposed.dice(truth), clicks.size() - seeds,
+                prediction.dice(truth)));
         return prediction;
     }
 }

@@ -4,7 +4,6 @@ import java.awt.Component;
 import java.awt.EventQueue;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.swing.event.ChangeListener;
@@ -14,7 +13,7 @@ import org.openide.util.NbBundle.Messages;
 import org.pointlearn.adaptation.api.InteractiveSession;
 import org.pointlearn.adaptation.api.SeriesKey;
 import org.pointlearn.adaptation.api.SeriesWork;
-import org.pointlearn.adaptation.api.SessionEvent;
+import org.pointlearn.adaptation.api.SessionState;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.Click;
@@ -48,7 +47,6 @@ final class ClickSegmentation {
     private final InteractiveSession session;
     private final Supplier<SeriesKey> series;
     private final ChangeSupport changes = new ChangeSupport(this);
-    private final AtomicBoolean redrawQueued = new AtomicBoolean();
     private Predicate<String> confirmation = q -> Questions.confirm(q, Bundle.TITLE_Clear());
     private Volume opened;
     private Tool tool = Tool.CLICK;
@@ -75,7 +73,7 @@ final class ClickSegmentation {
     static ClickSegmentation attach(SliceViewModel view, SliceCanvas canvas, InteractiveSession session,
             Supplier<SeriesKey> series) {
         ClickSegmentation tools = new ClickSegmentation(view, canvas, session, series);
-        session.addListener(tools::heard);
+        session.addListener(WorkstationSession.redrawOnEdt(tools.changes::fireChange));
         Component c = canvas.component();
         ClickMouse mouse = new ClickMouse(tools);
         c.addMouseListener(mouse);
@@ -84,24 +82,19 @@ final class ClickSegmentation {
         return tools;
     }
 
-    /** An event of the session: drawn again on the event thread (changes close together are drawn once). */
-    private void heard(SessionEvent e) {
-        if (e.kind() != SessionEvent.Kind.MESSAGE && redrawQueued.compareAndSet(false, true)) {
-            EventQueue.invokeLater(() -> {
-                redrawQueued.set(false);
-                changes.fireChange();
-            });
-        }
-    }
-
-    /** The work on the series shown (the session follows the view to a new series first). */
-    private SeriesWork work() {
+    /** The session's state for the series shown (the session follows the view to a new series first). */
+    private SessionState state() {
         Volume shown = view.volume();
         if (shown != null && shown != opened) {
             opened = shown;
             offers = CompletableFuture.allOf(offers, session.openSeries(series.get(), shown));
         }
-        return session.state().work();
+        return session.state();
+    }
+
+    /** The work on the series shown. */
+    private SeriesWork work() {
+        return state().work();
     }
 
     /** The slice with what the tools show on it (see {@link ToolCaption#decorate}). */
@@ -111,7 +104,8 @@ final class ClickSegmentation {
 
     /** The caption line of the tools for slice k. */
     String captionLine(int k) {
-        return ToolCaption.line(session.state(), work(), k, tool, brushRadius);
+        SessionState st = state();
+        return ToolCaption.line(st, st.work(), k, tool, brushRadius);
     }
 
     /** The proposal for slice k, if it has one. */
@@ -195,17 +189,19 @@ final class ClickSegmentation {
 
     /** Whether undo acts on the slice shown: its click or stroke, or (whatever is shown) the last accept or rollback. */
     boolean canUndo() {
-        return doable(work().undo());
+        SeriesWork w = work();
+        return doable(w, w.undo());
     }
 
     /** Whether redo acts, likewise. */
     boolean canRedo() {
-        return doable(work().redo());
+        SeriesWork w = work();
+        return doable(w, w.redo());
     }
 
-    private boolean doable(SeriesWork.Step step) {
+    private boolean doable(SeriesWork w, SeriesWork.Step step) {
         return step == SeriesWork.Step.ACCEPT || step == SeriesWork.Step.ROLLBACK
-                || (step != null && work().slice() == view.slice());
+                || (step != null && w.slice() == view.slice());
     }
 
     /** Takes back the last click or stroke of the slice shown, or the last accept (whose slice is then shown) or rollback. */

@@ -3,7 +3,6 @@ package org.pointlearn.viewer.ui;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;
-import java.awt.EventQueue;
 import java.awt.Component;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
@@ -37,7 +36,6 @@ import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.pointlearn.adaptation.api.InteractiveSession;
-import org.pointlearn.adaptation.api.SessionEvent;
 import org.pointlearn.adaptation.api.SessionState;
 import org.pointlearn.adaptation.api.ModelVersion;
 import org.pointlearn.adaptation.api.SliceTest;
@@ -165,7 +163,6 @@ public final class ModelTopComponent extends TopComponent {
     private final transient InferenceRuntime runtime;
     private boolean showingChoice;
     private final transient InteractiveSession session;
-    private final java.util.concurrent.atomic.AtomicBoolean versionsQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private JPanel versionsArea;
     private int row;
 
@@ -223,14 +220,7 @@ public final class ModelTopComponent extends TopComponent {
         versionsArea();
         showEngine(new EngineStatus(EngineStatus.State.STARTING, "", "", ""));
         engineFeed.accept(this::showEngine);
-        session.addListener(e -> {
-            if (e.kind() != SessionEvent.Kind.MESSAGE && versionsQueued.compareAndSet(false, true)) {
-                EventQueue.invokeLater(() -> {
-                    versionsQueued.set(false);
-                    showVersions(session.state());
-                });
-            }
-        });
+        session.addListener(WorkstationSession.redrawOnEdt(() -> showVersions(session.state())));
         showVersions(session.state());
     }
 

@@ -11,7 +11,6 @@ import org.openide.util.NbBundle.Messages;
 import org.openide.windows.TopComponent;
 import org.pointlearn.adaptation.api.InteractiveSession;
 import org.pointlearn.adaptation.api.SeriesWork;
-import org.pointlearn.adaptation.api.SessionEvent;
 import org.pointlearn.viewer.impl.RendererSession;
 
 /**
@@ -35,7 +34,7 @@ public final class SurfaceTopComponent extends TopComponent {
 
     private final JLabel message = new JLabel(Bundle.MSG_SurfaceEmpty(), SwingConstants.CENTER);
     private transient SurfaceView surface;
-    private transient Object shownAccepted;
+    private transient java.util.Map<Integer, org.pointlearn.imaging.api.Mask2D> shownAccepted;
 
     public SurfaceTopComponent() {
         setName(Bundle.CTL_SurfaceTopComponent());
@@ -51,21 +50,21 @@ public final class SurfaceTopComponent extends TopComponent {
             }
             surface = new SurfaceView();
             InteractiveSession session = WorkstationSession.get();
-            session.addListener(this::heard);
+            session.addListener(WorkstationSession.redrawOnEdt(() -> redraw(session.state().work())));
             redraw(session.state().work());
         }));
     }
 
-    private void heard(SessionEvent e) {
-        if (e.kind() == SessionEvent.Kind.CHANGED && e.state().work().accepted() != shownAccepted) {
-            EventQueue.invokeLater(() -> redraw(WorkstationSession.get().state().work()));
-        }
+    /** Whether two snapshots hold the same accepted masks: the same slices, the same mask objects (no pixel compare). */
+    private static boolean sameMasks(java.util.Map<Integer, org.pointlearn.imaging.api.Mask2D> a,
+            java.util.Map<Integer, org.pointlearn.imaging.api.Mask2D> b) {
+        return b != null && a.size() == b.size() && a.entrySet().stream().allMatch(e -> e.getValue() == b.get(e.getKey()));
     }
 
     /** Draws the accepted slices of the series now open (only when they changed). */
     private void redraw(SeriesWork w) {
-        if (surface == null || w.accepted().equals(shownAccepted)) {
-            return;
+        if (surface == null || sameMasks(w.accepted(), shownAccepted)) {
+            return;   // most events (clicks, strokes) leave the accepted masks as they were
         }
         shownAccepted = w.accepted();
         ViewerTopComponent viewer = ViewerTopComponent.findInstanceOrNull();

@@ -40,6 +40,7 @@ final class SurfaceView {
         mapper.SetInputConnection(smooth.GetOutputPort());
         mapper.ScalarVisibilityOff();
         actor.SetMapper(mapper);
+        actor.VisibilityOff();   // until there is a surface: drawing would run the pipeline on an empty image
         int c = org.pointlearn.viewer.impl.GreySlice.MASK;
         actor.GetProperty().SetColor(((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0);
         panel.GetRenderer().SetBackground(0, 0, 0);
@@ -68,6 +69,14 @@ final class SurfaceView {
      * @param accepted slice index to accepted mask
      */
     void show(VolumeGeometry g, Map<Integer, Mask2D> accepted) {
+        if (accepted.values().stream().allMatch(m -> m.area() == 0)) {
+            // Nothing to surface: VTK's flying edges refuse an empty image (and log it to a file).
+            triangles = 0;
+            actor.VisibilityOff();
+            render();
+            return;
+        }
+        actor.VisibilityOn();
         int w = g.width();
         int h = g.height();
         int d = g.depth();
@@ -103,6 +112,10 @@ final class SurfaceView {
             framed = true;   // later accepts keep the user's rotation
         }
         panel.GetRenderer().ResetCamera();
+        render();
+    }
+
+    private void render() {
         if (panel.isDisplayable() && panel.getWidth() > 0) {
             panel.Render();
         }

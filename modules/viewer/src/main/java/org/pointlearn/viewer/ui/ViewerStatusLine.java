@@ -50,7 +50,8 @@ public final class ViewerStatusLine implements StatusLineElementProvider {
             panel = build(RendererSession.getDefault().choice(), EngineStatusFeed::subscribe);
             org.pointlearn.adaptation.api.InteractiveSession session = WorkstationSession.get();
             JLabel model = label(MODEL_LABEL, WorkstationSession.statusText(session.state()));
-            session.addListener(e -> EventQueue.invokeLater(() -> model.setText(WorkstationSession.statusText(session.state()))));
+            session.addListener(WorkstationSession.redrawOnEdt(
+                    () -> model.setText(WorkstationSession.statusText(session.state()))));
             JSeparator separator = new JSeparator(SwingConstants.VERTICAL);
             separator.setPreferredSize(new Dimension(2, model.getPreferredSize().height));
             panel.add(separator);

@@ -33,6 +33,22 @@ final class WorkstationSession {
         return instance;
     }
 
+    /**
+     * A listener that runs {@code redraw} on the event thread after events other than words,
+     * once for events that come close together (a brush stroke sends one per mouse move).
+     */
+    static java.util.function.Consumer<SessionEvent> redrawOnEdt(Runnable redraw) {
+        java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+        return e -> {
+            if (e.kind() != SessionEvent.Kind.MESSAGE && queued.compareAndSet(false, true)) {
+                java.awt.EventQueue.invokeLater(() -> {
+                    queued.set(false);
+                    redraw.run();
+                });
+            }
+        };
+    }
+
     /** The session's words in the status line: problems highlighted. */
     static void toStatusLine(SessionEvent e) {
         if (e.message() != null && e.kind() != SessionEvent.Kind.CHANGED) {
