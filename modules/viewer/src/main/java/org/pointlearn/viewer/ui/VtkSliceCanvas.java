@@ -39,6 +39,9 @@ final class VtkSliceCanvas implements SliceCanvas {
 
     VtkSliceCanvas() {
         detachVtkInteraction();
+        // VTK asks for 8 multisamples by default; a slice of square pixels gains nothing from them
+        // and software OpenGL (Mesa llvmpipe) spends most of a frame on them.
+        panel.GetRenderWindow().SetMultiSamples(0);
         scalars.SetNumberOfComponents(3);
         image.GetPointData().SetScalars(scalars);
         actor.SetInputData(image);
