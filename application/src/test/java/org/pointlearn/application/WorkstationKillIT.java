@@ -1,0 +1,277 @@
+package org.pointlearn.application;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The installed workstation killed with SIGKILL in the middle of a slice, then started again:
+ * it offers the slice's clicks back, and on "Yes" shows that slice with the mask at the click.
+ * The application runs as a user starts it (the built launcher, its own JVM and user
+ * directory); this test drives it from outside through the X display (Robot input, screen
+ * captures, xwininfo for the windows).
+ */
+public class WorkstationKillIT {
+
+    private static final Path APP = Path.of("target", "pointlearn", "bin", "pointlearn");
+    private static final Path USERDIR = Path.of("target", "kill-userdir").toAbsolutePath();
+    private static final Pattern GEOMETRY = Pattern.compile("(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)");
+    private static final long START_SECONDS = 180;
+
+    private Process app;
+    private final Robot robot;
+
+    public WorkstationKillIT() throws Exception {
+        robot = new Robot();
+        robot.setAutoDelay(30);
+    }
+
+    @After
+    public void stop() {
+        kill();
+    }
+
+    @Test
+    public void afterKill9TheSliceInProgressIsOfferedBackWithItsClick() throws Exception {
+        deleteTree(USERDIR);
+        start(1);
+        Rectangle canvas = waitForSliceCanvas();
+        BufferedImage middle = robot.createScreenCapture(canvas);
+        // another slice than the one the viewer opens on, then a click at the canvas' centre
+        robot.mouseMove(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+        for (int i = 0; i < 6; i++) {
+            type(KeyEvent.VK_UP);
+        }
+        robot.delay(500);
+        BufferedImage before = robot.createScreenCapture(canvas);
+        assertTrue("the Up key shows another slice (image changed by " + difference(middle, before) + ")",
+                difference(middle, before) > 2);
+        int cx = canvas.width / 2;
+        int cy = canvas.height / 2;
+        assertEquals("no mask at the click before clicking", 0, tinted(before, cx, cy));
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        Path journal = waitForJournal();
+        List<String> lines = Files.readAllLines(journal);
+        String slice = line(lines, "slice ");
+        String title = line(lines, "title ");
+        assertEquals("one click journaled: " + lines, 1, lines.stream().filter(l -> l.startsWith("click ")).count());
+        waitForMask(canvas, cx, cy, "the click's mask before the kill");
+
+        kill();
+        assertTrue("the journal survives kill -9", Files.exists(journal));
+
+        start(2);
+        Rectangle dialog = waitForWindow("Continue the slice in progress");
+        // focus the question (a click on its text), then Enter answers its default button, Yes
+        robot.mouseMove(dialog.x + dialog.width / 2, dialog.y + dialog.height / 4);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        type(KeyEvent.VK_ENTER);
+        Rectangle again = waitForSliceCanvas();
+        assertEquals("the viewer has the same size", canvas.getSize(), again.getSize());
+        BufferedImage resumed = waitForMask(again, cx, cy, "the click's mask after Yes");
+        save(resumed, "kill-resumed");
+        // the slice shown is the journaled one: far from the click it matches the slice clicked on
+        Rectangle far = new Rectangle(canvas.width * 2 / 5, canvas.height / 10, canvas.width / 2, canvas.height / 9);
+        double toClicked = difference(crop(before, far), crop(resumed, far));
+        double toMiddle = difference(crop(middle, far), crop(resumed, far));
+        assertTrue("the journaled slice is shown (image differs by " + toClicked + " from the slice clicked on, "
+                + toMiddle + " from the one the viewer opens on)", toClicked * 3 < toMiddle);
+        List<String> after = Files.readAllLines(journal);
+        assertEquals("the slice stays in progress", slice, line(after, "slice "));
+        assertTrue("the title names the series", windowNames().stream().anyMatch(n -> n.startsWith("Pointlearn")
+                && n.contains(title.substring("title ".length()))));
+    }
+
+    private void start(int run) throws IOException {
+        assertTrue("the launcher is built: " + APP.toAbsolutePath(), Files.isExecutable(APP));
+        ProcessBuilder pb = new ProcessBuilder(APP.toAbsolutePath().toString(), "--nosplash", "--userdir",
+                USERDIR.toString());
+        String cache = System.getProperty("DJL_CACHE_DIR");
+        if (cache != null) {
+            pb.environment().put("DJL_CACHE_DIR", cache);
+        }
+        pb.redirectErrorStream(true).redirectOutput(new File("target/kill-run-" + run + ".log"));
+        app = pb.start();
+    }
+
+    /** SIGKILL to the launcher's JVM and the launcher, as a crash or {@code kill -9} would end them. */
+    private void kill() {
+        if (app == null) {
+            return;
+        }
+        try (Stream<ProcessHandle> children = app.descendants()) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+        app.destroyForcibly();
+        try {
+            app.waitFor(30, TimeUnit.SECONDS);
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app = null;
+    }
+
+    /** The VTK slice canvas (its own X window) once the main window shows it. */
+    private Rectangle waitForSliceCanvas() throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+        while (System.nanoTime() < end) {
+            assertTrue("the workstation is running (see target/kill-run-*.log)", app.isAlive());
+            boolean main = windowNames().stream().anyMatch(n -> n.startsWith("Pointlearn"));
+            for (String l : xwininfo()) {
+                Matcher m = GEOMETRY.matcher(l);
+                if (main && l.contains("XCanvasPeer") && m.find() && Integer.parseInt(m.group(1)) > 200) {
+                    Thread.sleep(1500); // the first frames
+                    return new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                }
+            }
+            Thread.sleep(500);
+        }
+        fail("no slice canvas within " + START_SECONDS + " s; windows: " + windowNames());
+        return null;
+    }
+
+    private Rectangle waitForWindow(String name) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+        while (System.nanoTime() < end) {
+            assertTrue("the workstation is running (see target/kill-run-*.log)", app.isAlive());
+            for (String l : xwininfo()) {
+                Matcher m = GEOMETRY.matcher(l);
+                if (l.contains("\"" + name + "\"") && m.find()) {
+                    Thread.sleep(800);
+                    return new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                }
+            }
+            Thread.sleep(500);
+        }
+        fail("no window '" + name + "' within " + START_SECONDS + " s; windows: " + windowNames());
+        return null;
+    }
+
+    private Path waitForJournal() throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            try (Stream<Path> s = Files.walk(USERDIR)) {
+                Path j = s.filter(p -> p.getFileName().toString().equals("slice-in-progress.txt")).findFirst().orElse(null);
+                if (j != null && Files.readString(j).contains("\nclick ")) {
+                    return j;
+                }
+            }
+            Thread.sleep(300);
+        }
+        fail("the click was not journaled within 60 s");
+        return null;
+    }
+
+    private BufferedImage waitForMask(Rectangle canvas, int x, int y, String what) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        BufferedImage shot = null;
+        while (System.nanoTime() < end) {
+            shot = robot.createScreenCapture(canvas);
+            if (tinted(shot, x, y) > 50) {
+                return shot;
+            }
+            Thread.sleep(300);
+        }
+        save(shot, "kill-no-mask");
+        fail(what + ": no mask colour around the click within 120 s (target/screenshots/kill-no-mask.png)");
+        return null;
+    }
+
+    /** Pixels within 15 px of (x, y) tinted by the mask's default colour (yellow: red well above blue). */
+    private static int tinted(BufferedImage img, int x, int y) {
+        int n = 0;
+        for (int j = y - 15; j <= y + 15; j++) {
+            for (int i = x - 15; i <= x + 15; i++) {
+                int rgb = img.getRGB(i, j);
+                if (((rgb >> 16) & 255) - (rgb & 255) > 50) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static BufferedImage crop(BufferedImage img, Rectangle r) {
+        return img.getSubimage(r.x, r.y, r.width, r.height);
+    }
+
+    /** Mean absolute difference of the green channel. */
+    private static double difference(BufferedImage a, BufferedImage b) {
+        double sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                sum += Math.abs(((a.getRGB(x, y) >> 8) & 255) - ((b.getRGB(x, y) >> 8) & 255));
+            }
+        }
+        return sum / (a.getWidth() * a.getHeight());
+    }
+
+    private void type(int key) {
+        robot.keyPress(key);
+        robot.keyRelease(key);
+    }
+
+    private static String line(List<String> lines, String prefix) {
+        String l = lines.stream().filter(s -> s.startsWith(prefix)).findFirst().orElse(null);
+        assertNotNull("journal line '" + prefix + "' in " + lines, l);
+        return l;
+    }
+
+    private static List<String> windowNames() throws Exception {
+        return xwininfo().stream().map(l -> {
+            int a = l.indexOf('"');
+            int b = a < 0 ? -1 : l.indexOf('"', a + 1);
+            return b < 0 ? "" : l.substring(a + 1, b);
+        }).filter(n -> !n.isEmpty()).toList();
+    }
+
+    private static List<String> xwininfo() throws Exception {
+        Process p = new ProcessBuilder("xwininfo", "-root", "-tree").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out.lines().toList();
+    }
+
+    private static void save(BufferedImage img, String name) throws IOException {
+        if (img != null) {
+            File dir = new File(System.getProperty("pointlearn.screenshots", "target/screenshots"));
+            dir.mkdirs();
+            ImageIO.write(img, "png", new File(dir, name + ".png"));
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
