@@ -65,6 +65,21 @@ final class SliceImage {
         return n;
     }
 
+    /** Pixels in the mask's default colour (yellow: red and green well above blue), drawn or tinted. */
+    static int maskPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                n += r - b > 80 && g - b > 50 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static double mean(BufferedImage img, int x0, int y0, int w, int h) {
         double sum = 0;
         for (int y = y0; y < y0 + h; y++) {

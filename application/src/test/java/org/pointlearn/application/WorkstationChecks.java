@@ -134,7 +134,10 @@ abstract class WorkstationChecks extends NbTestCase {
             screen.save(drawn, screenshotName() + "-3d.png");
         } else {
             await("the 3D window saying it needs VTK", () -> WorkstationScreen.onEdt(() -> {
-                java.awt.Component c = surface.getComponentCount() > 0 ? surface.getComponent(0) : null;
+                java.awt.Component c = surface;
+                while (c instanceof java.awt.Container box && !(c instanceof javax.swing.JLabel) && box.getComponentCount() > 0) {
+                    c = box.getComponent(0);   // the surface panel's sentence
+                }
                 return c instanceof javax.swing.JLabel l && l.getText().contains("needs VTK") ? true : null;
             }));
         }
@@ -142,6 +145,47 @@ abstract class WorkstationChecks extends NbTestCase {
             surface.close();
             return null;
         });
+
+        // Three more slices accepted from their neighbours' proposals (Up, then Enter), then the
+        // 2 x 2 layout: the coronal and sagittal views cut the accepted masks, the 3D view shows them.
+        WorkstationScreen.onEdt(() -> {
+            viewer.requestActive();
+            return null;
+        });
+        screen.wheel(area, 12);   // back to the slice accepted (the plane chooser reopened the middle slice)
+        for (int i = 0; i < 3; i++) {
+            int before = screen.listSize("pointlearn.model.versionList");
+            screen.key(java.awt.event.KeyEvent.VK_UP);
+            screen.key(java.awt.event.KeyEvent.VK_ENTER);
+            await("the proposal of the next slice accepted", () ->
+                    screen.listSize("pointlearn.model.versionList") == before + 1 ? true : null);
+        }
+        javax.swing.JComboBox<?> layouts = WorkstationScreen.onEdt(() -> (javax.swing.JComboBox<?>) findNamed(viewer,
+                "pointlearn.viewer.layout"));
+        assertNotNull("no layout chooser under the slice", layouts);
+        WorkstationScreen.onEdt(() -> {
+            layouts.setSelectedIndex(2);   // three planes and 3D
+            return null;
+        });
+        try {
+            await("the accepted masks in the coronal and sagittal views and in 3D", () -> {
+                Rectangle all = screen.bounds(viewer);
+                BufferedImage img = screen.capture(all);
+                int h = img.getHeight() * 9 / 10;   // above the strip and choosers
+                int inCoronal = SliceImage.maskPixels(img.getSubimage(img.getWidth() / 2, 0, img.getWidth() / 2, h / 2));
+                int inSagittal = SliceImage.maskPixels(img.getSubimage(0, h / 2, img.getWidth() / 2, h - h / 2));
+                int solid = SliceImage.colouredPixels(img.getSubimage(img.getWidth() / 2, h / 2, img.getWidth() / 2,
+                        h - h / 2));
+                boolean threeD = !renderer.startsWith("Renderer: VTK") || solid > 200;
+                return inCoronal > 20 && inSagittal > 20 && threeD ? img : null;
+            });
+            screen.save(screen.captureScreen(), screenshotName() + "-2x2.png");
+        } finally {
+            WorkstationScreen.onEdt(() -> {
+                layouts.setSelectedIndex(0);
+                return null;
+            });
+        }
     }
 
     /** Window > PACS Query/Retrieve opens where it can be seen, large enough for its search. */

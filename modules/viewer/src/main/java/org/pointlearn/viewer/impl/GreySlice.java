@@ -23,6 +23,8 @@ public final class GreySlice {
     public static final int NEGATIVE = 0xff2020;
     /** Colour of a proposal's dashed outline (a mask offered from an accepted neighbour slice). */
     public static final int PROPOSAL = 0x40c8ff;
+    /** Colour of the cursor's cross in the side planes (where the other planes cut this one). */
+    public static final int CURSOR = 0x40ff80;
     /** Colour of another version's dashed outline when two versions are compared. */
     public static final int COMPARISON = 0xff40ff;
 
@@ -145,6 +147,27 @@ public final class GreySlice {
                 if (proposal.get(x, y) && edge(proposal, x, y) && ((x + y) / dash) % 2 == 0) {
                     rgb[y * width + x] = colour;
                 }
+            }
+        }
+        return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, rgb);
+    }
+
+    /**
+     * This slice as drawn so far with a cursor's cross: a dashed line along row y and one along
+     * column x, left open around the point itself so that what it points at stays visible.
+     */
+    public GreySlice crosshair(int x, int y, int colour) {
+        int[] rgb = rgb().clone();
+        int gap = Math.max(3, Math.round(Math.min(width, height) / 40f));
+        int dash = Math.max(2, Math.round(Math.min(width, height) / 64f));
+        for (int i = 0; i < width; i++) {
+            if (Math.abs(i - x) > gap && (i / dash) % 2 == 0 && y >= 0 && y < height) {
+                rgb[y * width + i] = colour;
+            }
+        }
+        for (int j = 0; j < height; j++) {
+            if (Math.abs(j - y) > gap && (j / dash) % 2 == 0 && x >= 0 && x < width) {
+                rgb[j * width + x] = colour;
             }
         }
         return new GreySlice(width, height, pixels, columnSpacing, rowSpacing, rgb);

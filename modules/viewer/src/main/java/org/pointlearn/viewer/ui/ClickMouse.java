@@ -6,7 +6,8 @@ import javax.swing.SwingUtilities;
 
 /**
  * The click tools' mouse: a left click marks the object, a right click (or Shift+left) the
- * background; with the brush or eraser a left drag strokes. A click is a press and release
+ * background; with the brush or eraser a left drag strokes; Ctrl+click is not a segmentation
+ * click (it moves the cursor of the other planes). A click is a press and release
  * within a few pixels, so that a right-drag still sets the window.
  */
 final class ClickMouse extends MouseAdapter {
@@ -51,7 +52,7 @@ final class ClickMouse extends MouseAdapter {
                 || Math.abs(e.getY() - pressY) > CLICK_SLOP) {
             return;
         }
-        if (left || SwingUtilities.isRightMouseButton(e)) {
+        if ((left || SwingUtilities.isRightMouseButton(e)) && !e.isControlDown()) {   // Ctrl+click moves the planes' cursor only
             tools.click(e.getX(), e.getY(), left && !e.isShiftDown());
         }
     }

@@ -17,13 +17,15 @@ import org.pointlearn.viewer.impl.OverlayStyle;
 
 /**
  * Tools > Options > Advanced > Display: how masks are drawn over the slice (colour, opacity of
- * the inside, outline only), remembered; open viewers redraw when it is applied.
+ * the inside, outline only) and the viewer's layout (one plane, three, three and 3D), remembered;
+ * open viewers redraw when it is applied.
  */
 @Messages({
     "OPT_Colour=Mask colour:",
     "OPT_ChooseColour=Choose\u2026",
     "OPT_Opacity=Opacity of the inside (%):",
     "OPT_Outline=Outline only",
+    "OPT_Layout=Viewer layout:",
     "OPT_DisplayDefaults=Restore the shipped style"
 })
 final class DisplayOptionsPanel extends JPanel {
@@ -33,6 +35,7 @@ final class DisplayOptionsPanel extends JPanel {
     private final JButton colour = new JButton(Bundle.OPT_ChooseColour());
     private final JSlider opacity = new JSlider(0, 100, 40);
     private final JCheckBox outline = new JCheckBox(Bundle.OPT_Outline());
+    private final javax.swing.JComboBox<PlaneLayout> layout = new javax.swing.JComboBox<>(PlaneLayout.values());
     private int chosen = OverlayStyle.DEFAULT.colour();
 
     DisplayOptionsPanel() {
@@ -47,8 +50,13 @@ final class DisplayOptionsPanel extends JPanel {
         add(row(new JLabel(Bundle.OPT_Colour()), colour));
         add(row(new JLabel(Bundle.OPT_Opacity()), opacity));
         add(row(outline));
+        layout.setName("pointlearn.options.layout");
+        add(row(new JLabel(Bundle.OPT_Layout()), layout));
         JButton defaults = new JButton(Bundle.OPT_DisplayDefaults());
-        defaults.addActionListener(e -> show(OverlayStyle.DEFAULT));
+        defaults.addActionListener(e -> {
+            show(OverlayStyle.DEFAULT);
+            layout.setSelectedItem(PlaneLayout.ONE);
+        });
         add(row(defaults));
         colour.addActionListener(e -> {
             Color c = JColorChooser.showDialog(this, Bundle.OPT_Colour(), new Color(chosen));
@@ -79,6 +87,7 @@ final class DisplayOptionsPanel extends JPanel {
     /** Shows the remembered style. */
     void load() {
         show(style());
+        layout.setSelectedItem(PlaneLayout.stored(preferences()));
     }
 
     private void show(OverlayStyle s) {
@@ -103,8 +112,13 @@ final class DisplayOptionsPanel extends JPanel {
         return outline;
     }
 
+    javax.swing.JComboBox<PlaneLayout> layoutChooser() {
+        return layout;
+    }
+
     /** Remembers the style; open viewers redraw. */
     void store() {
         new OverlayStyle(chosen, opacity.getValue() / 100.0, outline.isSelected()).save(preferences());
+        ((PlaneLayout) layout.getSelectedItem()).store(preferences());
     }
 }

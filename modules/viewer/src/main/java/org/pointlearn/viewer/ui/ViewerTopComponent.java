@@ -79,7 +79,7 @@ public final class ViewerTopComponent extends TopComponent {
     private final javax.swing.JComboBox<org.pointlearn.imaging.api.Planes.Plane> planeChooser =
             new javax.swing.JComboBox<>(org.pointlearn.imaging.api.Planes.Plane.values());
     /** The plane's name in the chooser. */
-    private static String planeName(org.pointlearn.imaging.api.Planes.Plane p) {
+    static String planeName(org.pointlearn.imaging.api.Planes.Plane p) {
         return p == null ? "" : switch (p) {
             case ACQUIRED -> Bundle.LBL_PlaneAcquired();
             case AXIAL -> Bundle.LBL_PlaneAxial();
@@ -104,6 +104,12 @@ public final class ViewerTopComponent extends TopComponent {
     private transient SliceCanvas canvas;
     private transient ClickSegmentation tools;
     private transient SeriesStrip strip;
+    /** The views' arrangement, the container doing it, and the views beside the annotated one (made when first shown). */
+    private PlaneLayout layout = PlaneLayout.ONE;
+    private final javax.swing.JComboBox<PlaneLayout> layoutChooser = new javax.swing.JComboBox<>(PlaneLayout.values());
+    private transient JPanel views;
+    private transient SideViews sides;
+    private transient RendererChoice rendererChoice;
     private boolean offerJournalWhenReady;
     private transient JPanel viewerPanel;
     private final transient ClickUndoRedo undoRedo = new ClickUndoRedo(() -> tools);
@@ -134,8 +140,13 @@ public final class ViewerTopComponent extends TopComponent {
         add(message, BorderLayout.CENTER);
         view.addChangeListener(e -> refresh());
         view.addChangeListener(e -> undoRedo.changed());
-        // The mask style from Tools > Options > Advanced > Display: redraw when it changes.
-        DisplayOptionsPanel.preferences().addPreferenceChangeListener(e -> EventQueue.invokeLater(this::refresh));
+        // The mask style and layout from Tools > Options > Advanced > Display: redraw when they change.
+        DisplayOptionsPanel.preferences().addPreferenceChangeListener(e -> EventQueue.invokeLater(() -> {
+            if (views != null && PlaneLayout.stored(DisplayOptionsPanel.preferences()) != layout) {
+                chooseLayout(PlaneLayout.stored(DisplayOptionsPanel.preferences()));
+            }
+            refresh();
+        }));
         refresh();
     }
 
@@ -373,7 +384,46 @@ public final class ViewerTopComponent extends TopComponent {
         }
     }
 
+    /**
+     * Arranges the views: the annotated plane alone, with the two other planes, or with them and
+     * the 3D surface; remembered as the layout the viewer opens with.
+     */
+    void chooseLayout(PlaneLayout l) {
+        layout = l;
+        if (layoutChooser.getSelectedItem() != l) {
+            layoutChooser.setSelectedItem(l);
+        }
+        if (PlaneLayout.stored(DisplayOptionsPanel.preferences()) != l) {
+            l.store(DisplayOptionsPanel.preferences());
+        }
+        if (views == null) {
+            return;
+        }
+        if (l != PlaneLayout.ONE && sides == null) {
+            sides = new SideViews(rendererChoice, view, () -> acquired, () -> plane, () -> session.state().work());
+            sides.followClicksOn(canvas);
+            views.add(sides.component(0));
+            views.add(sides.component(1));
+            views.add(new SurfacePanel(rendererChoice, session, view::volume));
+        }
+        l.arrange(views);
+        if (sides != null) {
+            sides.setVisible(l != PlaneLayout.ONE);
+        }
+    }
+
+    /** The arrangement of the views now. */
+    PlaneLayout planeLayout() {
+        return layout;
+    }
+
+    /** The views beside the annotated one, or null before a layout showed them. */
+    SideViews sides() {
+        return sides;
+    }
+
     private void install(RendererChoice choice) {
+        rendererChoice = choice;
         canvas = SliceCanvases.create(choice);
         SliceNavigation.attach(canvas.component(), view);
         tools = ClickSegmentation.attach(view, canvas, session, this::seriesKey);
@@ -382,7 +432,10 @@ public final class ViewerTopComponent extends TopComponent {
         strip = new SeriesStrip(view, tools);
         viewerPanel = new JPanel(new BorderLayout());
         viewerPanel.setBackground(Color.BLACK);
-        viewerPanel.add(canvas.component(), BorderLayout.CENTER);
+        views = new JPanel(PlaneLayout.manager(() -> layout));
+        views.setBackground(Color.DARK_GRAY);
+        views.add(canvas.component());
+        viewerPanel.add(views, BorderLayout.CENTER);
         JPanel south = new JPanel(new BorderLayout());
         south.setBackground(Color.BLACK);
         south.add(strip, BorderLayout.CENTER);
@@ -414,6 +467,10 @@ public final class ViewerTopComponent extends TopComponent {
         JPanel planeRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
         planeRow.setOpaque(false);
         planeRow.add(planeChooser);
+        layoutChooser.setName("pointlearn.viewer.layout");
+        layoutChooser.setFocusable(false);
+        layoutChooser.addActionListener(e -> chooseLayout((PlaneLayout) layoutChooser.getSelectedItem()));
+        planeRow.add(layoutChooser);
         controls.add(volumeRow, BorderLayout.WEST);
         controls.add(planeRow, BorderLayout.EAST);
         south.add(controls, BorderLayout.NORTH);
@@ -430,6 +487,7 @@ public final class ViewerTopComponent extends TopComponent {
                 readout.setText(" ");
             }
         });
+        chooseLayout(PlaneLayout.stored(DisplayOptionsPanel.preferences()));
         undoRedo.changed();
         refresh();
         if (offerJournalWhenReady) {
@@ -505,6 +563,9 @@ public final class ViewerTopComponent extends TopComponent {
             canvas.orient(org.pointlearn.viewer.impl.Orientation.of(view.volume().geometry()));
             canvas.annotate(view.infoShown() ? patient : List.of());
             canvas.show(tools.decorate(view.image(), view.slice()), caption, view.transform());
+            if (sides != null) {
+                sides.refresh();
+            }
         }
     }
 

@@ -51,7 +51,9 @@ class ViewerTopComponentTest {
         });
         assertNull(onEdt(viewer::shownMessage));
         java.awt.Container shown = (java.awt.Container) viewer.getComponent(0);
-        assertSame(viewer.canvas().component(), shown.getComponent(0), "the slice fills the window");
+        assertSame(viewer.canvas().component(), ((java.awt.Container) shown.getComponent(0)).getComponent(0),
+                "the slice fills the window (the first of the views)");
+        assertEquals(PlaneLayout.ONE, viewer.planeLayout(), "one plane unless chosen otherwise");
         assertSame(viewer.strip().getParent(), shown.getComponent(1), "the series overview is under it");
         assertEquals("0 of 5 slices accepted", onEdt(() -> viewer.strip().countText()));
         assertEquals("Slice 3/5", viewer.view().caption().get(0));
@@ -272,6 +274,75 @@ class ViewerTopComponentTest {
             return null;
         });
         assertSame(brain, onEdt(() -> viewer.view().volume()));
+    }
+
+    /**
+     * The 2 x 2 layout: beside the axial slice, the coronal and sagittal slices through a cursor,
+     * with its cross; a click in a side view takes the axial view to the slice through it, the
+     * wheel there moves the cursor across; the choice is remembered.
+     */
+    @Test
+    void theOtherTwoPlanesFollowACursor() throws Exception {
+        Volume brain = TestVolumes.colin27();
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        try {
+            SideViews sides = onEdt(() -> {
+                viewer.showVolume(viewer.beginLoading("Colin27", new org.pointlearn.dicom.api.SeriesRef("1.2", "1.2.9",
+                        "MR", "T1", 181)), brain);
+                viewer.chooseLayout(PlaneLayout.GRID);
+                return viewer.sides();
+            });
+            assertEquals(PlaneLayout.GRID, PlaneLayout.stored(DisplayOptionsPanel.preferences()), "remembered");
+            assertEquals(org.pointlearn.imaging.api.Planes.Plane.CORONAL, onEdt(() -> sides.plane(0)));
+            assertEquals(org.pointlearn.imaging.api.Planes.Plane.SAGITTAL, onEdt(() -> sides.plane(1)));
+            assertEquals(new org.pointlearn.viewer.impl.Orientation("R", "L", "S", "I"), onEdt(() -> sides.orientation(0)));
+            assertEquals(new org.pointlearn.viewer.impl.Orientation("A", "P", "S", "I"), onEdt(() -> sides.orientation(1)));
+            int[] cursor = onEdt(sides::cursor);
+            assertArrayEquals(new int[] {90, 108, 90}, cursor, "the cursor starts at the middle of the middle slice");
+            org.pointlearn.viewer.impl.GreySlice coronal = onEdt(() -> sides.shown(0));
+            assertEquals(181, coronal.width());
+            assertEquals(181, coronal.height(), "coronal: as many rows as axial slices, 1 mm each");
+            int[] c = onEdt(() -> sides.sideCursor(0));
+            int cross = 0;
+            for (int x = 0; x < coronal.width(); x++) {
+                cross += coronal.rgb()[c[1] * coronal.width() + x] == org.pointlearn.viewer.impl.GreySlice.CURSOR ? 1 : 0;
+            }
+            assertTrue(cross > 40, "the cross along the row of the axial slice shown (" + cross + " px)");
+
+            // a click near the top of the coronal view: the axial view goes up to the slice through it
+            int[] target = onEdt(() -> {
+                java.awt.Component side = sides.component(0);
+                side.setSize(300, 300);
+                int[] p = ((SliceCanvas) side).pixelAt(150, 60);
+                for (int id : new int[] {java.awt.event.MouseEvent.MOUSE_PRESSED, java.awt.event.MouseEvent.MOUSE_RELEASED}) {
+                    side.dispatchEvent(new java.awt.event.MouseEvent(side, id, 0, java.awt.event.InputEvent.BUTTON1_DOWN_MASK,
+                            150, 60, 1, false, java.awt.event.MouseEvent.BUTTON1));
+                }
+                return p;
+            });
+            int[] moved = onEdt(sides::cursor);
+            assertEquals(target[0], moved[0], "the column clicked");
+            assertEquals(brain.geometry().depth() - 1 - target[1], moved[2], "the axial slice of the row clicked");
+            assertEquals(moved[2], onEdt(() -> viewer.view().slice()), "the axial view shows it");
+            assertTrue(moved[2] > 130, "a slice near the top of the head: " + moved[2]);
+            // the wheel over the sagittal view moves the cursor to the next sagittal slice, the axial slice stays
+            onEdt(() -> {
+                java.awt.Component side = sides.component(1);
+                side.dispatchEvent(new java.awt.event.MouseWheelEvent(side, java.awt.event.MouseEvent.MOUSE_WHEEL, 0, 0,
+                        10, 10, 0, false, java.awt.event.MouseWheelEvent.WHEEL_UNIT_SCROLL, 1, 1));
+                return null;
+            });
+            int[] across = onEdt(sides::cursor);
+            assertEquals(1, Math.abs(across[0] - moved[0]), "one column across");
+            assertEquals(moved[2], across[2]);
+            onEdt(() -> {
+                viewer.chooseLayout(PlaneLayout.ONE);
+                return null;
+            });
+            assertTrue(onEdt(() -> !sides.component(0).isVisible()), "one plane hides the others");
+        } finally {
+            PlaneLayout.ONE.store(DisplayOptionsPanel.preferences());
+        }
     }
 
     private static ViewerTopComponent openedViewer() {
