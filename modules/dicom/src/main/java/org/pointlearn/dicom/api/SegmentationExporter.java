@@ -6,7 +6,8 @@ import org.openide.util.Lookup;
 /**
  * Writes a binary segmentation of an indexed series: as DICOM SEG (referencing the source
  * instances) or as NIfTI. The mask has the series' voxel grid as {@link StudyIndex#loadSeries}
- * returns it: {@code mask[k][j * width + i]}, non-zero inside.
+ * returns it: {@code mask[k][j * width + i]}, non-zero inside; {@code mask[k] == null} for a slice
+ * that was not reviewed (no SEG frame; zeros in NIfTI, which cannot tell the two apart).
  */
 public interface SegmentationExporter {
 

@@ -31,6 +31,10 @@ final class NiftiMaskWriter {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
             out.write(header(g).array());
             for (byte[] slice : mask) {
+                if (slice == null) {
+                    out.write(new byte[g.width() * g.height()]);   // not reviewed: nothing drawn
+                    continue;
+                }
                 for (byte v : slice) {
                     out.write(v != 0 ? 1 : 0);
                 }

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.pointlearn.dicom.api.CodedConcept;
 import org.pointlearn.dicom.api.DicomException;
@@ -27,9 +29,11 @@ import org.pointlearn.dicom.api.SegmentDescription;
 import org.pointlearn.imaging.api.VolumeGeometry;
 
 /**
- * Writes a binary DICOM Segmentation (PS3.3 A.51) of one segment: one frame per source
- * slice, each frame's plane and source image referenced, the segment's label, category and
- * type, SEMIAUTOMATIC with the algorithm's name, and the model version in SoftwareVersions.
+ * Writes a binary DICOM Segmentation (PS3.3 A.51) of one segment: one frame per reviewed
+ * source slice (a slice with a mask, possibly empty: "looked at, nothing there"; slices not
+ * reviewed have no frame, so "not annotated" is not mistaken for "no finding"), each frame's
+ * plane and source image referenced, the segment's label, category and type, SEMIAUTOMATIC with
+ * the algorithm's name, and the model version in SoftwareVersions.
  */
 final class SegWriter {
 
@@ -61,9 +65,19 @@ final class SegWriter {
         try {
             AttributeList seg = new AttributeList();
             modules(seg, source, g, segment);
-            perFrame(seg, source, mask.length);
+            List<Integer> reviewed = new ArrayList<>();
+            for (int k = 0; k < mask.length; k++) {
+                if (mask[k] != null) {
+                    reviewed.add(k);
+                }
+            }
+            if (reviewed.isEmpty()) {
+                throw new DicomException("No slice of the series was reviewed: there is nothing to write");
+            }
+            perFrame(seg, source, reviewed);
             OtherByteAttribute pixels = new OtherByteAttribute(TagFromName.PixelData);
-            pixels.setValues(SegFrames.pack(mask, g.width() * g.height()));
+            pixels.setValues(SegFrames.pack(reviewed.stream().map(k -> mask[k]).toArray(byte[][]::new),
+                    g.width() * g.height()));
             seg.put(pixels);
             FileMetaInformation.addFileMetaInformation(seg, TransferSyntax.ExplicitVRLittleEndian, "POINTLEARN");
             seg.write(target.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
@@ -176,10 +190,12 @@ final class SegWriter {
         sequence(seg, TagFromName.SharedFunctionalGroupsSequence, sharedItem);
     }
 
-    private static void perFrame(AttributeList seg, SegSource source, int frames)
+    private static void perFrame(AttributeList seg, SegSource source, List<Integer> slices)
             throws com.pixelmed.dicom.DicomException {
+        int frames = slices.size();
         AttributeList[] items = new AttributeList[frames];
-        for (int k = 0; k < frames; k++) {
+        for (int f = 0; f < frames; f++) {
+            int k = slices.get(f);
             AttributeList header = source.headers().get(k);
             AttributeList content = new AttributeList();
             put(content, TagFromName.DimensionIndexValues, "1", Integer.toString(k + 1));
@@ -191,10 +207,10 @@ final class SegWriter {
                     text(header, TagFromName.SOPInstanceUID));
             code(sourceImage, TagFromName.PurposeOfReferenceCodeSequence, SOURCE_PURPOSE);
             sequence(derivation, TagFromName.SourceImageSequence, sourceImage);
-            items[k] = new AttributeList();
-            sequence(items[k], TagFromName.FrameContentSequence, content);
-            sequence(items[k], TagFromName.PlanePositionSequence, position);
-            sequence(items[k], TagFromName.DerivationImageSequence, derivation);
+            items[f] = new AttributeList();
+            sequence(items[f], TagFromName.FrameContentSequence, content);
+            sequence(items[f], TagFromName.PlanePositionSequence, position);
+            sequence(items[f], TagFromName.DerivationImageSequence, derivation);
         }
         sequence(seg, TagFromName.PerFrameFunctionalGroupsSequence, items);
         put(seg, TagFromName.NumberOfFrames, Integer.toString(frames));

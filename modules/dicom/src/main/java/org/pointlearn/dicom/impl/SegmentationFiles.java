@@ -50,9 +50,14 @@ public final class SegmentationFiles implements SegmentationExporter {
 
     private static void requireFits(VolumeGeometry g, byte[][] mask) throws DicomException {
         int pixels = g.width() * g.height();
-        if (mask.length != g.depth() || mask.length == 0 || mask[0].length != pixels) {
-            throw new DicomException("The mask (" + mask.length + " slices of " + (mask.length == 0 ? 0 : mask[0].length)
-                    + " voxels) does not fit the series (" + g.depth() + " slices of " + pixels + " voxels)");
+        int wrong = -1;
+        for (int k = 0; k < mask.length && wrong < 0; k++) {
+            wrong = mask[k] != null && mask[k].length != pixels ? k : -1;
+        }
+        if (mask.length != g.depth() || mask.length == 0 || wrong >= 0) {
+            throw new DicomException("The mask (" + mask.length + " slices" + (wrong >= 0 ? ", slice " + (wrong + 1) + " of "
+                    + mask[wrong].length + " voxels" : "") + ") does not fit the series (" + g.depth() + " slices of "
+                    + pixels + " voxels)");
         }
     }
 }

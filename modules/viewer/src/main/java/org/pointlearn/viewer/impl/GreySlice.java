@@ -23,6 +23,8 @@ public final class GreySlice {
     public static final int NEGATIVE = 0xff2020;
     /** Colour of a proposal's dashed outline (a mask offered from an accepted neighbour slice). */
     public static final int PROPOSAL = 0x40c8ff;
+    /** Colour of a DICOM segmentation's dashed outline (a SEG of the index shown over its series). */
+    public static final int SEGMENTATION = 0xff8c1a;
     /** Colour of the cursor's cross in the side planes (where the other planes cut this one). */
     public static final int CURSOR = 0x40ff80;
     /** Colour of another version's dashed outline when two versions are compared. */

@@ -135,10 +135,14 @@ public final class ExportSegmentationAction implements ActionListener {
         DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(words, type));
     }
 
-    /** The accepted masks on the volume's grid, {@code mask[k][row * width + column]}, 1 inside; other slices empty. */
+    /**
+     * The accepted masks on the volume's grid, {@code mask[k][row * width + column]}, 1 inside; null
+     * for a slice not accepted (not reviewed: the SEG has no frame for it).
+     */
     static byte[][] volumeMask(org.pointlearn.adaptation.api.SeriesWork w) {
-        byte[][] out = new byte[w.depth()][w.width() * w.height()];
+        byte[][] out = new byte[w.depth()][];
         w.accepted().forEach((k, m) -> {
+            out[k] = new byte[w.width() * w.height()];
             for (int i = 0; i < out[k].length; i++) {
                 out[k][i] = (byte) (m.get(i) ? 1 : 0);
             }

@@ -13,6 +13,8 @@ import org.openide.util.RequestProcessor;
 import org.openide.util.lookup.ServiceProvider;
 import org.pointlearn.dicom.api.DicomException;
 import org.pointlearn.dicom.api.SeriesOpener;
+import org.pointlearn.dicom.api.LoadedSegmentation;
+import org.pointlearn.dicom.api.Segmentations;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.api.StudyIndex;
 import org.pointlearn.imaging.api.Volume;
@@ -25,7 +27,9 @@ import org.pointlearn.imaging.api.WindowLevel;
 @ServiceProvider(service = SeriesOpener.class)
 @Messages({
     "# {0} series",
-    "MSG_SegNotImages=\"{0}\" is a segmentation (DICOM SEG) of another series, not images: it is not opened in the viewer (showing it over its series is not supported yet). The series open stays as it is.",
+    "# {1} why",
+    "MSG_SegCannotShow=The segmentation \"{0}\" cannot be shown: {1}. The series open stays as it is.",
+    "MSG_NoSegmentations=no segmentation reader is installed (the DICOM module is missing)",
     "# {0} - modality",
     "TITLE_UnnamedSeries={0} series",
     "# {0} - series name",
@@ -53,14 +57,8 @@ public final class ViewerSeriesOpener implements SeriesOpener {
      * @param dialogOnFailure whether a failure also pops up a dialog (not for automatic opens)
      */
     void open(SeriesRef series, boolean dialogOnFailure) {
-        String refused = refusal(series);
-        if (refused != null) {
-            // Said without closing the series the user is working on.
-            StatusDisplayer.getDefault().setStatusText(refused, StatusDisplayer.IMPORTANCE_ERROR_HIGHLIGHT);
-            if (dialogOnFailure) {
-                DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(refused,
-                        NotifyDescriptor.INFORMATION_MESSAGE));
-            }
+        if (isSegmentation(series)) {
+            readSegmentation(series, ViewerTopComponent.findInstance());
             return;
         }
         ViewerTopComponent viewer = ViewerTopComponent.findInstance();
@@ -70,12 +68,42 @@ public final class ViewerSeriesOpener implements SeriesOpener {
         LOADING.post(() -> load(StudyIndex.getDefault(), viewer, request, series, dialogOnFailure));
     }
 
+    /** Whether a series is a segmentation (DICOM SEG): an annotation of another series, shown over it, not images. */
+    static boolean isSegmentation(SeriesRef series) {
+        return "SEG".equalsIgnoreCase(series.modality());
+    }
+
     /**
-     * Why a series is not opened as images, in words, or null when it is: a segmentation object
-     * (SEG) is an annotation of another series, not images to segment.
+     * Reads a DICOM SEG in the background and draws it over its series: at once when that series is
+     * shown, else after opening it. Why it cannot be shown is said in a dialog, and the series open
+     * stays as it is.
      */
-    static String refusal(SeriesRef series) {
-        return "SEG".equalsIgnoreCase(series.modality()) ? Bundle.MSG_SegNotImages(title(series)) : null;
+    static void readSegmentation(SeriesRef seg, ViewerTopComponent viewer) {
+        Segmentations reader = Segmentations.getDefault();
+        LOADING.post(() -> {
+            try {
+                if (reader == null) {
+                    throw new DicomException(Bundle.MSG_NoSegmentations());
+                }
+                LoadedSegmentation loaded = reader.read(seg);
+                EventQueue.invokeLater(() -> {
+                    SeriesRef shown = viewer.series();
+                    if (shown != null && shown.seriesInstanceUid().equals(loaded.series().seriesInstanceUid())
+                            && viewer.view().hasVolume()) {
+                        viewer.showSegmentation(loaded);
+                    } else {
+                        viewer.showSegmentationWhenLoaded(loaded);
+                        new ViewerSeriesOpener().open(loaded.series(), true);
+                    }
+                });
+            } catch (DicomException | RuntimeException e) {
+                LOG.log(Level.INFO, "Segmentation " + seg.seriesInstanceUid() + " not shown", e);
+                String words = Bundle.MSG_SegCannotShow(title(seg), e.getMessage());
+                StatusDisplayer.getDefault().setStatusText(words, StatusDisplayer.IMPORTANCE_ERROR_HIGHLIGHT);
+                DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(words,
+                        NotifyDescriptor.INFORMATION_MESSAGE));
+            }
+        });
     }
 
     /** The name of a series for window titles and messages: its description, else its modality. */
@@ -116,6 +144,7 @@ public final class ViewerSeriesOpener implements SeriesOpener {
                 viewer.showVolumes(request, volumes, presets);
                 viewer.seriesLoaded(request);
             });
+            offerSegmentations(viewer, request, series);
         } catch (DicomException e) {
             LOG.log(Level.WARNING, "Could not load series " + series.seriesInstanceUid(), e);
             fail(viewer, request, Bundle.MSG_OpenFailed(title, e.getMessage()), dialogOnFailure);
@@ -124,6 +153,17 @@ public final class ViewerSeriesOpener implements SeriesOpener {
             fail(viewer, request, Bundle.MSG_OpenFailed(title, e.toString()), dialogOnFailure);
         } finally {
             progress.finish();
+        }
+    }
+
+    /** Offers the segmentations of the series in the index (none when they cannot be listed: the series stays open). */
+    private static void offerSegmentations(ViewerTopComponent viewer, long request, SeriesRef series) {
+        Segmentations segmentations = Segmentations.getDefault();
+        try {
+            List<SeriesRef> segs = segmentations == null ? List.of() : segmentations.of(series);
+            EventQueue.invokeLater(() -> viewer.offerSegmentations(request, segs));
+        } catch (DicomException e) {
+            LOG.log(Level.INFO, "The segmentations of " + series.seriesInstanceUid() + " could not be listed", e);
         }
     }
 

@@ -88,6 +88,35 @@ class SegmentationExportTest {
             ExportSegmentationAction.write(exporter, demo, mask, "v1", seg);
             byte[] bytes = Files.readAllBytes(seg);
             assertEquals("DICM", new String(bytes, 128, 4, StandardCharsets.US_ASCII), "not a DICOM file");
+
+            // Re-imported and opened over its series: the accepted slice, and only it, with the same mask.
+            index.importFrom(seg, org.pointlearn.dicom.api.ImportMonitor.SILENT);
+            org.pointlearn.dicom.impl.SegmentationReading reading = new org.pointlearn.dicom.impl.SegmentationReading(index);
+            List<SeriesRef> segs = reading.of(demo);
+            assertEquals(1, segs.size(), "the exported SEG is offered with its series");
+            org.pointlearn.dicom.api.LoadedSegmentation back = reading.read(segs.get(0));
+            assertEquals(java.util.Set.of(k), back.slices().keySet(), "only the accepted slice was reviewed");
+            org.pointlearn.imaging.api.Mask2D accepted = onEdt(() -> tools.acceptedMask(k).orElseThrow());
+            for (int i = 0; i < w * h; i++) {
+                assertEquals(accepted.get(i) ? 1 : 0, back.slices().get(k)[i], "voxel " + i + " of the accepted slice");
+            }
+            ViewerTopComponent viewer = onEdt(() -> {
+                ViewerTopComponent v = new ViewerTopComponent(() -> java.util.concurrent.CompletableFuture.completedFuture(
+                        org.pointlearn.viewer.impl.RendererChoice.java2d("test")), ViewerTopComponentTest.idleSession());
+                v.componentOpened();
+                v.showVolume(v.beginLoading("Colin27", demo), volume);
+                v.showSegmentation(back);
+                v.view().goToSlice(k);
+                return v;
+            });
+            int outline = onEdt(() -> {
+                int n = 0;
+                for (int rgb : viewer.shownSlice().rgb()) {
+                    n += rgb == org.pointlearn.viewer.impl.GreySlice.SEGMENTATION ? 1 : 0;
+                }
+                return n;
+            });
+            assertTrue(outline > 10, "the SEG drawn over its series: " + outline + " px of its outline");
             hub.close();
         }
     }

@@ -44,18 +44,72 @@ class ViewerSeriesOpenerTest {
         assertEquals("Slice 4/7", viewer.view().caption().get(0));
     }
 
-    /** A DICOM SEG is said to be a segmentation, not opened as images (and the series shown stays). */
+    /**
+     * A DICOM SEG of the series shown is drawn over it, dashed in its own colour, in the plane
+     * annotated and in the others; the caption says whether the slice was reviewed in it.
+     */
     @Test
-    void aSegmentationObjectIsNotOpenedAsImages() throws Exception {
+    void aSegmentationIsDrawnOverItsSeriesAndSaysWhichSlicesWereReviewed() throws Exception {
+        assertTrue(ViewerSeriesOpener.isSegmentation(new SeriesRef("1.2.3", "1.2.3.99", "SEG", "Segmentation: Lesion", 1)));
+        assertFalse(ViewerSeriesOpener.isSegmentation(T1), "images are opened as images");
+        Volume disks = TestVolumes.disk(32, 5, 16, 16, 4);
+        byte[] lesion = new byte[32 * 32];
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                lesion[y * 32 + x] = (byte) (TestVolumes.inDisk(x, y, 16, 16, 4) ? 1 : 0);
+            }
+        }
         SeriesRef seg = new SeriesRef("1.2.3", "1.2.3.99", "SEG", "Segmentation: Lesion", 1);
-        assertTrue(String.valueOf(ViewerSeriesOpener.refusal(seg)).contains("is a segmentation (DICOM SEG) of another"
-                + " series"), ViewerSeriesOpener.refusal(seg));
-        assertNull(ViewerSeriesOpener.refusal(T1), "images are opened");
-        // Refused before the viewer is asked for: outside the window system that would throw.
+        org.pointlearn.dicom.api.LoadedSegmentation loaded = new org.pointlearn.dicom.api.LoadedSegmentation(seg, T1,
+                "Segmentation: Lesion", List.of("Lesion"), java.util.Map.of(3, lesion, 2, new byte[32 * 32]));
+        ViewerTopComponent viewer = ViewerTopComponentTest.onEdt(() -> {
+            ViewerTopComponent v = new ViewerTopComponent(
+                    () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")),
+                    ViewerTopComponentTest.idleSession());
+            v.componentOpened();
+            v.showVolume(v.beginLoading("T1", T1), disks);
+            v.showSegmentation(loaded);
+            v.view().goToSlice(3);
+            return v;
+        });
+        assertEquals(loaded, ViewerTopComponentTest.onEdt(viewer::segmentation));
+        int outline = ViewerTopComponentTest.onEdt(() -> drawn(viewer));
+        assertTrue(outline > 8, "the SEG's outline on the slice it has a lesion on: " + outline + " px");
+        assertTrue(ViewerTopComponentTest.onEdt(() -> captionOf(viewer)).contains("SEG Lesion: reviewed"));
         ViewerTopComponentTest.onEdt(() -> {
-            new ViewerSeriesOpener().open(seg, false);
+            viewer.view().goToSlice(2);
             return null;
         });
+        assertEquals(0, ViewerTopComponentTest.onEdt(() -> drawn(viewer)), "reviewed, nothing there");
+        assertTrue(ViewerTopComponentTest.onEdt(() -> captionOf(viewer)).contains("SEG Lesion: reviewed"));
+        ViewerTopComponentTest.onEdt(() -> {
+            viewer.view().goToSlice(1);
+            return null;
+        });
+        assertTrue(ViewerTopComponentTest.onEdt(() -> captionOf(viewer)).contains("SEG Lesion: not reviewed"));
+        ViewerTopComponentTest.onEdt(() -> {
+            viewer.choosePlane(org.pointlearn.imaging.api.Planes.Plane.CORONAL);
+            viewer.view().goToSlice(16);
+            return null;
+        });
+        assertTrue(ViewerTopComponentTest.onEdt(() -> drawn(viewer)) > 2, "the lesion cut coronally");
+        ViewerTopComponentTest.onEdt(() -> {
+            viewer.showVolume(viewer.beginLoading("another", new SeriesRef("1.2.3", "1.2.3.5", "MR", "T2", 5)), disks);
+            return null;
+        });
+        assertNull(ViewerTopComponentTest.onEdt(viewer::segmentation), "another series has not this SEG");
+    }
+
+    private static int drawn(ViewerTopComponent viewer) {
+        int n = 0;
+        for (int rgb : viewer.shownSlice().rgb()) {
+            n += rgb == org.pointlearn.viewer.impl.GreySlice.SEGMENTATION ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String captionOf(ViewerTopComponent viewer) {
+        return String.valueOf(viewer.lastCaption());
     }
 
     /** The patient, the study date and the series are written at the top left; I hides them. */
