@@ -153,6 +153,8 @@ abstract class WorkstationChecks extends NbTestCase {
             return null;
         });
         screen.wheel(area, 12);   // back to the slice accepted (the plane chooser reopened the middle slice)
+        screen.ctrlClick(area.x + area.width / 2, area.y + area.height / 3);   // the image takes the keyboard
+        await("the slice taking the keyboard", () -> screen.hasKeyboard(viewer) ? true : null);
         for (int i = 0; i < 3; i++) {
             int before = screen.listSize("pointlearn.model.versionList");
             screen.key(java.awt.event.KeyEvent.VK_UP);
@@ -307,7 +309,13 @@ abstract class WorkstationChecks extends NbTestCase {
             }
             Thread.sleep(250);
         }
-        TestCase.fail("not seen within " + STARTUP_MS / 1000 + " s: " + what);
+        try {
+            WorkstationScreen screen = new WorkstationScreen();
+            screen.save(screen.captureScreen(), "not-seen.png");   // what the screen showed instead
+        } catch (Exception | Error e) {
+            // the failure below says what was missing; the picture is a help only
+        }
+        TestCase.fail("not seen within " + STARTUP_MS / 1000 + " s: " + what + " (screen: not-seen.png)");
         return null;
     }
 }

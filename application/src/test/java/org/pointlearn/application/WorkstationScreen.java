@@ -181,6 +181,25 @@ final class WorkstationScreen {
         robot.waitForIdle();
     }
 
+    /** A Ctrl+click (in the viewer: not a segmentation click, only the planes' cursor), which gives the image the keyboard. */
+    void ctrlClick(int x, int y) {
+        robot.mouseMove(x, y);
+        robot.waitForIdle();
+        robot.keyPress(java.awt.event.KeyEvent.VK_CONTROL);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_CONTROL);
+        robot.waitForIdle();
+    }
+
+    /** Whether the keyboard focus is inside a window. */
+    boolean hasKeyboard(TopComponent tc) throws Exception {
+        return onEdt(() -> {
+            Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+            return owner != null && javax.swing.SwingUtilities.isDescendingFrom(owner, tc);
+        });
+    }
+
     /** A key typed where the focus is. */
     void key(int code) {
         robot.keyPress(code);

@@ -46,7 +46,7 @@ final class SurfacePanel extends JPanel {
         message.setForeground(Color.LIGHT_GRAY);
         add(message, BorderLayout.CENTER);
         if (!choice.vtk()) {
-            message.setText("<html><div style='text-align:center;width:260px'>"
+            message.setText("<html><div style='text-align:center;width:200px'>"
                     + Bundle.MSG_SurfaceNeedsVtk(choice.detail()) + "</div></html>");
             return;
         }

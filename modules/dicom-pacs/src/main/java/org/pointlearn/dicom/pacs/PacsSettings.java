@@ -12,5 +12,5 @@ import java.util.function.Supplier;
  * @param timeout the deadline of one query, echo or retrieve
  * @param allowedAes the AE titles whose C-STOREs the store SCP keeps (the configured nodes)
  */
-record PacsSettings(String storeAeTitle, int storePort, Duration timeout, Supplier<Set<String>> allowedAes) {
+public record PacsSettings(String storeAeTitle, int storePort, Duration timeout, Supplier<Set<String>> allowedAes) {
 }

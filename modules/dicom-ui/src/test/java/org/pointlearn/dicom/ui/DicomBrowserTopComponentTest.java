@@ -86,6 +86,18 @@ class DicomBrowserTopComponentTest {
 
         assertEquals(List.of("Doe^Jane (PL-2)", "2026-11-28  demo", "CT  Head  \u2014 120 images"),
                 onEventThread(() -> rows(browser.tree())));
+        assertEquals("1 of 2 studies match", onEventThread(browser::statusText));
+        onEventThread(() -> {
+            browser.filter().setText("knee");
+            return null;
+        });
+        assertEquals(List.of(), onEventThread(() -> rows(browser.tree())));
+        assertEquals("No study matches \"knee\" (of 2)", onEventThread(browser::statusText), "not \"2 studies\"");
+        onEventThread(() -> {
+            browser.filter().setText("");
+            return null;
+        });
+        assertEquals("2 studies", onEventThread(browser::statusText));
     }
 
     private static IndexedStudy study(String uid, String patient, SeriesRef series) {

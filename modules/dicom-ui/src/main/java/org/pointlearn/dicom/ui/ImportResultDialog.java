@@ -2,6 +2,7 @@ package org.pointlearn.dicom.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
@@ -53,9 +54,27 @@ final class ImportResultDialog {
         return result.cancelled() ? counts + " " + Bundle.MSG_importCancelled() : counts;
     }
 
-    /** One line per file not imported: "file: reason". */
+    /**
+     * The files not imported, grouped by reason: a reason given once is "file: reason"; one given
+     * for several files is "reason (n files): name, name, ..." (the first ten names). Problems come
+     * first, files that are not DICOM at all (notes, licences beside the images) last.
+     */
     static String failureLines(ImportResult result) {
-        return result.failed().stream().map(ImportFailure::toString).collect(Collectors.joining("\n"));
+        java.util.Map<String, List<ImportFailure>> byReason = new java.util.LinkedHashMap<>();
+        for (ImportFailure f : result.failed()) {
+            byReason.computeIfAbsent(f.reason(), r -> new java.util.ArrayList<>()).add(f);
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        List<String> notDicom = new java.util.ArrayList<>();
+        byReason.forEach((reason, files) -> {
+            String line = files.size() == 1 ? files.get(0).toString()
+                    : reason + " (" + files.size() + " files): " + files.stream().limit(10)
+                            .map(f -> java.nio.file.Path.of(f.source()).getFileName().toString())
+                            .collect(Collectors.joining(", ")) + (files.size() > 10 ? ", \u2026" : "");
+            (reason.startsWith("not a DICOM file") ? notDicom : problems).add(line);
+        });
+        problems.addAll(notDicom);
+        return String.join("\n", problems);
     }
 
     private static JComponent content(ImportResult result) {

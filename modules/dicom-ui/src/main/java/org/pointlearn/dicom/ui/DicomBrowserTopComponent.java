@@ -64,6 +64,12 @@ import org.pointlearn.dicom.api.StudyIndex;
     "MSG_empty=No studies in the index yet",
     "# {0} - number of studies",
     "MSG_studies={0,choice,1#1 study|1<{0} studies}",
+    "# {0} - filter text",
+    "# {1} - number of studies",
+    "MSG_noMatch=No study matches \"{0}\" (of {1})",
+    "# {0} - studies shown",
+    "# {1} - number of studies",
+    "MSG_someMatch={0} of {1} studies match",
     "# {0} - what went wrong",
     "MSG_indexFailed=Cannot read the study index: {0}",
     "MSG_noViewer=No viewer is installed to open series",
@@ -220,13 +226,17 @@ public final class DicomBrowserTopComponent extends TopComponent {
 
     private void show(List<IndexedStudy> loaded) {
         studies = loaded;
-        status.setText(loaded.isEmpty() ? Bundle.MSG_empty() : Bundle.MSG_studies(loaded.size()));
-        rebuildTree();
+        rebuildTree();   // also says how many studies there are (and match the filter)
     }
 
     private void rebuildTree() {
         SeriesRef selected = seriesAt(tree.getSelectionPath());
-        tree.setModel(StudyTree.build(studies, filter.getText()));
+        javax.swing.tree.DefaultTreeModel model = StudyTree.build(studies, filter.getText());
+        tree.setModel(model);
+        int shown = StudyTree.studiesShown(model);
+        status.setText(studies.isEmpty() ? Bundle.MSG_empty() : filter.getText().isBlank() ? Bundle.MSG_studies(studies.size())
+                : shown == 0 ? Bundle.MSG_noMatch(filter.getText().strip(), studies.size())
+                : Bundle.MSG_someMatch(shown, studies.size()));
         for (int row = 0; row < tree.getRowCount(); row++) {
             tree.expandRow(row);
         }
@@ -236,6 +246,11 @@ public final class DicomBrowserTopComponent extends TopComponent {
                 tree.setSelectionRow(row);
             }
         }
+    }
+
+    /** The words under the tree: how many studies there are, or match the filter. */
+    String statusText() {
+        return status.getText();
     }
 
     /** The study of a study or series node, or null. */

@@ -33,7 +33,7 @@ public final class WorkstationPacsService implements PacsService {
      * @param index where retrieved images go
      * @param settings our AE, store port, deadline and allowed senders
      */
-    WorkstationPacsService(StudyIndex index, PacsSettings settings) {
+    public WorkstationPacsService(StudyIndex index, PacsSettings settings) {
         this.index = index;
         this.settings = settings;
     }
@@ -77,7 +77,7 @@ public final class WorkstationPacsService implements PacsService {
     }
 
     /** Stops the store SCP, if it runs. */
-    void shutdown() {
+    public void shutdown() {
         synchronized (scpLock) {
             if (scp != null) {
                 scp.close();

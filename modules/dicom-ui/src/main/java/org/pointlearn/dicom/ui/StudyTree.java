@@ -43,6 +43,16 @@ final class StudyTree {
         return new DefaultTreeModel(root);
     }
 
+    /** How many studies a tree built by {@link #build} shows. */
+    static int studiesShown(DefaultTreeModel model) {
+        DefaultMutableTreeNode root = (DefaultMutableTreeNode) model.getRoot();
+        int n = 0;
+        for (int i = 0; i < root.getChildCount(); i++) {
+            n += root.getChildAt(i).getChildCount();
+        }
+        return n;
+    }
+
     /** The study's node with its matching series, or null when nothing of it matches. */
     private static DefaultMutableTreeNode studyNode(IndexedStudy study, String wanted, boolean parentMatches) {
         String label = BrowserLabels.study(study.studyDate(), study.description());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,17 @@ class ImportTaskTest {
 
         assertNull(outcome.result());
         assertTrue(outcome.error().endsWith("missing does not exist"), outcome.error());
+    }
+
+    /** Notes and licences beside the images are grouped last; real problems come first, one per line. */
+    @Test
+    void filesNotImportedAreGroupedByReasonProblemsFirst() {
+        String notDicom = "not a DICOM file (no \"DICM\" marker)";
+        org.pointlearn.dicom.api.ImportResult result = new org.pointlearn.dicom.api.ImportResult(3, 0, List.of(
+                new org.pointlearn.dicom.api.ImportFailure("/data/SOURCE.md", notDicom),
+                new org.pointlearn.dicom.api.ImportFailure("/data/README.txt", notDicom),
+                new org.pointlearn.dicom.api.ImportFailure("/data/IM7.dcm", "truncated pixel data")), false);
+        assertEquals("/data/IM7.dcm: truncated pixel data\n" + notDicom + " (2 files): SOURCE.md, README.txt",
+                ImportResultDialog.failureLines(result));
     }
 }

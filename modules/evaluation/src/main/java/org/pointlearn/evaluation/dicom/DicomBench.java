@@ -1,4 +1,4 @@
-package org.pointlearn.dicom.pacs;
+package org.pointlearn.evaluation.dicom;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,8 @@ import org.pointlearn.dicom.api.PacsNode;
 import org.pointlearn.dicom.api.RetrieveMethod;
 import org.pointlearn.dicom.api.SeriesRef;
 import org.pointlearn.dicom.impl.LocalStudyIndex;
+import org.pointlearn.dicom.pacs.PacsSettings;
+import org.pointlearn.dicom.pacs.WorkstationPacsService;
 
 /**
  * The dicom module's benchmark rows (medians), each next to dcmtk doing the same in the same
