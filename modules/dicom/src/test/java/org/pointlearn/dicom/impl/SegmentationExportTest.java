@@ -34,10 +34,10 @@ class SegmentationExportTest {
 
     @Test
     void aDicomSegPassesDciodvfyReimportsAndMapsBackOntoItsSlices(@TempDir Path dir) throws Exception {
-        LocalStudyIndex index = new LocalStudyIndex(dir.resolve("index"), Colin27.TEMPLATE);
-        index.importFolder(EPI);
-        SeriesRef series = LocalStudyIndexTest.onlySeries(index);
-        Volume epi = index.loadSeries(series);
+        Epi e = Epi.in(dir.resolve("index"));
+        LocalStudyIndex index = e.index();
+        SeriesRef series = e.series();
+        Volume epi = e.volume();
         byte[][] mask = brightVoxels(epi, 20, 40);
         Path seg = dir.resolve("out/lesion-seg.dcm");
         Files.createDirectories(seg.getParent());
@@ -65,10 +65,10 @@ class SegmentationExportTest {
      */
     @Test
     void ourSegRoundTripsOntoItsSeriesWithOnlyTheReviewedSlices(@TempDir Path dir) throws Exception {
-        LocalStudyIndex index = new LocalStudyIndex(dir.resolve("index"), Colin27.TEMPLATE);
-        index.importFolder(EPI);
-        SeriesRef series = LocalStudyIndexTest.onlySeries(index);
-        Volume epi = index.loadSeries(series);
+        Epi e = Epi.in(dir.resolve("index"));
+        LocalStudyIndex index = e.index();
+        SeriesRef series = e.series();
+        Volume epi = e.volume();
         byte[][] all = brightVoxels(epi, 20, 40);
         byte[][] mask = new byte[all.length][];
         for (int k = 18; k <= 30; k++) {
@@ -107,10 +107,10 @@ class SegmentationExportTest {
 
     @Test
     void niftiKeepsTheSeriesGeometryAndTheMask(@TempDir Path dir) throws Exception {
-        LocalStudyIndex index = new LocalStudyIndex(dir.resolve("index"), Colin27.TEMPLATE);
-        index.importFolder(EPI);
-        SeriesRef series = LocalStudyIndexTest.onlySeries(index);
-        Volume epi = index.loadSeries(series);
+        Epi e = Epi.in(dir.resolve("index"));
+        LocalStudyIndex index = e.index();
+        SeriesRef series = e.series();
+        Volume epi = e.volume();
         byte[][] mask = brightVoxels(epi, 10, 50);
         Path nifti = dir.resolve("mask.nii.gz");
 
@@ -137,10 +137,10 @@ class SegmentationExportTest {
      */
     @Test
     void aFractionalTwoSegmentSegFromAnotherToolOpensAndAReformattedOneIsRefused(@TempDir Path dir) throws Exception {
-        LocalStudyIndex index = new LocalStudyIndex(dir.resolve("index"), Colin27.TEMPLATE);
-        index.importFolder(EPI);
-        SeriesRef series = LocalStudyIndexTest.onlySeries(index);
-        Volume epi = index.loadSeries(series);
+        Epi e = Epi.in(dir.resolve("index"));
+        LocalStudyIndex index = e.index();
+        SeriesRef series = e.series();
+        Volume epi = e.volume();
         VolumeGeometry g = epi.geometry();
         int pixels = g.width() * g.height();
         byte[][] all = brightVoxels(epi, 20, 40);
@@ -210,8 +210,7 @@ class SegmentationExportTest {
                         java.util.Arrays.stream(g.sliceDirection()), java.util.Arrays.stream(g.rowDirection()))
                         .mapToObj(Double::toString).toArray(String[]::new));   // columns along the series' normal
         Path sideways = write(seg, dir.resolve("sideways.dcm"));
-        LocalStudyIndex another = new LocalStudyIndex(dir.resolve("another"), Colin27.TEMPLATE);
-        another.importFolder(EPI);
+        LocalStudyIndex another = Epi.in(dir.resolve("another")).index();
         another.importFrom(sideways, ImportMonitor.SILENT);
         SeriesRef sidewaysRef = new SegmentationReading(another).of(series).get(0);
         DicomException refused = assertThrows(DicomException.class, () -> new SegmentationReading(another).read(sidewaysRef));
@@ -226,6 +225,17 @@ class SegmentationExportTest {
                 com.pixelmed.dicom.TransferSyntax.ExplicitVRLittleEndian, "TEST");
         seg.write(file.toFile(), com.pixelmed.dicom.TransferSyntax.ExplicitVRLittleEndian, true, true);
         return file;
+    }
+
+    /** The 63-slice EPI series imported into a new index. */
+    private record Epi(LocalStudyIndex index, SeriesRef series, Volume volume) {
+
+        static Epi in(Path folder) throws Exception {
+            LocalStudyIndex index = new LocalStudyIndex(folder, Colin27.TEMPLATE);
+            index.importFolder(EPI);
+            SeriesRef series = LocalStudyIndexTest.onlySeries(index);
+            return new Epi(index, series, index.loadSeries(series));
+        }
     }
 
     /** Frame by frame: the frame at a slice's position holds that slice's mask and references its image. */

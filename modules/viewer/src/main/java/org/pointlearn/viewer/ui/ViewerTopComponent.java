@@ -61,15 +61,7 @@ import org.pointlearn.viewer.impl.RendererSession;
     "MSG_NothingOpen=No series open. Double-click a series in the DICOM browser.",
     "# {0} - series name",
     "MSG_Loading=Loading {0} …",
-    "MSG_PreparingDisplay=Preparing the display …",
-    "# {0} the segmentation's description",
-    "LBL_ShowSegmentation=Show {0}",
-    "# {0} the segments' labels",
-    "CAPTION_SegReviewed=SEG {0}: reviewed",
-    "# {0} the segments' labels",
-    "CAPTION_SegNotReviewed=SEG {0}: not reviewed",
-    "# {0} the segments' labels",
-    "CAPTION_SegShown=SEG {0} shown"
+    "MSG_PreparingDisplay=Preparing the display …"
 })
 public final class ViewerTopComponent extends TopComponent {
 
@@ -120,13 +112,7 @@ public final class ViewerTopComponent extends TopComponent {
     private transient SideViews sides;
     private transient RendererChoice rendererChoice;
     /** A DICOM SEG of the series shown: offered with a check box, drawn as a dashed outline when ticked. */
-    private final javax.swing.JCheckBox segmentationBox = new javax.swing.JCheckBox();
-    private transient List<SeriesRef> offeredSegmentations = List.of();
-    private transient org.pointlearn.dicom.api.LoadedSegmentation segmentation;
-    private transient org.pointlearn.dicom.api.LoadedSegmentation segmentationWhenLoaded;
-    private transient Volume segmentationVolume;
-    private transient java.util.Map<org.pointlearn.imaging.api.Planes.Plane, Volume> segmentationPlanes = new java.util.EnumMap<>(
-            org.pointlearn.imaging.api.Planes.Plane.class);
+    private final transient SegmentationOverlay segmentations = new SegmentationOverlay(this::segmentationBoxChanged);
     private transient GreySlice lastShown;
     private transient List<String> lastCaption = List.of();
     private boolean offerJournalWhenReady;
@@ -211,12 +197,7 @@ public final class ViewerTopComponent extends TopComponent {
     long beginLoading(String title, SeriesRef ref) {
         series = ref;
         request++;
-        segmentation = null;
-        segmentationVolume = null;
-        segmentationPlanes.clear();
-        offeredSegmentations = List.of();
-        segmentationBox.setVisible(false);
-        segmentationBox.setSelected(false);
+        segmentations.clear();
         setDisplayName(title);
         java.awt.Frame main = WindowManager.getDefault().getMainWindow();
         if (main != null && ref != null) {
@@ -322,10 +303,9 @@ public final class ViewerTopComponent extends TopComponent {
         if (requestNumber != request) {
             return;
         }
-        if (segmentationWhenLoaded != null) {
-            org.pointlearn.dicom.api.LoadedSegmentation pending = segmentationWhenLoaded;
-            segmentationWhenLoaded = null;
-            showSegmentation(pending);
+        org.pointlearn.dicom.api.LoadedSegmentation waiting = segmentations.takeWaiting();
+        if (waiting != null) {
+            showSegmentation(waiting);
         }
         if (tools != null) {
             tools.offerJournal(JournalOffer::askResume);
@@ -457,23 +437,19 @@ public final class ViewerTopComponent extends TopComponent {
      * shows the newest), unless a newer request superseded it.
      */
     void offerSegmentations(long requestNumber, List<SeriesRef> segs) {
-        if (requestNumber != request || segs.isEmpty()) {
-            return;
+        if (requestNumber == request) {
+            segmentations.offer(segs);
         }
-        offeredSegmentations = List.copyOf(segs);
-        SeriesRef newest = segs.get(segs.size() - 1);
-        segmentationBox.setText(Bundle.LBL_ShowSegmentation(ViewerSeriesOpener.title(newest)));
-        segmentationBox.setVisible(true);
     }
 
     /** The SEG series offered for the series shown. */
     List<SeriesRef> offeredSegmentations() {
-        return offeredSegmentations;
+        return segmentations.offered();
     }
 
     /** Shows a segmentation once its series (being opened now) is loaded. */
     void showSegmentationWhenLoaded(org.pointlearn.dicom.api.LoadedSegmentation s) {
-        segmentationWhenLoaded = s;
+        segmentations.showWhenLoaded(s);
     }
 
     /**
@@ -481,31 +457,15 @@ public final class ViewerTopComponent extends TopComponent {
      * plane); the caption says whether the slice was reviewed in it. Ignored for another series.
      */
     void showSegmentation(org.pointlearn.dicom.api.LoadedSegmentation s) {
-        if (series == null || acquired == null || !s.series().seriesInstanceUid().equals(series.seriesInstanceUid())) {
-            return;
+        if (series != null && acquired != null && s.series().seriesInstanceUid().equals(series.seriesInstanceUid())) {
+            segmentations.show(s, volumes.isEmpty() ? acquired.geometry() : volumes.get(0).geometry());
+            refresh();
         }
-        org.pointlearn.imaging.api.VolumeGeometry g = volumes.isEmpty() ? acquired.geometry() : volumes.get(0).geometry();
-        float[][] slices = new float[g.depth()][g.width() * g.height()];
-        s.slices().forEach((k, m) -> {
-            if (k < slices.length && m.length == slices[k].length) {
-                for (int i = 0; i < m.length; i++) {
-                    slices[k][i] = m[i] != 0 ? 1f : 0f;
-                }
-            }
-        });
-        segmentation = s;
-        segmentationVolume = new Volume(g, slices);
-        segmentationPlanes.clear();
-        segmentationBox.setText(Bundle.LBL_ShowSegmentation(s.description().isBlank()
-                ? String.join(", ", s.segments()) : s.description()));
-        segmentationBox.setVisible(true);
-        segmentationBox.setSelected(true);
-        refresh();
     }
 
     /** The segmentation drawn now, or null. */
     org.pointlearn.dicom.api.LoadedSegmentation segmentation() {
-        return segmentation != null && segmentationBox.isSelected() ? segmentation : null;
+        return segmentations.drawn();
     }
 
     /** The caption lines last given to the canvas. */
@@ -519,34 +479,11 @@ public final class ViewerTopComponent extends TopComponent {
     }
 
     private void segmentationBoxChanged() {
-        if (segmentationBox.isSelected() && segmentation == null && !offeredSegmentations.isEmpty()) {
-            ViewerSeriesOpener.readSegmentation(offeredSegmentations.get(offeredSegmentations.size() - 1), this);
+        SeriesRef seg = segmentations.toRead();
+        if (seg != null) {
+            ViewerSeriesOpener.readSegmentation(seg, this);
         }
         refresh();
-    }
-
-    /** The slice with the segmentation's outline, and its caption line, when one is shown. */
-    private GreySlice withSegmentation(GreySlice image, List<String> caption) {
-        if (segmentation() == null) {
-            return image;
-        }
-        Volume inPlane = segmentationPlanes.computeIfAbsent(plane,
-                p -> org.pointlearn.imaging.api.Planes.of(segmentationVolume, p));
-        int k = view.slice();
-        String labels = String.join(", ", segmentation.segments());
-        if (plane == org.pointlearn.imaging.api.Planes.Plane.ACQUIRED) {
-            caption.add(segmentation.slices().containsKey(k) ? Bundle.CAPTION_SegReviewed(labels)
-                    : Bundle.CAPTION_SegNotReviewed(labels));
-        } else {
-            caption.add(Bundle.CAPTION_SegShown(labels));
-        }
-        if (k >= inPlane.geometry().depth() || inPlane.geometry().width() != image.width()
-                || inPlane.geometry().height() != image.height()) {
-            return image;
-        }
-        org.pointlearn.imaging.api.Mask2D mask = org.pointlearn.imaging.api.Mask2D.threshold(inPlane.slice(k),
-                image.width(), image.height(), 0.5f);
-        return mask.area() == 0 ? image : image.outlined(mask, GreySlice.SEGMENTATION);
     }
 
     private void install(RendererChoice choice) {
@@ -593,13 +530,7 @@ public final class ViewerTopComponent extends TopComponent {
         controls.setOpaque(false);
         JPanel planeRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
         planeRow.setOpaque(false);
-        segmentationBox.setName("pointlearn.viewer.segmentation");
-        segmentationBox.setFocusable(false);
-        segmentationBox.setOpaque(false);
-        segmentationBox.setForeground(Color.LIGHT_GRAY);
-        segmentationBox.setVisible(!offeredSegmentations.isEmpty() || segmentation != null);
-        segmentationBox.addActionListener(e -> segmentationBoxChanged());
-        planeRow.add(segmentationBox);
+        planeRow.add(segmentations.box());
         planeRow.add(planeChooser);
         layoutChooser.setName("pointlearn.viewer.layout");
         layoutChooser.setFocusable(false);
@@ -696,7 +627,7 @@ public final class ViewerTopComponent extends TopComponent {
             caption.add(tools.captionLine(view.slice()));
             canvas.orient(org.pointlearn.viewer.impl.Orientation.of(view.volume().geometry()));
             canvas.annotate(view.infoShown() ? patient : List.of());
-            lastShown = withSegmentation(tools.decorate(view.image(), view.slice()), caption);
+            lastShown = segmentations.decorate(tools.decorate(view.image(), view.slice()), caption, plane, view.slice());
             lastCaption = List.copyOf(caption);
             canvas.show(lastShown, caption, view.transform());
             if (sides != null) {
