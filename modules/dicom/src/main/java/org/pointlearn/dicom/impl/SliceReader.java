@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pointlearn.dicom.api.DicomException;
 
-/** Reads the frames of a greyscale DICOM image, single- or multi-frame: each frame's plane and rescaled values. */
+/**
+ * Reads the frames of a greyscale DICOM image, single- or multi-frame: each frame's plane and
+ * rescaled values; a Siemens mosaic gives the slices tiled in it ({@link Mosaic}).
+ */
 final class SliceReader {
 
     private SliceReader() {
@@ -57,6 +60,11 @@ final class SliceReader {
                     integer(list, TagFromName.Columns), plane.orientation(), plane.position(), plane.pixelSpacing(),
                     plane.sliceThickness(), plane.spacingBetweenSlices(), integer(list, TagFromName.InstanceNumber),
                     rescaled(stored[f], plane)));
+        }
+        int tiles = frames.size() == 1 ? Mosaic.slices(list) : 0;
+        if (tiles > 1) {
+            // a Siemens mosaic: the slices of one volume tiled in one image
+            return Mosaic.split(frames.get(0), tiles, Mosaic.sliceNormal(list));
         }
         return frames;
     }
