@@ -415,21 +415,31 @@ public final class SegmentationSession implements InteractiveSession {
                     done.complete(null);
                     return;
                 }
-                policy = how;
-                settings = numbers;
                 m = model;
                 s = session;
                 on = learning;
+                if (newPolicy || s == null || !on) {
+                    policy = how;
+                    settings = numbers;
+                }
+            }
+            if (!newPolicy && s != null && on) {
+                // On the model's thread first, then in the state: a click sent once the state shows the
+                // new settings is queued behind them and uses them.
+                s.submit(() -> {
+                    s.session().updateSettings(numbers);
+                    return null;
+                }).join();
+                synchronized (this) {
+                    policy = how;
+                    settings = numbers;
+                }
             }
             onConfigure.accept(how, numbers);
             if (m != null && newPolicy && on) {
                 replace(m, storeFolder(m), "the session is switching to the policy " + how.name(),
                         Bundle.MSG_Configured(how.name()), () -> { });
             } else if (s != null && on) {
-                s.submit(() -> {
-                    s.session().updateSettings(numbers);   // from the next update on
-                    return null;
-                }).join();
                 say(Bundle.MSG_Configured(how.name()));
             } else {
                 changed();
