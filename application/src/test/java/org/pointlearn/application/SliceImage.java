@@ -80,6 +80,21 @@ final class SliceImage {
         return n;
     }
 
+    /** Pixels in a DICOM SEG's outline colour (orange 0xff8c1a; masks are yellow, proposals blue). */
+    static int segPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                n += r > 220 && g > 110 && g < 170 && b < 60 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static double mean(BufferedImage img, int x0, int y0, int w, int h) {
         double sum = 0;
         for (int y = y0; y < y0 + h; y++) {

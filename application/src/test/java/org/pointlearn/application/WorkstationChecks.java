@@ -188,6 +188,45 @@ abstract class WorkstationChecks extends NbTestCase {
                 return null;
             });
         }
+
+        // The accepted slices exported as a DICOM SEG, imported again, and opened as the browser's
+        // double-click opens a series: drawn over the series shown in the SEG's own colour.
+        org.pointlearn.dicom.api.StudyIndex index = org.pointlearn.dicom.api.StudyIndex.getDefault();
+        org.pointlearn.dicom.api.SeriesRef demo = index.studies().stream().flatMap(st -> st.series().stream())
+                .filter(r -> "MR".equals(r.modality())).findFirst().orElseThrow();
+        org.pointlearn.adaptation.api.SeriesWork work = org.pointlearn.adaptation.api.InteractiveSessions.getDefault()
+                .workstation().state().work();
+        byte[][] mask = new byte[work.depth()][];
+        work.accepted().forEach((k, m) -> {
+            mask[k] = new byte[work.width() * work.height()];
+            for (int i = 0; i < mask[k].length; i++) {
+                mask[k][i] = (byte) (m.get(i) ? 1 : 0);
+            }
+        });
+        java.nio.file.Path seg = java.nio.file.Files.createTempDirectory("pointlearn-seg").resolve("demo-seg.dcm");
+        org.pointlearn.dicom.api.SegmentationExporter.getDefault().exportSeg(demo, mask,
+                org.pointlearn.dicom.api.SegmentDescription.lesion("Structure", "test"), seg);
+        assertEquals(1, index.importFrom(seg, org.pointlearn.dicom.api.ImportMonitor.SILENT).imported());
+        org.pointlearn.dicom.api.SeriesRef segRef = index.studies().stream().flatMap(st -> st.series().stream())
+                .filter(r -> "SEG".equals(r.modality())).findFirst().orElseThrow();
+        WorkstationScreen.onEdt(() -> {
+            org.openide.util.Lookup.getDefault().lookup(org.pointlearn.dicom.api.SeriesOpener.class).open(segRef);
+            return null;
+        });
+        javax.swing.JCheckBox shown = await("the SEG ticked under the slice", () -> WorkstationScreen.onEdt(() ->
+                findNamed(viewer, "pointlearn.viewer.segmentation") instanceof javax.swing.JCheckBox b && b.isSelected()
+                        ? b : null));
+        BufferedImage withSeg = await("the SEG's outline over the accepted slice", () -> {
+            BufferedImage img = screen.capture(screen.bounds(viewer));
+            return SliceImage.segPixels(img) > 20 ? img : null;
+        });
+        screen.save(withSeg, screenshotName() + "-seg.png");
+        WorkstationScreen.onEdt(() -> {
+            shown.doClick();   // untick: the outline goes
+            return null;
+        });
+        await("the SEG's outline gone when unticked", () ->
+                SliceImage.segPixels(screen.capture(screen.bounds(viewer))) == 0 ? true : null);
     }
 
     /** Window > PACS Query/Retrieve opens where it can be seen, large enough for its search. */
