@@ -59,7 +59,7 @@ public class DicomWindowsIT extends NbTestCase {
         screen.save(screen.captureScreen(), "pacs-query.png");
         assertTrue(pacs.getWidth() > 200);
 
-        SwingUtilities.invokeLater(() -> OptionsDisplayer.getDefault().open("Advanced/Pacs"));
+        SwingUtilities.invokeLater(() -> OptionsDisplayer.getDefault().open("Pointlearn/Pacs"));
         Dialog options = WorkstationChecks.await("the options dialog", () -> WorkstationScreen.onEdt(() -> {
             for (Window w : Window.getWindows()) {
                 if (w instanceof Dialog d && d.isShowing() && d.getTitle().contains("Options")) {

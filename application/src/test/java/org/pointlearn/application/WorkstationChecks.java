@@ -152,12 +152,26 @@ abstract class WorkstationChecks extends NbTestCase {
             viewer.requestActive();
             return null;
         });
-        screen.wheel(area, 12);   // back to the slice accepted (the plane chooser reopened the middle slice)
         screen.ctrlClick(area.x + area.width / 2, area.y + area.height / 3);   // the image takes the keyboard
         await("the slice taking the keyboard", () -> screen.hasKeyboard(viewer) ? true : null);
+        // back to the slice accepted (the plane chooser reopened the middle slice), key by key
+        int accepted = org.pointlearn.adaptation.api.InteractiveSessions.getDefault().workstation().state().work()
+                .accepted().keySet().stream().mapToInt(Integer::intValue).max().orElseThrow() + 1;
+        while (shownSlice(viewer) != accepted) {
+            int at = shownSlice(viewer);
+            screen.key(at < accepted ? java.awt.event.KeyEvent.VK_DOWN : java.awt.event.KeyEvent.VK_UP);
+            await("the next slice towards the accepted one", () -> shownSlice(viewer) != at ? true : null);
+        }
         for (int i = 0; i < 3; i++) {
             int before = screen.listSize("pointlearn.model.versionList");
+            int from = shownSlice(viewer);
             screen.key(java.awt.event.KeyEvent.VK_UP);
+            await("the slice above shown after Up", () -> shownSlice(viewer) == from - 1 ? true : null);
+            await("the slice above proposed from the accepted one", () -> WorkstationScreen.onEdt(() -> {
+                java.awt.Component c = findNamed(viewer, "pointlearn.viewer.slice");
+                String said = c.getAccessibleContext().getAccessibleDescription();
+                return said != null && said.contains("Proposed from slice " + from) ? true : null;
+            }));
             screen.key(java.awt.event.KeyEvent.VK_ENTER);
             await("the proposal of the next slice accepted", () ->
                     screen.listSize("pointlearn.model.versionList") == before + 1 ? true : null);
@@ -293,17 +307,38 @@ abstract class WorkstationChecks extends NbTestCase {
         }
         java.util.List<String> unknown = items.stream().filter(i -> !MENU_ALLOW.contains(i)).toList();
         assertTrue("menu items outside the allow-list: " + unknown, unknown.isEmpty());
-        java.util.List<String> pages = WorkstationScreen.onEdt(() -> {
+        java.util.List<String> pages = optionEntries("OptionsDialog/Pointlearn");
+        System.out.println("POINTLEARN OPTION PAGES " + pages);
+        assertEquals("Tools > Options > Pointlearn holds the workstation's pages", List.of("Adaptation", "Display", "Inference",
+                "Pacs"), pages);
+        java.util.List<String> categories = optionEntries("OptionsDialog");
+        System.out.println("OPTION CATEGORIES " + categories);
+        assertTrue("Tools > Options has a Pointlearn category: " + categories, categories.contains("Pointlearn"));
+        assertFalse("Tools > Options still has the IDE's Advanced category: " + categories, categories.contains("Advanced"));
+    }
+
+    /** The slice number the viewer's caption shows ("Slice 101/181", read as a screen reader reads it), 0 when none. */
+    private static int shownSlice(TopComponent viewer) throws Exception {
+        return WorkstationScreen.onEdt(() -> {
+            java.awt.Component c = findNamed(viewer, "pointlearn.viewer.slice");
+            String said = c == null ? null : c.getAccessibleContext().getAccessibleDescription();
+            java.util.regex.Matcher m = said == null ? null : java.util.regex.Pattern.compile("^Slice (\\d+)/").matcher(said);
+            return m != null && m.find() ? Integer.parseInt(m.group(1)) : 0;
+        });
+    }
+
+    /** The names of the options entries (categories or pages) registered in a folder, sorted, hidden ones left out. */
+    private static java.util.List<String> optionEntries(String folder) throws Exception {
+        return WorkstationScreen.onEdt(() -> {
             java.util.List<String> names = new java.util.ArrayList<>();
-            for (org.openide.filesystems.FileObject f : org.openide.filesystems.FileUtil.getConfigFile(
-                    "OptionsDialog/Advanced").getChildren()) {
-                names.add(f.getName());
+            for (org.openide.filesystems.FileObject f : org.openide.filesystems.FileUtil.getConfigFile(folder).getChildren()) {
+                if (f.isData() && "instance".equals(f.getExt())) {
+                    names.add(f.getName());
+                }
             }
             java.util.Collections.sort(names);
             return names;
         });
-        System.out.println("ADVANCED OPTION PAGES " + pages);
-        assertEquals("Tools > Options > Advanced holds Pointlearn's pages only", List.of("Adaptation", "Display", "Inference", "Pacs"), pages);
     }
 
     /** Words that give an IDE's menu item away. */

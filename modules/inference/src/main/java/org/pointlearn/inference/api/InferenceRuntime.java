@@ -56,7 +56,7 @@ public interface InferenceRuntime {
     void useModel(String name);
 
     /**
-     * The device and thread count the engine starts with next time (Tools > Options > Advanced >
+     * The device and thread count the engine starts with next time (Tools > Options > Pointlearn >
      * Inference): device {@code auto}, {@code cpu} or {@code gpu}; threads 0 for one per core. A
      * {@code pointlearn.device} system property or {@code POINTLEARN_DEVICE} variable, or an
      * {@code ai.djl.pytorch.num_threads} property, still wins.

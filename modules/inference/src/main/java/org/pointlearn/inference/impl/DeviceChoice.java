@@ -23,7 +23,7 @@ public final class DeviceChoice {
 
     /**
      * The device asked for: the system property, else the environment variable, else the
-     * remembered choice (Tools > Options > Advanced > Inference).
+     * remembered choice (Tools > Options > Pointlearn > Inference).
      */
     public static String requested(String remembered) {
         String v = System.getProperty("pointlearn.device");

@@ -5,7 +5,7 @@ import java.util.prefs.Preferences;
 /**
  * How a mask is drawn over the slice: its colour, the opacity of its inside (the outline is
  * drawn at full strength) or the outline alone. Remembered in the viewer's preferences
- * (Tools > Options > Advanced > Display).
+ * (Tools > Options > Pointlearn > Display).
  *
  * @param colour RGB
  * @param opacity of the inside, 0..1

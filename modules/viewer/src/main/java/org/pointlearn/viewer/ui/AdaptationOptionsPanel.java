@@ -20,7 +20,7 @@ import org.pointlearn.adaptation.api.InteractiveSession;
 import org.pointlearn.adaptation.api.SessionState;
 
 /**
- * Tools > Options > Advanced > Adaptation: whether and how the model learns from the user's
+ * Tools > Options > Pointlearn > Adaptation: whether and how the model learns from the user's
  * clicks, with the policy's shipped defaults a button away. Applied to the workstation's session
  * (remembered by it); the next click or accept uses it, a new policy starts a new engine session
  * on the same versions.

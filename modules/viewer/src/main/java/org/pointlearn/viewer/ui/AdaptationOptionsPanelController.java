@@ -3,10 +3,10 @@ package org.pointlearn.viewer.ui;
 import org.netbeans.spi.options.OptionsPanelController;
 import org.openide.util.NbBundle.Messages;
 
-/** Registers the adaptation panel under Tools > Options > Advanced. */
-@OptionsPanelController.SubRegistration(location = "Advanced", id = "Adaptation",
+/** Registers the adaptation panel under Tools > Options > Pointlearn. */
+@OptionsPanelController.SubRegistration(location = "Pointlearn", id = "Adaptation",
         displayName = "#AdvancedOption_DisplayName_Adaptation", keywords = "#AdvancedOption_Keywords_Adaptation",
-        keywordsCategory = "Advanced/Adaptation")
+        keywordsCategory = "Pointlearn/Adaptation")
 @Messages({
     "AdvancedOption_DisplayName_Adaptation=Adaptation",
     "AdvancedOption_Keywords_Adaptation=adaptation learning clicks policy steps learning rate forgetting guard replay",

@@ -16,7 +16,7 @@ import org.openide.util.NbPreferences;
 import org.pointlearn.viewer.impl.OverlayStyle;
 
 /**
- * Tools > Options > Advanced > Display: how masks are drawn over the slice (colour, opacity of
+ * Tools > Options > Pointlearn > Display: how masks are drawn over the slice (colour, opacity of
  * the inside, outline only) and the viewer's layout (one plane, three, three and 3D), remembered;
  * open viewers redraw when it is applied.
  */

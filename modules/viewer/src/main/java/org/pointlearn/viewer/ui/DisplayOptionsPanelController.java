@@ -3,10 +3,10 @@ package org.pointlearn.viewer.ui;
 import org.netbeans.spi.options.OptionsPanelController;
 import org.openide.util.NbBundle.Messages;
 
-/** Registers the display panel under Tools > Options > Advanced. */
-@OptionsPanelController.SubRegistration(location = "Advanced", id = "Display",
+/** Registers the display panel under Tools > Options > Pointlearn. */
+@OptionsPanelController.SubRegistration(location = "Pointlearn", id = "Display",
         displayName = "#AdvancedOption_DisplayName_Display", keywords = "#AdvancedOption_Keywords_Display",
-        keywordsCategory = "Advanced/Display")
+        keywordsCategory = "Pointlearn/Display")
 @Messages({
     "AdvancedOption_DisplayName_Display=Display",
     "AdvancedOption_Keywords_Display=display overlay mask colour color opacity outline",

@@ -12,7 +12,7 @@ import org.openide.util.NbBundle.Messages;
 import org.pointlearn.inference.api.InferenceRuntime;
 
 /**
- * Tools > Options > Advanced > Inference: the device the engine runs on (auto: a GPU when the
+ * Tools > Options > Pointlearn > Inference: the device the engine runs on (auto: a GPU when the
  * engine sees one) and its threads; the engine takes them at the next start, and the page says so.
  */
 @Messages({

@@ -3,10 +3,10 @@ package org.pointlearn.viewer.ui;
 import org.netbeans.spi.options.OptionsPanelController;
 import org.openide.util.NbBundle.Messages;
 
-/** Registers the inference panel under Tools > Options > Advanced. */
-@OptionsPanelController.SubRegistration(location = "Advanced", id = "Inference",
+/** Registers the inference panel under Tools > Options > Pointlearn. */
+@OptionsPanelController.SubRegistration(location = "Pointlearn", id = "Inference",
         displayName = "#AdvancedOption_DisplayName_Inference", keywords = "#AdvancedOption_Keywords_Inference",
-        keywordsCategory = "Advanced/Inference")
+        keywordsCategory = "Pointlearn/Inference")
 @Messages({
     "AdvancedOption_DisplayName_Inference=Inference",
     "AdvancedOption_Keywords_Inference=inference device GPU CPU CUDA threads engine",

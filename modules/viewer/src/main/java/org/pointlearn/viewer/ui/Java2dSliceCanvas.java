@@ -46,6 +46,22 @@ final class Java2dSliceCanvas extends JComponent implements SliceCanvas {
         return this;
     }
 
+    /** A canvas to assistive technology; the viewer puts the caption in its description. */
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.CANVAS;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
     @Override
     public void show(GreySlice slice, List<String> lines, ViewTransform view) {
         transform = view;

@@ -145,7 +145,7 @@ public final class ViewerTopComponent extends TopComponent {
         add(message, BorderLayout.CENTER);
         view.addChangeListener(e -> refresh());
         view.addChangeListener(e -> undoRedo.changed());
-        // The mask style and layout from Tools > Options > Advanced > Display: redraw when they change.
+        // The mask style and layout from Tools > Options > Pointlearn > Display: redraw when they change.
         DisplayOptionsPanel.preferences().addPreferenceChangeListener(e -> EventQueue.invokeLater(() -> {
             if (views != null && PlaneLayout.stored(DisplayOptionsPanel.preferences()) != layout) {
                 chooseLayout(PlaneLayout.stored(DisplayOptionsPanel.preferences()));
@@ -489,6 +489,7 @@ public final class ViewerTopComponent extends TopComponent {
     private void install(RendererChoice choice) {
         rendererChoice = choice;
         canvas = SliceCanvases.create(choice);
+        canvas.component().setName("pointlearn.viewer.slice");
         SliceNavigation.attach(canvas.component(), view);
         tools = ClickSegmentation.attach(view, canvas, session, this::seriesKey);
         tools.addChangeListener(e -> refresh());
@@ -629,6 +630,11 @@ public final class ViewerTopComponent extends TopComponent {
             canvas.annotate(view.infoShown() ? patient : List.of());
             lastShown = segmentations.decorate(tools.decorate(view.image(), view.slice()), caption, plane, view.slice());
             lastCaption = List.copyOf(caption);
+            // what the caption says, for screen readers (and the GUI checks): "Slice 101/181, W/L ..., Accepted"
+            javax.accessibility.AccessibleContext said = canvas.component().getAccessibleContext();
+            if (said != null) {
+                said.setAccessibleDescription(String.join(", ", caption));
+            }
             canvas.show(lastShown, caption, view.transform());
             if (sides != null) {
                 sides.refresh();

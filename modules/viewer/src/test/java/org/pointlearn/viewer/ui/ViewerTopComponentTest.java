@@ -57,6 +57,8 @@ class ViewerTopComponentTest {
         assertSame(viewer.strip().getParent(), shown.getComponent(1), "the series overview is under it");
         assertEquals("0 of 5 slices accepted", onEdt(() -> viewer.strip().countText()));
         assertEquals("Slice 3/5", viewer.view().caption().get(0));
+        assertTrue(onEdt(() -> viewer.canvas().component().getAccessibleContext().getAccessibleDescription())
+                .startsWith("Slice 3/5, "), "a screen reader hears the caption");
     }
 
     @Test

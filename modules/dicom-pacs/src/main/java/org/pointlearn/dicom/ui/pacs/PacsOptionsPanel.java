@@ -28,7 +28,7 @@ import org.pointlearn.dicom.api.PacsService;
 import org.pointlearn.dicom.api.RetrieveMethod;
 import org.pointlearn.dicom.pacs.PacsPreferences;
 
-/** Options > Advanced > PACS: the nodes, our AE title, the store SCP's port, the deadline, and a C-ECHO test. */
+/** Options > Pointlearn > PACS: the nodes, our AE title, the store SCP's port, the deadline, and a C-ECHO test. */
 @Messages({
     "BTN_add=Add", "BTN_remove=Remove", "BTN_test=Test Connection",
     "LBL_storeAe=Our AE title (C-MOVE destination):", "LBL_storePort=Store SCP port:",

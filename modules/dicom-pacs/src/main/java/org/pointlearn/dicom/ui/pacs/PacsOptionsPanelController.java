@@ -13,9 +13,9 @@ import org.openide.util.HelpCtx;
 import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 
-/** Registers the PACS panel under Tools > Options > Advanced. */
-@OptionsPanelController.SubRegistration(location = "Advanced", id = "Pacs", displayName = "#AdvancedOption_DisplayName_Pacs",
-        keywords = "#AdvancedOption_Keywords_Pacs", keywordsCategory = "Advanced/Pacs")
+/** Registers the PACS panel under Tools > Options > Pointlearn. */
+@OptionsPanelController.SubRegistration(location = "Pointlearn", id = "Pacs", displayName = "#AdvancedOption_DisplayName_Pacs",
+        keywords = "#AdvancedOption_Keywords_Pacs", keywordsCategory = "Pointlearn/Pacs")
 @Messages({
     "AdvancedOption_DisplayName_Pacs=PACS",
     "AdvancedOption_Keywords_Pacs=PACS DICOM AE title C-MOVE C-GET WADO",

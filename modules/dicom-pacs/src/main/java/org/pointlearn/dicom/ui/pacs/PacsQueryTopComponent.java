@@ -45,7 +45,7 @@ import org.pointlearn.dicom.pacs.PacsPreferences;
     "CTL_PacsQueryAction=PACS Query/Retrieve", "CTL_PacsQueryTopComponent=PACS",
     "LBL_node=PACS:", "LBL_name=Patient name:", "LBL_id=ID:", "LBL_from=From (YYYYMMDD):", "LBL_to=To:",
     "LBL_modality=Modality:", "LBL_accession=Accession:", "BTN_search=Search", "BTN_retrieveStudy=Retrieve Study",
-    "BTN_retrieveSeries=Retrieve Series", "MSG_noNodes=No PACS configured: add one in Tools > Options > Advanced > PACS",
+    "BTN_retrieveSeries=Retrieve Series", "MSG_noNodes=No PACS configured: add one in Tools > Options > Pointlearn > PACS",
     "# {0} - count", "MSG_found={0,choice,0#No study found|1#1 study|1<{0} studies}",
     "COL_patient=Patient", "COL_patientId=ID", "COL_date=Date", "COL_description=Description",
     "COL_modalities=Modalities", "COL_images=Images", "COL_number=No.", "COL_modality=Modality",
