@@ -15,6 +15,7 @@ import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.Sample;
 import org.pointlearn.evaluation.metrics.PolicyRun;
 import org.pointlearn.evaluation.metrics.PolicySummary;
+import org.pointlearn.evaluation.policy.PolicySegmenter;
 import org.pointlearn.evaluation.policy.SessionPolicy;
 import org.pointlearn.evaluation.protocol.ProtocolRunner;
 import org.pointlearn.evaluation.protocol.SampleOrder;
@@ -43,7 +44,8 @@ import org.pointlearn.lib.djl.DjlRuntime;
 public final class EvaluateCommand {
 
     /** Every policy, in the order of the report. */
-    static final List<String> ALL = List.of("frozen", "post", "mid", "post+mid", "method", "nogauss", "tent", "iasa",
+    /** Every policy `--policy all` runs (post+mid is the method, run once). */
+    public static final List<String> POLICIES = List.of("frozen", "post", "mid", "post+mid", "method", "nogauss", "tent", "iasa",
             "paper", "paper-nogauss", "paper-post", "paper-mid");
 
     private EvaluateCommand() {
@@ -128,7 +130,7 @@ public final class EvaluateCommand {
                     List<Sample> sequence = order == 0 ? SampleOrder.fixed(samples) : SampleOrder.shuffled(samples, order);
                     long t0 = System.nanoTime();
                     PolicyRun run;
-                    try (SessionPolicy segmenter = new SessionPolicy(model, AdaptationPolicy.named(runAs), policySettings)) {
+                    try (PolicySegmenter segmenter = PolicySegmenter.of(model, AdaptationPolicy.named(runAs), policySettings)) {
                         String label = policy + (orders > 1 ? " order " + order : "");
                         run = new ProtocolRunner().run(ds.domain(), policy, sequence, segmenter,
                                 r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), label,
@@ -179,7 +181,7 @@ public final class EvaluateCommand {
 
     /** "all", one name, or a comma-separated list. */
     private static List<String> policies(String spec) {
-        List<String> names = spec.equals("all") ? ALL : List.of(spec.split(","));
+        List<String> names = spec.equals("all") ? POLICIES : List.of(spec.split(","));
         names.forEach(AdaptationPolicy::named);
         return names;
     }

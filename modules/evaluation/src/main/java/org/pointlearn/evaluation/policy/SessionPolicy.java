@@ -19,7 +19,7 @@ import org.pointlearn.inference.api.SegmentationModel;
  * {@link AdaptationSession}, so what is measured is what the user gets. Versions stay in
  * memory; the model is adapted in place, so give every policy run its own loaded model.
  */
-public final class SessionPolicy implements InteractiveSegmenter, AutoCloseable {
+public final class SessionPolicy implements PolicySegmenter {
 
     private final AdaptationSession session;
     private final VersionStore store;
