@@ -55,41 +55,31 @@ final class SliceImage {
 
     /** Pixels whose red and blue differ clearly (grey images have none): the mask and click colours. */
     static int colouredPixels(BufferedImage img) {
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                n += Math.abs(((rgb >> 16) & 0xff) - (rgb & 0xff)) > 60 ? 1 : 0;
-            }
-        }
-        return n;
+        return count(img, (r, g, b) -> Math.abs(r - b) > 60);
     }
 
     /** Pixels in the mask's default colour (yellow: red and green well above blue), drawn or tinted. */
     static int maskPixels(BufferedImage img) {
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                n += r - b > 80 && g - b > 50 ? 1 : 0;
-            }
-        }
-        return n;
+        return count(img, (r, g, b) -> r - b > 80 && g - b > 50);
     }
 
     /** Pixels in a DICOM SEG's outline colour (orange 0xff8c1a; masks are yellow, proposals blue). */
     static int segPixels(BufferedImage img) {
+        return count(img, (r, g, b) -> r > 220 && g > 110 && g < 170 && b < 60);
+    }
+
+    /** A test on a pixel's red, green and blue. */
+    @FunctionalInterface
+    private interface Colour {
+        boolean test(int r, int g, int b);
+    }
+
+    private static int count(BufferedImage img, Colour colour) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int rgb = img.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                n += r > 220 && g > 110 && g < 170 && b < 60 ? 1 : 0;
+                n += colour.test((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff) ? 1 : 0;
             }
         }
         return n;
