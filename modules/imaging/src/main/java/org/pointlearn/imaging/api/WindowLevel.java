@@ -25,10 +25,22 @@ public record WindowLevel(double center, double width) {
     }
 
     /**
-     * A window spanning the 1st to 99th percentile of the volume's non-background values,
-     * the default a reader expects for MRI, where the maximum is an outlier.
+     * A window from the 1st to the 99th percentile of the volume's values above its minimum (the
+     * background), estimated from at most 200,000 voxels.
      */
     public static WindowLevel robust(Volume volume) {
+        return percentiles(volume, 0.01, 0.99);
+    }
+
+    /**
+     * A window between two percentiles of the volume's values above its minimum (the background),
+     * estimated from at most 200,000 voxels. MR values have no fixed unit, so MR presets are
+     * percentiles rather than numbers.
+     *
+     * @param low the lower fraction, e.g. 0.01
+     * @param high the upper fraction, above low, e.g. 0.99
+     */
+    public static WindowLevel percentiles(Volume volume, double low, double high) {
         int[] size = volume.geometry().size();
         int n = size[0] * size[1];
         int step = Math.max(1, (int) ((long) n * size[2] / 200_000));
@@ -51,8 +63,8 @@ public record WindowLevel(double center, double width) {
         if (first >= values.length - 1) {
             return new WindowLevel(min, 1);
         }
-        double lo = values[first + (int) ((values.length - first - 1) * 0.01)];
-        double hi = values[first + (int) ((values.length - first - 1) * 0.99)];
+        double lo = values[first + (int) ((values.length - first - 1) * low)];
+        double hi = values[first + (int) ((values.length - first - 1) * high)];
         if (!(hi > lo)) {
             hi = lo + 1;
         }

@@ -23,7 +23,11 @@ final class SliceViewModel {
     private int slice;
     private WindowLevel window;
     private WindowLevel initialWindow;
-    /** The windows keys 1-9 choose: those stored with the images, then "auto" and "full range". */
+    /**
+     * The windows keys 1-9 choose: those stored with the images, then "auto" (1st-99th percentile),
+     * "MR contrast" (10th-90th: grey against white matter), "MR bright" (50th-99.9th: fluid, oedema
+     * and enhancing lesions) and "full range".
+     */
     private List<Preset> presets = List.of();
     private boolean infoShown = true;
 
@@ -65,6 +69,9 @@ final class SliceViewModel {
             all.add(new Preset(stored.size() == 1 ? "stored" : "stored " + (i + 1), stored.get(i)));
         }
         all.add(new Preset("auto", WindowLevel.robust(newVolume)));
+        // MR has no fixed units: its presets are percentiles of the tissue's values
+        all.add(new Preset("MR contrast", WindowLevel.percentiles(newVolume, 0.10, 0.90)));
+        all.add(new Preset("MR bright", WindowLevel.percentiles(newVolume, 0.50, 0.999)));
         float[] range = newVolume.range();
         all.add(new Preset("full range", new WindowLevel((range[0] + range[1]) / 2.0,
                 Math.max(1e-6, range[1] - range[0]))));

@@ -60,18 +60,18 @@ class SliceNavigationTest {
         assertEquals(3, view.slice());
     }
 
-    /** 1-9 choose a window: the stored ones, then auto and full range; the caption names it. */
+    /** 1-9 choose a window: the stored ones, then auto, the MR ones and full range; the caption names it. */
     @Test
     void numberKeysChooseAmongTheStoredAndDerivedWindows() {
         org.pointlearn.imaging.api.Volume v = TestVolumes.disk(32, 3, 16, 16, 6);
         view.show(v, List.of(new org.pointlearn.imaging.api.WindowLevel(40, 80),
                 new org.pointlearn.imaging.api.WindowLevel(100, 300)));
-        assertEquals(List.of("stored 1", "stored 2", "auto", "full range"),
+        assertEquals(List.of("stored 1", "stored 2", "auto", "MR contrast", "MR bright", "full range"),
                 view.presets().stream().map(SliceViewModel.Preset::name).toList());
         assertTrue(view.caption().get(1).endsWith("(stored 1)"), view.caption().get(1));
         key(KeyEvent.VK_2);
         assertEquals(new org.pointlearn.imaging.api.WindowLevel(100, 300), view.window());
-        key(KeyEvent.VK_4);
+        key(KeyEvent.VK_6);
         float[] range = v.range();
         assertEquals(range[1] - range[0], view.window().width(), 1e-3, "full range");
         assertTrue(view.caption().get(1).endsWith("(full range)"), view.caption().get(1));
@@ -79,6 +79,21 @@ class SliceNavigationTest {
         assertTrue(view.caption().get(1).endsWith("(full range)"), "a key past the presets changes nothing");
         key(KeyEvent.VK_R);
         assertEquals(new org.pointlearn.imaging.api.WindowLevel(40, 80), view.window(), "R goes back to the first");
+    }
+
+    /** On the demo brain: "MR contrast" narrows the window onto the tissue, "MR bright" sits above it. */
+    @Test
+    void theMrPresetsFollowTheTissuesValues() {
+        view.show(TestVolumes.colin27(), List.of());
+        java.util.Map<String, org.pointlearn.imaging.api.WindowLevel> w = new java.util.HashMap<>();
+        view.presets().forEach(p -> w.put(p.name(), p.window()));
+        assertTrue(w.get("MR contrast").width() < 0.8 * w.get("auto").width(), "contrast " + w.get("MR contrast")
+                + " against auto " + w.get("auto"));
+        org.pointlearn.imaging.api.WindowLevel bright = w.get("MR bright");
+        org.pointlearn.imaging.api.WindowLevel contrast = w.get("MR contrast");
+        assertTrue(bright.center() - bright.width() / 2 > contrast.center() - contrast.width() / 2
+                && bright.center() + bright.width() / 2 > contrast.center() + contrast.width() / 2,
+                "bright lies above contrast: " + bright + ", " + contrast);
     }
 
     @Test
