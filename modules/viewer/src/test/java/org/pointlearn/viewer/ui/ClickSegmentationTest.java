@@ -528,7 +528,11 @@ class ClickSegmentationTest {
         for (int i = 0; i < 600 && !(hub.state().ready() && !hub.state().learning()); i++) {
             Thread.sleep(100);
         }
-        onEdt(() -> null);
+        // the session says its words after the state changed: wait for them, not for one event-thread turn
+        for (int i = 0; i < 100 && onEdt(() -> said.stream().noneMatch(s -> s.startsWith("Learning from clicks is off")));
+                i++) {
+            Thread.sleep(100);
+        }
         assertTrue(said.stream().anyMatch(s -> s.startsWith("Learning from clicks is off")), said.toString());
         clickAt(CX, CY, true);
         assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "no prediction with learning off");
