@@ -80,6 +80,17 @@ class ClickSegmentationTest {
         openTools(h, false);
     }
 
+    /**
+     * Asserts the session said words like these: it says them after its state changed, so they are
+     * waited for (up to 10 s), not expected at once.
+     */
+    private void assertSaid(java.util.function.Predicate<String> words, String why) throws InterruptedException {
+        for (int i = 0; i < 100 && said.stream().noneMatch(words); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(said.stream().anyMatch(words), why + " (said: " + said + ")");
+    }
+
     /** The tools on the disk volume, keeping accepted masks on disk (series 1.2.3.4) when {@code saved}. */
     private void openTools(InteractiveSession h, boolean saved) throws Exception {
         hub = h;
@@ -406,9 +417,8 @@ class ClickSegmentationTest {
             Thread.sleep(50);
         }
         assertTrue(onEdt(() -> tools.seriesWork().comparison()) != null, "the other version's mask did not come: " + said);
-        assertTrue(said.stream().anyMatch(w -> w.matches(java.util.regex.Pattern.quote(base + " on slice 3 (dashed magenta): Dice ")
-                + "[01]\\.[0-9]{2} against " + java.util.regex.Pattern.quote(learned.id()) + " in use \\(yellow\\)\\.")),
-                said.toString());
+        assertSaid(w -> w.matches(java.util.regex.Pattern.quote(base + " on slice 3 (dashed magenta): Dice ")
+                + "[01]\\.[0-9]{2} against " + java.util.regex.Pattern.quote(learned.id()) + " in use \\(yellow\\)\\."), "not said");
         int[] drawn = onEdt(() -> tools.decorate(view.image(), 2)).rgb();
         assertTrue(java.util.Arrays.stream(drawn).anyMatch(c -> c == GreySlice.COMPARISON), "no dashed magenta outline");
         assertEquals(learned.id(), hub.state().active().id(), "comparing changed the version in use");
@@ -420,8 +430,7 @@ class ClickSegmentationTest {
         back.get(1, TimeUnit.MINUTES);
         settle();
         assertEquals(base, hub.state().active().id());
-        assertTrue(said.contains("Slice 3 is predicted again from its 1 click(s) with the version now in use."),
-                said.toString());
+        assertSaid(w -> w.equals("Slice 3 is predicted again from its 1 click(s) with the version now in use."), "not said");
         assertEquals(List.of(new org.pointlearn.inference.api.Click(CX, CY, true)), hub.state().work().clicks(),
                 "the slice's click was given to the restored version");
         assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "the slice shows the restored version's prediction");
@@ -430,7 +439,7 @@ class ClickSegmentationTest {
                 onEdt(panel::shownText));
         assertTrue(onEdt(panel::shownText).lines().anyMatch(l -> l.startsWith(learned.id() + "  ")),
                 "the later version is no longer listed: " + onEdt(panel::shownText));
-        assertTrue(said.stream().anyMatch(s -> s.contains("Went back to model version " + base)), said.toString());
+        assertSaid(s -> s.contains("Went back to model version " + base), "not said");
         assertEquals("brain-mri@0a1b2c3d", onEdt(panel::inUseText), "after the rollback the base model is in use");
     }
 
@@ -446,8 +455,8 @@ class ClickSegmentationTest {
             return null;
         });
         clickAt(CX, CY, true);
-        assertTrue(said.contains("Slice 2 keeps its 2 click(s) as a draft, not learned from until you continue it"
-                + " (Escape on it discards them)."), said.toString());
+        assertSaid(w -> w.equals("Slice 2 keeps its 2 click(s) as a draft, not learned from until you continue it"
+                + " (Escape on it discards them)."), "not said");
         assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Clicks 1 "));
         assertFalse(onEdt(() -> tools.acceptedMask(1)).isPresent(), "an unaccepted slice shows as accepted");
         assertEquals("Draft: 2 click(s), not accepted \u00b7 click to continue \u00b7 Enter accepts \u00b7 Escape discards",
@@ -507,12 +516,11 @@ class ClickSegmentationTest {
         String text = java.nio.file.Files.readString(json);
         assertTrue(text.contains("\"" + learned + "\"") && text.contains("Disk slice 2"), text);
         onEdt(() -> null);
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("Model version exported: " + learned)), said.toString());
+        assertSaid(s -> s.startsWith("Model version exported: " + learned), "not said");
         CompletableFuture<Void> missing = onEdt(() -> hub.exportVersion("v99", store.resolve("nowhere")));
         assertTrue(missing.handle((v, e) -> e != null).get(1, TimeUnit.MINUTES), "exporting an unknown version worked");
         onEdt(() -> null);
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("Export failed: There is no model version v99")),
-                said.toString());
+        assertSaid(s -> s.startsWith("Export failed: There is no model version v99"), "not said");
     }
 
     @Test
@@ -528,12 +536,7 @@ class ClickSegmentationTest {
         for (int i = 0; i < 600 && !(hub.state().ready() && !hub.state().learning()); i++) {
             Thread.sleep(100);
         }
-        // the session says its words after the state changed: wait for them, not for one event-thread turn
-        for (int i = 0; i < 100 && onEdt(() -> said.stream().noneMatch(s -> s.startsWith("Learning from clicks is off")));
-                i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("Learning from clicks is off")), said.toString());
+        assertSaid(s -> s.startsWith("Learning from clicks is off"), "not said");
         clickAt(CX, CY, true);
         assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "no prediction with learning off");
         key(KeyEvent.VK_ENTER, 0);
@@ -571,8 +574,7 @@ class ClickSegmentationTest {
         try (SegmentationModel other = SegmentationModel.load(BRAIN.resolveSibling("mri-general"), Device.cpu())) {
             hub.useModel(other).get(2, TimeUnit.MINUTES);
             onEdt(() -> null);
-            assertTrue(said.stream().anyMatch(s -> s.startsWith("Now segmenting with " + other.card().name())),
-                    said.toString());
+            assertSaid(s -> s.startsWith("Now segmenting with " + other.card().name()), "not said");
             assertEquals(List.of("v0"), hub.state().versions().stream().map(ModelVersion::id).toList(),
                     "the other model starts its own lineage");
             assertTrue(onEdt(() -> tools.captionLine(2)).startsWith("Draft: 1 click(s)"),
@@ -777,7 +779,7 @@ class ClickSegmentationTest {
         assertEquals(1, onEdt(view::slice));
         assertTrue(onEdt(() -> tools.captionLine(1)).startsWith("Clicks 2 (+2"), onEdt(() -> tools.captionLine(1)));
         assertTrue(onEdt(() -> tools.seriesWork().working()).get(CX, CY), "the model predicted from the clicks again");
-        assertTrue(said.contains("Slice 2: its 2 click(s) from before are back; the model predicts from them again."),
+        assertSaid(w -> w.equals("Slice 2: its 2 click(s) from before are back; the model predicts from them again."),
                 said.toString());
         key(KeyEvent.VK_ENTER, 0);
         settle();
@@ -817,8 +819,8 @@ class ClickSegmentationTest {
         assertEquals(1, kept.size(), "the earlier lineage is not kept on disk");
         assertTrue(java.nio.file.Files.isDirectory(kept.get(0).resolve("versions").resolve("v1")),
                 "the earlier version v1 is not in " + kept.get(0));
-        assertTrue(said.stream().anyMatch(w -> w.startsWith("A new lineage starts from the shipped model; the earlier"
-                + " versions are kept in " + kept.get(0))), said.toString());
+        assertSaid(w -> w.startsWith("A new lineage starts from the shipped model; the earlier"
+                + " versions are kept in " + kept.get(0)), said.toString());
     }
 
     @Test
@@ -917,7 +919,7 @@ class ClickSegmentationTest {
         clickAt(CX, CY, true);
         onEdt(() -> null);
         assertNull(onEdt(() -> tools.seriesWork().working()));
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("The segmentation model is not ready yet")), said.toString());
+        assertSaid(s -> s.startsWith("The segmentation model is not ready yet"), "not said");
     }
 
     @Test
@@ -926,6 +928,6 @@ class ClickSegmentationTest {
         key(KeyEvent.VK_ENTER, 0);
         onEdt(() -> null);
         assertEquals(1, hub.state().versions().size());
-        assertTrue(said.stream().anyMatch(s -> s.startsWith("Nothing to accept")), said.toString());
+        assertSaid(s -> s.startsWith("Nothing to accept"), "not said");
     }
 }
