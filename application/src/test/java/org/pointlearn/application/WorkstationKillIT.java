@@ -63,12 +63,14 @@ public class WorkstationKillIT {
             type(KeyEvent.VK_UP);
         }
         robot.delay(500);
+        canvas = waitForSliceCanvas();   // where it is now (the layout may have settled since)
         BufferedImage before = robot.createScreenCapture(canvas);
-        assertTrue("the Up key shows another slice (image changed by " + difference(middle, before) + ")",
-                difference(middle, before) > 2);
+        double moved = difference(onDemoGrid(middle), onDemoGrid(before));
+        assertTrue("the Up key shows another slice (image changed by " + moved + ")", moved > 2);
         int cx = canvas.width / 2;
         int cy = canvas.height / 2;
         assertEquals("no mask at the click before clicking", 0, tinted(before, cx, cy));
+        robot.mouseMove(canvas.x + cx, canvas.y + cy);
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         Path journal = waitForJournal();
@@ -139,17 +141,28 @@ public class WorkstationKillIT {
         while (System.nanoTime() < end) {
             assertTrue("the workstation is running (see target/kill-run-*.log)", app.isAlive());
             boolean main = windowNames().stream().anyMatch(n -> n.startsWith("Pointlearn"));
-            for (String l : xwininfo()) {
-                Matcher m = GEOMETRY.matcher(l);
-                if (main && l.contains("XCanvasPeer") && m.find() && Integer.parseInt(m.group(1)) > 200) {
-                    Thread.sleep(1500); // the first frames
-                    return new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            Rectangle found = main ? canvasNow() : null;
+            if (found != null) {
+                Thread.sleep(1500);   // the first frames; the window system may still be laying out
+                if (found.equals(canvasNow())) {
+                    return found;
                 }
             }
             Thread.sleep(500);
         }
         fail("no slice canvas within " + START_SECONDS + " s; windows: " + windowNames());
+        return null;
+    }
+
+    /** The VTK slice canvas' window on screen now, or null. */
+    private static Rectangle canvasNow() throws Exception {
+        for (String l : xwininfo()) {
+            Matcher m = GEOMETRY.matcher(l);
+            if (l.contains("XCanvasPeer") && m.find() && Integer.parseInt(m.group(1)) > 200) {
+                return new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        }
         return null;
     }
 
@@ -221,13 +234,14 @@ public class WorkstationKillIT {
      * canvas and centred.
      */
     private static BufferedImage onDemoGrid(BufferedImage canvas) {
-        double scale = Math.min(canvas.getWidth() / 181.0, canvas.getHeight() / 217.0);
-        double x0 = (canvas.getWidth() - 181 * scale) / 2;
-        double y0 = (canvas.getHeight() - 217 * scale) / 2;
+        // where the viewer places a 181 x 217 mm slice in a canvas of this size (its own placement rule)
+        java.awt.geom.Rectangle2D.Double r = org.pointlearn.viewer.impl.ImageFit.place(181, 217, canvas.getWidth(),
+                canvas.getHeight(), org.pointlearn.viewer.impl.ViewTransform.FIT);
         BufferedImage out = new BufferedImage(100, 35, BufferedImage.TYPE_INT_RGB);
         for (int row = 0; row < 35; row++) {
             for (int col = 0; col < 100; col++) {
-                out.setRGB(col, row, canvas.getRGB((int) (x0 + (col + 40.5) * scale), (int) (y0 + (row + 25.5) * scale)));
+                out.setRGB(col, row, canvas.getRGB((int) (r.x + (col + 40.5) / 181 * r.width),
+                        (int) (r.y + (row + 25.5) / 217 * r.height)));
             }
         }
         return out;
