@@ -3,7 +3,6 @@ package org.pointlearn.evaluation.policy;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.adaptation.api.InteractiveSession;
@@ -43,10 +42,8 @@ public final class ServiceSegmenter implements PolicySegmenter {
         boolean learning = policy != AdaptationPolicy.FROZEN;
         session = VolumeRunner.session(model, learning);
         if (learning) {
-            join(session.configure(policy, settings));
-            for (int i = 0; i < 6000 && !session.state().ready(); i++) {
-                pause();
-            }
+            VolumeRunner.join(session.configure(policy, settings));
+            VolumeRunner.awaitReady(session);
         }
     }
 
@@ -60,7 +57,7 @@ public final class ServiceSegmenter implements PolicySegmenter {
         if (image != current) {
             open(image);
         }
-        join(session.click(0, clicks.get(clicks.size() - 1)));
+        VolumeRunner.join(session.click(0, clicks.get(clicks.size() - 1)));
         if (session.state().work().clicks().size() != clicks.size()) {
             throw new SegmentationException("the session did not take the click: " + session.state().notReady());
         }
@@ -81,9 +78,9 @@ public final class ServiceSegmenter implements PolicySegmenter {
         }
         Optional<CompletableFuture<UpdateReport>> update = session.accept(0);
         if (update.isPresent()) {
-            join(update.get());
+            VolumeRunner.join(update.get());
         }
-        join(session.idle());
+        VolumeRunner.join(session.idle());
         current = null;
     }
 
@@ -94,27 +91,8 @@ public final class ServiceSegmenter implements PolicySegmenter {
         }
         Volume one = new Volume(VolumeGeometry.axial(image.width(), image.height(), 1, image.spacingX(),
                 image.spacingY(), 1), new float[][] {image.data().clone()});
-        join(session.openSeries(SeriesKey.inMemory("image " + (++images)), one));
+        VolumeRunner.join(session.openSeries(SeriesKey.inMemory("image " + (++images)), one));
         current = image;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> work) throws SegmentationException {
-        try {
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SegmentationException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new SegmentationException(String.valueOf(e.getCause().getMessage()), e.getCause());
-        }
     }
 
     @Override

@@ -144,6 +144,22 @@ public final class VolumeRunner {
     public static InteractiveSession session(SegmentationModel model, boolean learning) throws SegmentationException {
         InteractiveSession s = InteractiveSessions.getDefault().open(model, null, learning);
         try {
+            awaitReady(s);
+        } catch (SegmentationException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /**
+     * Waits (up to five minutes) for a session's model to be ready, after opening it or switching
+     * its policy.
+     *
+     * @throws SegmentationException when it is not, saying why
+     */
+    public static void awaitReady(InteractiveSession s) throws SegmentationException {
+        try {
             for (int i = 0; i < 6000 && !s.state().ready(); i++) {
                 Thread.sleep(50);
             }
@@ -151,10 +167,8 @@ public final class VolumeRunner {
             Thread.currentThread().interrupt();
         }
         if (!s.state().ready()) {
-            s.close();
             throw new SegmentationException("the interactive session did not open: " + s.state().notReady());
         }
-        return s;
     }
 
     /** The user's order: from the slice where the structure is largest up to the last, then down from it. */
@@ -226,7 +240,8 @@ public final class VolumeRunner {
         return prediction;
     }
 
-    private static <T> T join(CompletableFuture<T> work) throws SegmentationException {
+    /** The result of the session's work, its failure as a SegmentationException in words. */
+    public static <T> T join(CompletableFuture<T> work) throws SegmentationException {
         try {
             return work.join();
         } catch (CompletionException e) {

@@ -95,11 +95,16 @@ public final class SidePlanes {
         boolean any = false;
         Mask2D[] cache = new Mask2D[main.geometry().depth()];
         boolean[] looked = new boolean[cache.length];
+        // The planes are permutations and flips of one voxel grid: a side voxel's annotated voxel is
+        // linear in (u, v), so three mappings give all of them (no solve per pixel on the event thread).
+        int[] origin = toMain(s, 0, 0, w);
+        int[] alongU = width > 1 ? toMain(s, 1, 0, w) : origin;
+        int[] alongV = height > 1 ? toMain(s, 0, 1, w) : origin;
         for (int v = 0; v < height; v++) {
             for (int u = 0; u < width; u++) {
-                int[] m = toMain(s, u, v, w);
-                if (m == null) {
-                    continue;
+                int[] m = new int[3];
+                for (int a = 0; a < 3; a++) {
+                    m[a] = origin[a] + u * (alongU[a] - origin[a]) + v * (alongV[a] - origin[a]);
                 }
                 if (!looked[m[2]]) {
                     looked[m[2]] = true;
