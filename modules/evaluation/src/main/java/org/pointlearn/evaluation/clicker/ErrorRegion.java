@@ -2,6 +2,7 @@ package org.pointlearn.evaluation.clicker;
 
 import java.util.OptionalInt;
 import java.util.Set;
+import org.pointlearn.imaging.api.DistanceTransform;
 
 /**
  * The pixels of one kind of error (missed object or spurious background), with the depth of

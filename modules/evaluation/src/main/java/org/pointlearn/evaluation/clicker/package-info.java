@@ -1,2 +1,2 @@
-/** The simulated user of the evaluation protocol and the distance transform it relies on. */
+/** The simulated user of the evaluation protocol. */
 package org.pointlearn.evaluation.clicker;

@@ -3,7 +3,7 @@ package org.pointlearn.evaluation.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.pointlearn.evaluation.clicker.DistanceTransform;
+import org.pointlearn.imaging.api.DistanceTransform;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 

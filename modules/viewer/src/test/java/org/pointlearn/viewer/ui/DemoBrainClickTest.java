@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.imaging.api.DistanceTransform;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.imaging.api.NiftiReader;
 import org.pointlearn.imaging.api.Reorientation;
@@ -113,11 +114,12 @@ class DemoBrainClickTest {
         assertTrue(covered(shown, truth) >= 0.5, "the mask covers little of the structure: " + what);
         int tintedFar = 0;
         int tintedNear = 0;
+        int[] toTruth = squaredDistanceTo(truth);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int rgb = screen.getRGB(2 * x + 1, 2 * y + 1);
                 if (((rgb >> 16) & 0xff) - (rgb & 0xff) > 40) {
-                    if (distanceAtMost(truth, x, y, NEIGHBOURHOOD)) {
+                    if (toTruth[y * w + x] <= NEIGHBOURHOOD * NEIGHBOURHOOD) {
                         tintedNear++;
                     } else {
                         tintedFar++;
@@ -220,28 +222,20 @@ class DemoBrainClickTest {
 
     /** Fraction of the mask within r pixels of the structure. */
     private static double withinReach(Mask2D mask, Mask2D structure, int r) {
+        int[] d = squaredDistanceTo(structure);
         int near = 0;
-        for (int y = 0; y < mask.height(); y++) {
-            for (int x = 0; x < mask.width(); x++) {
-                if (mask.get(x, y) && distanceAtMost(structure, x, y, r)) {
-                    near++;
-                }
-            }
+        for (int i = 0; i < d.length; i++) {
+            near += mask.get(i) && d[i] <= r * r ? 1 : 0;
         }
         return mask.area() == 0 ? 0 : near / (double) mask.area();
     }
 
-    private static boolean distanceAtMost(Mask2D m, int x, int y, int r) {
-        for (int dy = -r; dy <= r; dy++) {
-            for (int dx = -r; dx <= r; dx++) {
-                int px = x + dx;
-                int py = y + dy;
-                if (dx * dx + dy * dy <= r * r && px >= 0 && py >= 0 && px < m.width() && py < m.height()
-                        && m.get(px, py)) {
-                    return true;
-                }
-            }
+    /** Squared distance, in pixels, from each pixel to the nearest pixel of the mask. */
+    private static int[] squaredDistanceTo(Mask2D m) {
+        boolean[] outside = new boolean[m.width() * m.height()];
+        for (int i = 0; i < outside.length; i++) {
+            outside[i] = !m.get(i);
         }
-        return false;
+        return DistanceTransform.squared(outside, m.width(), m.height());
     }
 }

@@ -1,4 +1,4 @@
-package org.pointlearn.evaluation.clicker;
+package org.pointlearn.imaging.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.pointlearn.evaluation.clicker;
+package org.pointlearn.imaging.api;
 
 import java.util.Arrays;
 
