@@ -133,7 +133,8 @@ public final class SegmentationModel implements AutoCloseable {
     /**
      * Saves parameters and card into a folder, each through a temporary file and a rename,
      * so a crash leaves either the old or the new file, never half of one. The card gets the
-     * parameters' sha256 and, when it has none, a version; it becomes this model's card.
+     * parameters' sha256 and the version they make, {@code name@<first 8 hex digits>}, whatever
+     * version it named before (saved weights are that version); it becomes this model's card.
      */
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -146,10 +147,7 @@ public final class SegmentationModel implements AutoCloseable {
             raw.getFD().sync();
         }
         String sha = sha256(tmp);
-        ModelCard.Builder saved = card.toBuilder().sha256(sha);
-        if (card.version() == null || card.version().isBlank()) {
-            saved.version(card.name() + "@" + sha.substring(0, 8));
-        }
+        ModelCard.Builder saved = card.toBuilder().sha256(sha).version(card.name() + "@" + sha.substring(0, 8));
         Files.move(tmp, params, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         ModelCard written = saved.build();
         writeAtomically(folder.resolve("model.json"), GSON.toJson(written));

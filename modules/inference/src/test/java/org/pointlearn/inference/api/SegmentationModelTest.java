@@ -37,7 +37,11 @@ class SegmentationModelTest {
         try (SegmentationModel m = SegmentationModel.create(TestModels.smallCard(1), Device.cpu())) {
             before = new Predictor(m).predict(m.encoder().prepare(image()), clicks, null);
             m.save(dir);
-            assertTrue(m.card().version().startsWith("test@"), m.card().version());
+            String version = m.card().version();
+            assertTrue(version.startsWith("test@"), version);
+            m.describeAs(m.card().toBuilder().version("test@stale").build());
+            m.save(dir);
+            assertEquals(version, m.card().version(), "saved weights are named by themselves, not by the card's old name");
         }
         try (SegmentationModel m = SegmentationModel.load(dir, Device.cpu())) {
             float[] after = new Predictor(m).predict(m.encoder().prepare(image()), clicks, null);
