@@ -120,12 +120,11 @@ final class BaseModelTrainer {
                 }
                 ValidationScore v = ValidationScore.measure(model, data, user);
                 boolean improved = v.diceAt3() > best;
-                model.describeAs(model.card().toBuilder().training("epochsDone", epoch).version(null).build());
+                model.describeAs(model.card().toBuilder().training("epochsDone", epoch).build());
                 if (improved) {
                     best = v.diceAt3();
                     model.describeAs(v.writeInto(model.card()).toBuilder().metric("bestEpoch", epoch).build());
                     model.save(o.out);
-                    model.describeAs(model.card().toBuilder().version(null).build());
                 }
                 model.save(checkpoint);
                 double minutes = (System.nanoTime() - start) / 6e10;
@@ -184,9 +183,23 @@ final class BaseModelTrainer {
         boolean zoom = model.card().focus().policy() == ModelCard.Focus.Policy.ZOOM;
         List<List<Click>> clicks = new ArrayList<>();
         float[][] previous = new float[batch.size()][];
-        for (WorkingSample s : batch) {
-            clicks.add(new ArrayList<>(o.clickTraining ? List.of(TrainingClicks.firstPositive(s.mask(), rnd))
-                    : TrainingClicks.randomSet(s.mask(), rnd)));
+        int[] roundsOf = new int[batch.size()];
+        for (int b = 0; b < batch.size(); b++) {
+            WorkingSample s = batch.get(b);
+            roundsOf[b] = Integer.MAX_VALUE;
+            Mask2D neighbour = o.clickTraining && o.neighbour > 0 && !examples.get(b).firstClick()
+                    && rnd.nextDouble() < o.neighbour ? NeighbourMasks.perturb(s.mask(), rnd) : null;
+            Optional<Click> correction = neighbour == null ? Optional.empty()
+                    : user.nextClick(s.mask(), neighbour, List.of());
+            if (correction.isPresent()) {
+                // slice-by-slice work: a close mask and the user's correction of it, then fewer rounds
+                previous[b] = neighbour.toFloats();
+                clicks.add(new ArrayList<>(List.of(correction.get())));
+                roundsOf[b] = rnd.nextInt(o.maxClickIterations);
+            } else {
+                clicks.add(new ArrayList<>(o.clickTraining ? List.of(TrainingClicks.firstPositive(s.mask(), rnd))
+                        : TrainingClicks.randomSet(s.mask(), rnd)));
+            }
         }
         if (o.clickTraining) {
             // with focus crops, first-click views answer one click; the views around an object always
@@ -196,7 +209,7 @@ final class BaseModelTrainer {
             for (int r = 0; r < rounds; r++) {
                 float[][] probs = BatchForward.probabilities(model, batch, clicks, previous);
                 for (int b = 0; b < batch.size(); b++) {
-                    if (zoom && examples.get(b).firstClick()) {
+                    if (zoom && examples.get(b).firstClick() || r >= roundsOf[b]) {
                         continue;
                     }
                     int size = batch.get(b).size();
@@ -276,7 +289,7 @@ final class BaseModelTrainer {
     /** What a (re)start trains with: a resumed run keeps its epochs but follows the new schedule. */
     private String scheduleEntry(int firstEpoch) {
         return "from epoch " + firstEpoch + ": cosine learning rate over " + o.epochs + " epochs of " + o.stepsPerEpoch
-                + " steps";
+                + " steps" + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "");
     }
 
     private ModelCard newCard(TrainingData data) throws IOException {

@@ -42,6 +42,11 @@ final class TrainingOptions {
     Map<String, Pattern> groups = new LinkedHashMap<>();
     /** Fraction of training examples whose object is a pseudo-object instead of a drawn mask. */
     double pseudo;
+    /**
+     * Fraction of the refinement examples whose previous mask is the object's mask changed as a
+     * neighbouring slice's would be ({@link NeighbourMasks}), answered with a correction click.
+     */
+    double neighbour;
     /** The focus policy the model is trained for and used with. */
     ModelCard.Focus.Policy focus = ModelCard.Focus.Policy.FULL;
 
@@ -78,6 +83,7 @@ final class TrainingOptions {
             }
         }
         o.pseudo = Double.parseDouble(kv.getOrDefault("pseudo", "0"));
+        o.neighbour = Double.parseDouble(kv.getOrDefault("neighbour", "0"));
         if (kv.containsKey("focus")) {
             try {
                 o.focus = ModelCard.Focus.Policy.of(kv.get("focus"));
@@ -88,6 +94,9 @@ final class TrainingOptions {
         if (!(o.pseudo >= 0 && o.pseudo <= 1)) {
             throw new IllegalArgumentException("--pseudo must be a fraction in [0, 1]");
         }
+        if (!(o.neighbour >= 0 && o.neighbour <= 1)) {
+            throw new IllegalArgumentException("--neighbour must be a fraction in [0, 1]");
+        }
         return o;
     }
 
@@ -97,6 +106,14 @@ final class TrainingOptions {
             batch = device.isGpu() ? 32 : 8;
         }
         return this;
+    }
+
+    /** What the card says of the neighbour-like previous masks. */
+    String neighbourText() {
+        return neighbour > 0 ? neighbour + " of the refinement examples start from the object's mask grown or shrunk by "
+                + "up to 4 px, moved by up to 5 px and half of the time with a disk of 0.25-0.55 of its radius added or cut "
+                + "at its outline (as a neighbouring slice's mask differs), with the simulated user's correction click and "
+                + "0-" + (maxClickIterations - 1) + " more rounds" : "none";
     }
 
     /** The settings as they go into the model card. */
@@ -114,6 +131,7 @@ final class TrainingOptions {
         m.put("pseudoObjects", pseudo > 0 ? pseudo + " of the examples: one region of a Felzenszwalb-Huttenlocher "
                 + "segmentation of the slice (BoofCV fh04, K 60/150/400 on the slice at 192 px), outline dilated or eroded by "
                 + "up to 2 px" : "none");
+        m.put("neighbourMasks", neighbourText());
         m.put("views", focus == ModelCard.Focus.Policy.ZOOM ? "focus crops: 35 % first-click squares around a point of the object "
                 + "(no click rounds), else the object's box grown 1.1-2.0 and shifted up to 15 %; 15 % zoomed out twice"
                 : "the whole slice");
