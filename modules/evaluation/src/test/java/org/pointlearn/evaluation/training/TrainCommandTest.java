@@ -66,6 +66,18 @@ class TrainCommandTest {
             assertEquals(3, ((Number) m.card().training().get("epochs")).intValue(), "the card says the epochs of the last run");
             assertEquals(List.of("from epoch 1: cosine learning rate over 2 epochs of 2 steps",
                     "from epoch 3: cosine learning rate over 3 epochs of 2 steps"), m.card().training().get("schedule"));
+            m.describeAs(m.card().toBuilder().metric("validationDiceAt3", -1).metric("bestEpoch", 1).build());
+            m.save(dir.resolve("tiny.checkpoint"));
+        }
+        // the last epoch taken as the model: its card gets its own scores, not those of the epoch kept before
+        ScoreCommand.main(new String[] {"--data", SharedData.domain("brain-mets-t2w").toString(), "--out",
+            dir.resolve("tiny.checkpoint").toString(), "--seed", "5"});
+        try (SegmentationModel m = SegmentationModel.load(dir.resolve("tiny.checkpoint"), Device.cpu())) {
+            double d3 = ((Number) m.card().metrics().get("validationDiceAt3")).doubleValue();
+            assertTrue(d3 >= 0 && d3 <= 1, "scored: " + m.card().metrics());
+            assertEquals(3, ((Number) m.card().metrics().get("bestEpoch")).intValue(), "the epoch it is");
+            assertEquals(((List<?>) m.card().training().get("validationIds")).size(),
+                    ((Number) m.card().metrics().get("validationImages")).intValue(), "scored on the card's own split");
         }
     }
 

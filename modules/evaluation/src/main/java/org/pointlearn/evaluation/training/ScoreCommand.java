@@ -1,0 +1,41 @@
+package org.pointlearn.evaluation.training;
+
+import java.nio.file.Path;
+import org.pointlearn.evaluation.clicker.SimulatedUser;
+import org.pointlearn.inference.api.ComputeDevice;
+import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.lib.djl.DjlRuntime;
+
+/**
+ * Command line: measures a trained model on its validation split and writes the scores into its
+ * card, as the trainer does for the epoch it keeps. For a model taken from a checkpoint (the last
+ * epoch of a resumed run rather than the best by validation Dice), whose card still holds the
+ * scores of the epoch kept before. The data options are those of the training run
+ * ({@code --data}, {@code --groups}, {@code --seed}, {@code --val}), so the split is the same.
+ * {@code ScoreCommand --data <domain folder>[,...] --out <model folder> [--groups ...]}
+ */
+public final class ScoreCommand {
+
+    private ScoreCommand() {
+    }
+
+    /**
+     * Scores and saves the model in place.
+     *
+     * @param args see {@link TrainingOptions}; {@code --out} is the model folder
+     * @throws Exception on failure (the message says what went wrong)
+     */
+    public static void main(String[] args) throws Exception {
+        TrainingOptions o = TrainingOptions.parse(args);
+        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
+        TrainingData data = TrainingData.read(o.data, o.groups, o.validationFraction, o.seed, System.out);
+        try (SegmentationModel model = SegmentationModel.load(o.out, device.device())) {
+            ValidationScore v = ValidationScore.measure(model, data, new SimulatedUser());
+            Object epochs = model.card().training().get("epochsDone");
+            model.describeAs(v.writeInto(model.card()).toBuilder().metric("bestEpoch", epochs).build());
+            model.save(o.out);
+            System.out.printf("%s: val dice@1 %.3f @3 %.3f @5 %.3f  %s%n", model.card().version(), v.diceAt1(), v.diceAt3(),
+                    v.diceAt5(), v.byDomainText());
+        }
+    }
+}
