@@ -42,8 +42,13 @@ public final class ServiceSegmenter implements PolicySegmenter {
         boolean learning = policy != AdaptationPolicy.FROZEN;
         session = VolumeRunner.session(model, learning);
         if (learning) {
-            VolumeRunner.join(session.configure(policy, settings));
-            VolumeRunner.awaitReady(session);
+            try {
+                VolumeRunner.join(session.configure(policy, settings));
+                VolumeRunner.awaitReady(session);
+            } catch (SegmentationException e) {
+                session.close();
+                throw e;
+            }
         }
     }
 

@@ -1,10 +1,8 @@
 package org.pointlearn.evaluation.training;
 
-import java.nio.file.Path;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
 import org.pointlearn.inference.api.ComputeDevice;
 import org.pointlearn.inference.api.SegmentationModel;
-import org.pointlearn.lib.djl.DjlRuntime;
 
 /**
  * Command line: measures a trained model on its validation split and writes the scores into its
@@ -27,7 +25,7 @@ public final class ScoreCommand {
      */
     public static void main(String[] args) throws Exception {
         TrainingOptions o = TrainingOptions.parse(args);
-        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
+        ComputeDevice device = TrainCommand.device();
         TrainingData data = TrainingData.read(o.data, o.groups, o.validationFraction, o.seed, System.out);
         try (SegmentationModel model = SegmentationModel.load(o.out, device.device())) {
             ValidationScore v = ValidationScore.measure(model, data, new SimulatedUser());

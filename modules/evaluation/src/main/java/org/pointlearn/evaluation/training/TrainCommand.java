@@ -32,8 +32,13 @@ public final class TrainCommand {
             System.exit(2);
             return;
         }
-        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
+        ComputeDevice device = device();
         System.out.println("device: " + device);
         new BaseModelTrainer(options, device.device(), System.out).run();
+    }
+
+    /** The engine started for the command line (unpacked under the temporary folder) and its device. */
+    static ComputeDevice device() throws org.pointlearn.lib.djl.EngineUnavailableException {
+        return ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
     }
 }

@@ -1,6 +1,8 @@
 package org.pointlearn.imaging.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Display window: values from {@code center - width/2} to {@code center + width/2} map to
@@ -41,6 +43,16 @@ public record WindowLevel(double center, double width) {
      * @param high the upper fraction, above low, e.g. 0.99
      */
     public static WindowLevel percentiles(Volume volume, double low, double high) {
+        return percentiles(volume, new double[] {low, high}).get(0);
+    }
+
+    /**
+     * Several percentile windows from one sample of the volume (one pass and one sort for all).
+     *
+     * @param bounds per window its lower and upper fraction, e.g. {0.01, 0.99}
+     * @return the windows, in the order of {@code bounds}
+     */
+    public static List<WindowLevel> percentiles(Volume volume, double[]... bounds) {
         int[] size = volume.geometry().size();
         int n = size[0] * size[1];
         int step = Math.max(1, (int) ((long) n * size[2] / 200_000));
@@ -60,14 +72,19 @@ public record WindowLevel(double center, double width) {
         while (first < values.length && values[first] <= min) {
             first++;
         }
-        if (first >= values.length - 1) {
-            return new WindowLevel(min, 1);
+        List<WindowLevel> windows = new ArrayList<>(bounds.length);
+        for (double[] b : bounds) {
+            if (first >= values.length - 1) {
+                windows.add(new WindowLevel(min, 1));
+                continue;
+            }
+            double lo = values[first + (int) ((values.length - first - 1) * b[0])];
+            double hi = values[first + (int) ((values.length - first - 1) * b[1])];
+            if (!(hi > lo)) {
+                hi = lo + 1;
+            }
+            windows.add(new WindowLevel((lo + hi) / 2, hi - lo));
         }
-        double lo = values[first + (int) ((values.length - first - 1) * low)];
-        double hi = values[first + (int) ((values.length - first - 1) * high)];
-        if (!(hi > lo)) {
-            hi = lo + 1;
-        }
-        return new WindowLevel((lo + hi) / 2, hi - lo);
+        return windows;
     }
 }

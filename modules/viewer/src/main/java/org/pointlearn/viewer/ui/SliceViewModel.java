@@ -68,10 +68,12 @@ final class SliceViewModel {
         for (int i = 0; i < stored.size(); i++) {
             all.add(new Preset(stored.size() == 1 ? "stored" : "stored " + (i + 1), stored.get(i)));
         }
-        all.add(new Preset("auto", WindowLevel.robust(newVolume)));
-        // MR has no fixed units: its presets are percentiles of the tissue's values
-        all.add(new Preset("MR contrast", WindowLevel.percentiles(newVolume, 0.10, 0.90)));
-        all.add(new Preset("MR bright", WindowLevel.percentiles(newVolume, 0.50, 0.999)));
+        // MR has no fixed units: its presets are percentiles of the tissue's values (one sample for all three)
+        List<WindowLevel> tissue = WindowLevel.percentiles(newVolume, new double[] {0.01, 0.99},
+                new double[] {0.10, 0.90}, new double[] {0.50, 0.999});
+        all.add(new Preset("auto", tissue.get(0)));
+        all.add(new Preset("MR contrast", tissue.get(1)));
+        all.add(new Preset("MR bright", tissue.get(2)));
         float[] range = newVolume.range();
         all.add(new Preset("full range", new WindowLevel((range[0] + range[1]) / 2.0,
                 Math.max(1e-6, range[1] - range[0]))));
