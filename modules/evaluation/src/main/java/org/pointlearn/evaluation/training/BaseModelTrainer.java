@@ -156,7 +156,7 @@ final class BaseModelTrainer {
             Sample s = data.draw(rnd);
             Mask2D mask = s.mask();
             if (o.pseudo > 0 && rnd.nextDouble() < o.pseudo) {
-                Mask2D pseudoMask = pseudo.draw(s.image(), rnd);
+                Mask2D pseudoMask = pseudo.draw(s.image(), rnd, o.small > 0 && rnd.nextDouble() < o.small);
                 if (pseudoMask != null) {
                     mask = pseudoMask;
                 }
@@ -289,7 +289,8 @@ final class BaseModelTrainer {
     /** What a (re)start trains with: a resumed run keeps its epochs but follows the new schedule. */
     private String scheduleEntry(int firstEpoch) {
         return "from epoch " + firstEpoch + ": cosine learning rate over " + o.epochs + " epochs of " + o.stepsPerEpoch
-                + " steps" + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "");
+                + " steps" + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "")
+                + (o.pseudo > 0 && o.small > 0 ? "; " + o.smallText() : "");
     }
 
     private ModelCard newCard(TrainingData data) throws IOException {

@@ -27,41 +27,62 @@ import org.pointlearn.imaging.api.Resampling;
  */
 final class PseudoObjects {
 
-    /** The segmentation runs on the slice scaled to this longer side (speed; masks come back at full size). */
-    private static final int SEGMENT_SIDE = 192;
-    /** FH04's scale K for intensities 0..255: larger gives larger regions. */
-    private static final float[] SCALES = {60, 150, 400};
-    /** Accepted region areas, as fractions of the slice. */
-    private static final double MIN_AREA = 0.003;
-    /** Least share of its bounding box a region fills: thin rims and edges are no objects. */
-    private static final double MIN_FILL = 0.35;
-    /** Least side of its bounding box, in pixels of the small grid. */
-    private static final int MIN_SIDE = 5;
-    private static final double MAX_AREA = 0.2;
+    /**
+     * How regions are found and which are used. The segmentation runs on the slice scaled to
+     * {@code side} (speed; masks come back at full size); FH04's scale K (intensities 0..255) is
+     * drawn from {@code ks}, larger giving larger regions; areas are fractions of the slice; a
+     * region must fill {@code minFill} of its bounding box (thin rims and edges are no objects),
+     * whose sides are at least {@code minSide} pixels of the small grid; its outline is dilated or
+     * eroded by up to {@code jitter} of those pixels; with {@code minContrast} above 0 it must stand
+     * out from what surrounds it (see {@link #contrast}).
+     */
+    private record Scale(int side, float[] ks, double minArea, double maxArea, double minFill, int minSide, int jitter,
+            double minContrast) {
+    }
+
+    /** Organ-sized regions: from a lesion of 0.3 % of the slice to a fifth of it. */
+    private static final Scale REGULAR = new Scale(192, new float[] {60, 150, 400}, 0.003, 0.2, 0.35, 5, 2, 0);
+    /**
+     * Small regions, as small lesions are: 0.01 % to 0.3 % of the slice (about 25 to 800 pixels of a
+     * 512 x 512 slice), found on a finer grid with smaller scales; the regular sizes never show
+     * the network an object smaller than the click's disk. Only spots that stand out from their
+     * surroundings: a fine scale also cuts uniform tissue into pieces, and a click in a heart
+     * chamber must still mean the chamber.
+     */
+    private static final Scale SMALL = new Scale(256, new float[] {20, 60, 150}, 0.0001, 0.003, 0.4, 3, 1, 1);
 
     /**
      * A pseudo-object of an image, or null when no region of a usable size was found.
      */
     Mask2D draw(Image2D image, Random rnd) {
+        return draw(image, rnd, false);
+    }
+
+    /**
+     * A pseudo-object of an image, organ-sized or (with {@code small}) of a small lesion's size;
+     * null when no region of a usable size was found.
+     */
+    Mask2D draw(Image2D image, Random rnd, boolean small) {
+        Scale scale = small ? SMALL : REGULAR;
         int w = image.width();
         int h = image.height();
-        double f = (double) SEGMENT_SIDE / Math.max(w, h);
+        double f = (double) scale.side() / Math.max(w, h);
         int sw = Math.max(8, (int) Math.round(w * f));
         int sh = Math.max(8, (int) Math.round(h * f));
-        float[] small = Resampling.bilinear(image.channel(0), w, h, sw, sh);
+        float[] grid = Resampling.bilinear(image.channel(0), w, h, sw, sh);
         GrayF32 grey = new GrayF32(sw, sh);
-        float[] sorted = small.clone();
+        float[] sorted = grid.clone();
         Arrays.sort(sorted);
         float lo = sorted[(int) (sorted.length * 0.005)];
         float hi = sorted[(int) (sorted.length * 0.995)];
-        float scale = 255f / Math.max(1e-6f, hi - lo);
-        for (int i = 0; i < small.length; i++) {
-            grey.data[i] = Math.min(255f, Math.max(0f, (small[i] - lo) * scale));
+        float stretch = 255f / Math.max(1e-6f, hi - lo);
+        for (int i = 0; i < grid.length; i++) {
+            grey.data[i] = Math.min(255f, Math.max(0f, (grid[i] - lo) * stretch));
         }
         GBlurImageOps.gaussian(grey, grey, 1.2, -1, null);
-        float k = SCALES[rnd.nextInt(SCALES.length)];
+        float k = scale.ks()[rnd.nextInt(scale.ks().length)];
         ImageSuperpixels<GrayF32> fh = FactoryImageSegmentation.fh04(
-                new ConfigFh04(k, Math.max(10, (int) (sw * sh * MIN_AREA)), ConnectRule.EIGHT, 0),
+                new ConfigFh04(k, Math.max(small ? 4 : 10, (int) (sw * sh * scale.minArea())), ConnectRule.EIGHT, 0),
                 ImageType.single(GrayF32.class));
         GrayS32 labels = new GrayS32(sw, sh);
         fh.segment(grey, labels);
@@ -82,13 +103,15 @@ final class PseudoObjects {
                 box[v][3] = Math.max(box[v][3], y);
             }
         }
+        double[] contrast = scale.minContrast() > 0 ? contrast(grey, labels, n, area) : null;
         List<Integer> usable = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             double a = (double) area[r] / (sw * sh);
             int bw = box[r] == null ? 0 : box[r][2] - box[r][0] + 1;
             int bh = box[r] == null ? 0 : box[r][3] - box[r][1] + 1;
-            boolean compact = bw >= MIN_SIDE && bh >= MIN_SIDE && area[r] >= MIN_FILL * bw * bh;
-            if (a >= MIN_AREA && a <= MAX_AREA && compact && !touchesEdge(labels, r)) {
+            boolean compact = bw >= scale.minSide() && bh >= scale.minSide() && area[r] >= scale.minFill() * bw * bh;
+            boolean stands = contrast == null || contrast[r] >= scale.minContrast();
+            if (a >= scale.minArea() && a <= scale.maxArea() && compact && stands && !touchesEdge(labels, r)) {
                 usable.add(r);
             }
         }
@@ -100,7 +123,7 @@ final class PseudoObjects {
         for (int i = 0; i < labels.data.length; i++) {
             region.data[i] = (byte) (labels.data[i] == chosen ? 1 : 0);
         }
-        int jitter = rnd.nextInt(5) - 2; // -2..2: erode or dilate by up to two (small-grid) pixels
+        int jitter = rnd.nextInt(2 * scale.jitter() + 1) - scale.jitter(); // erode or dilate (small-grid pixels)
         GrayU8 jittered = region;
         for (int j = 0; j < Math.abs(jitter); j++) {
             jittered = jitter > 0 ? BinaryImageOps.dilate8(jittered, 1, null) : BinaryImageOps.erode8(jittered, 1, null);
@@ -115,6 +138,50 @@ final class PseudoObjects {
             values[i] = region.data[i];
         }
         return Mask2D.threshold(Resampling.bilinear(values, region.width, region.height, w, h), w, h, 0.5f);
+    }
+
+    /**
+     * Per region, how far its mean grey lies from the mean of the pixels touching it from outside,
+     * in units of the larger of 20 grey levels (of 0..255) and its own standard deviation: a spot
+     * that stands out scores at least 1, a piece of a uniform tissue that FH cut at a fine scale
+     * scores well below.
+     */
+    private static double[] contrast(GrayF32 grey, GrayS32 labels, int n, int[] area) {
+        int w = labels.width;
+        int h = labels.height;
+        double[] sum = new double[n];
+        double[] squares = new double[n];
+        double[] ring = new double[n];
+        int[] ringCount = new int[n];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                int a = labels.data[i];
+                double g = grey.data[i];
+                sum[a] += g;
+                squares[a] += g * g;
+                int[][] near = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+                for (int[] q : near) {
+                    if (q[0] >= 0 && q[0] < w && q[1] >= 0 && q[1] < h) {
+                        int j = q[1] * w + q[0];
+                        if (labels.data[j] != a) {
+                            ring[a] += grey.data[j];
+                            ringCount[a]++;
+                        }
+                    }
+                }
+            }
+        }
+        double[] c = new double[n];
+        for (int r = 0; r < n; r++) {
+            if (area[r] == 0 || ringCount[r] == 0) {
+                continue;
+            }
+            double mean = sum[r] / area[r];
+            double sd = Math.sqrt(Math.max(0, squares[r] / area[r] - mean * mean));
+            c[r] = Math.abs(mean - ring[r] / ringCount[r]) / Math.max(20, 1.5 * sd);
+        }
+        return c;
     }
 
     /** Regions along the slice's edge are background more often than not. */

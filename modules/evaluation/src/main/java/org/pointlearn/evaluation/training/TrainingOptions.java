@@ -47,6 +47,8 @@ final class TrainingOptions {
      * neighbouring slice's would be ({@link NeighbourMasks}), answered with a correction click.
      */
     double neighbour;
+    /** Fraction of the pseudo-objects drawn of a small lesion's size ({@link PseudoObjects}). */
+    double small;
     /** The focus policy the model is trained for and used with. */
     ModelCard.Focus.Policy focus = ModelCard.Focus.Policy.FULL;
 
@@ -84,6 +86,7 @@ final class TrainingOptions {
         }
         o.pseudo = Double.parseDouble(kv.getOrDefault("pseudo", "0"));
         o.neighbour = Double.parseDouble(kv.getOrDefault("neighbour", "0"));
+        o.small = Double.parseDouble(kv.getOrDefault("small", "0"));
         if (kv.containsKey("focus")) {
             try {
                 o.focus = ModelCard.Focus.Policy.of(kv.get("focus"));
@@ -96,6 +99,9 @@ final class TrainingOptions {
         }
         if (!(o.neighbour >= 0 && o.neighbour <= 1)) {
             throw new IllegalArgumentException("--neighbour must be a fraction in [0, 1]");
+        }
+        if (!(o.small >= 0 && o.small <= 1)) {
+            throw new IllegalArgumentException("--small must be a fraction in [0, 1]");
         }
         return o;
     }
@@ -116,6 +122,12 @@ final class TrainingOptions {
                 + "0-" + (maxClickIterations - 1) + " more rounds" : "none";
     }
 
+    /** What the card says of the small pseudo-objects. */
+    String smallText() {
+        return small + " of the pseudo-objects small (0.01-0.3 % of the slice: K 15/30/60 on the slice at 384 px, "
+                + "outline dilated or eroded by up to 1 px)";
+    }
+
     /** The settings as they go into the model card. */
     Map<String, Object> asCardEntry() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -130,7 +142,7 @@ final class TrainingOptions {
                 + ccgLambda + ", sigma " + ccgSigma + " px)" : "soft Dice + BCE");
         m.put("pseudoObjects", pseudo > 0 ? pseudo + " of the examples: one region of a Felzenszwalb-Huttenlocher "
                 + "segmentation of the slice (BoofCV fh04, K 60/150/400 on the slice at 192 px), outline dilated or eroded by "
-                + "up to 2 px" : "none");
+                + "up to 2 px" + (small > 0 ? "; " + smallText() : "") : "none");
         m.put("neighbourMasks", neighbourText());
         m.put("views", focus == ModelCard.Focus.Policy.ZOOM ? "focus crops: 35 % first-click squares around a point of the object "
                 + "(no click rounds), else the object's box grown 1.1-2.0 and shifted up to 15 %; 15 % zoomed out twice"

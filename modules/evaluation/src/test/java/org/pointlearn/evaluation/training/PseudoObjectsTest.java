@@ -38,6 +38,31 @@ class PseudoObjectsTest {
     }
 
     @Test
+    void smallPseudoObjectsHaveASmallLesionsSize() throws Exception {
+        Sample s = new DatasetReader().read(SharedData.domain("brain-mets-t2w")).samples().get(0);
+        PseudoObjects pseudo = new PseudoObjects();
+        Set<Integer> areas = new HashSet<>();
+        int found = 0;
+        for (int seed = 0; seed < 8; seed++) {
+            Mask2D m = pseudo.draw(s.image(), new Random(seed), true);
+            if (m == null) {
+                continue;
+            }
+            found++;
+            int slice = m.width() * m.height();
+            assertTrue(m.area() >= 0.00005 * slice && m.area() <= 0.004 * slice,
+                    "a small pseudo-object covers " + m.area() + " of " + slice + " pixels");
+            assertEquals(m, pseudo.draw(s.image(), new Random(seed), true), "the same seed gives the same object");
+            areas.add(m.area());
+        }
+        assertTrue(found >= 6, "a brain slice has small regions: found for " + found + " of 8 seeds");
+        assertTrue(areas.size() > 2, "different seeds give different objects: " + areas);
+        Mask2D regular = pseudo.draw(s.image(), new Random(3), false);
+        assertTrue(regular.area() > 0.003 * regular.width() * regular.height() * 0.5,
+                "the regular ones stay organ-sized: " + regular.area());
+    }
+
+    @Test
     void aFlatSliceHasNone() {
         assertNull(new PseudoObjects().draw(Image2D.grey(64, 64, new float[64 * 64]), new Random(1)));
     }

@@ -98,7 +98,7 @@ class TrainCommandTest {
                 + SharedData.domain("train-mri/heart-hvsmr2");
         String[] args = {"--data", data, "--out", out.toString(), "--size", "32", "--base", "16", "--levels", "3",
             "--epochs", "1", "--steps", "2", "--batch", "4", "--seed", "5", "--focus", "zoom", "--pseudo", "0.5",
-            "--neighbour", "0.5", "--groups", "kidney-t2=([0-9]{6})_[0-9]+$,heart-hvsmr2=^([0-9]+)_"};
+            "--neighbour", "0.5", "--small", "0.5", "--groups", "kidney-t2=([0-9]{6})_[0-9]+$,heart-hvsmr2=^([0-9]+)_"};
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new BaseModelTrainer(TrainingOptions.parse(args), Device.cpu(), new PrintStream(log, true)).run();
         assertTrue(log.toString().contains("data heart-hvsmr2:"), log.toString());
@@ -122,6 +122,8 @@ class TrainCommandTest {
             }
             assertEquals(3, ((java.util.Map<?, ?>) card.metrics().get("validationByDomain")).size());
             assertTrue(String.valueOf(card.training().get("pseudoObjects")).contains("Felzenszwalb"));
+            assertTrue(String.valueOf(card.training().get("pseudoObjects")).contains("0.5 of the pseudo-objects small"),
+                    "the card says how many pseudo-objects were small: " + card.training());
             assertTrue(String.valueOf(card.training().get("neighbourMasks")).startsWith("0.5 of the refinement examples"),
                     "the card says how refinement from a neighbour's mask was trained: " + card.training());
         }
