@@ -106,7 +106,8 @@ final class BaseModelTrainer {
         long start = System.nanoTime();
         try (Trainer trainer = model.djlModel().newTrainer(cfg)) {
             trainer.initialize(SegmentationModel.inputShape(model.card(), o.batch));
-            for (int epoch = firstEpoch; epoch <= o.epochs; epoch++) {
+            int last = Math.min(o.epochs, o.until);
+            for (int epoch = firstEpoch; epoch <= last; epoch++) {
                 Random rnd = new Random(o.seed * 7919 + epoch);
                 double loss = 0;
                 int done = 0;
@@ -131,7 +132,7 @@ final class BaseModelTrainer {
                 double perEpoch = minutes / (epoch - firstEpoch + 1);
                 log.printf("epoch %d/%d  loss %.4f  val dice@1 %.3f @3 %.3f @5 %.3f%s  %.1f min (%.1f min an epoch, "
                         + "about %.0f min to go)%s%n", epoch, o.epochs, loss / Math.max(1, done), v.diceAt1(), v.diceAt3(),
-                        v.diceAt5(), improved ? "  saved" : "", minutes, perEpoch, perEpoch * (o.epochs - epoch),
+                        v.diceAt5(), improved ? "  saved" : "", minutes, perEpoch, perEpoch * (last - epoch),
                         v.byDomain().isEmpty() ? "" : "  " + v.byDomainText());
                 if (minutes > o.minutes) {
                     log.println("time budget of " + o.minutes + " min reached; resume with --resume");

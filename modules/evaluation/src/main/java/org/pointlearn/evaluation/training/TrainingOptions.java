@@ -25,6 +25,8 @@ final class TrainingOptions {
     int base = 16;
     int levels = 4;
     int epochs = 40;
+    /** The last epoch this run trains (the schedule still spans {@link #epochs}): one stage of a recipe. */
+    int until = Integer.MAX_VALUE;
     int stepsPerEpoch = 25;
     /** Examples a step; 0 until chosen for the device ({@link #forDevice}). */
     int batch;
@@ -64,6 +66,7 @@ final class TrainingOptions {
         o.base = Integer.parseInt(kv.getOrDefault("base", "" + o.base));
         o.levels = Integer.parseInt(kv.getOrDefault("levels", "" + o.levels));
         o.epochs = Integer.parseInt(kv.getOrDefault("epochs", "" + o.epochs));
+        o.until = Integer.parseInt(kv.getOrDefault("until", "" + o.until));
         o.stepsPerEpoch = Integer.parseInt(kv.getOrDefault("steps", "" + o.stepsPerEpoch));
         o.batch = Integer.parseInt(kv.getOrDefault("batch", "0"));
         o.learningRate = Double.parseDouble(kv.getOrDefault("lr", "" + o.learningRate));
@@ -99,6 +102,9 @@ final class TrainingOptions {
         }
         if (!(o.neighbour >= 0 && o.neighbour <= 1)) {
             throw new IllegalArgumentException("--neighbour must be a fraction in [0, 1]");
+        }
+        if (o.until < 1) {
+            throw new IllegalArgumentException("--until must be an epoch number of at least 1");
         }
         if (!(o.small >= 0 && o.small <= 1)) {
             throw new IllegalArgumentException("--small must be a fraction in [0, 1]");

@@ -41,10 +41,11 @@ class TrainCommandTest {
     void writesALoadableModelWithItsSplitAndResumesFromTheCheckpoint(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("tiny");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new BaseModelTrainer(tiny(out, 2, false), Device.cpu(), new PrintStream(log, true)).run();
+        new BaseModelTrainer(tiny(out, 4, false, "--until", "2"), Device.cpu(), new PrintStream(log, true)).run();
         String text = log.toString();
-        assertTrue(text.contains("epoch 1/2"), text);
-        assertTrue(text.contains("epoch 2/2"), text);
+        assertTrue(text.contains("epoch 1/4"), text);
+        assertTrue(text.contains("epoch 2/4"), text);
+        assertFalse(text.contains("epoch 3/4"), "--until 2 ends the run after epoch 2: " + text);
         try (SegmentationModel m = SegmentationModel.load(out, Device.cpu())) {
             ModelCard card = m.card();
             List<?> train = (List<?>) card.training().get("trainIds");
@@ -64,7 +65,7 @@ class TrainCommandTest {
         try (SegmentationModel m = SegmentationModel.load(dir.resolve("tiny.checkpoint"), Device.cpu())) {
             assertEquals(3, ((Number) m.card().training().get("epochsDone")).intValue());
             assertEquals(3, ((Number) m.card().training().get("epochs")).intValue(), "the card says the epochs of the last run");
-            assertEquals(List.of("from epoch 1: cosine learning rate over 2 epochs of 2 steps",
+            assertEquals(List.of("from epoch 1: cosine learning rate over 4 epochs of 2 steps",
                     "from epoch 3: cosine learning rate over 3 epochs of 2 steps"), m.card().training().get("schedule"));
             m.describeAs(m.card().toBuilder().metric("validationDiceAt3", -1).metric("bestEpoch", 1).build());
             m.save(dir.resolve("tiny.checkpoint"));
