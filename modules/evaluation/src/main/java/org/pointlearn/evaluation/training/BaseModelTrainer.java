@@ -162,7 +162,7 @@ final class BaseModelTrainer {
                     mask = pseudoMask;
                 }
             }
-            TrainingViews view = TrainingViews.draw(mask, model.card().focus(), rnd);
+            TrainingViews view = TrainingViews.draw(mask, model.card().focus(), o.firstSides, rnd);
             InputEncoder.PreparedImage prepared = prepared(s, model.encoder());
             WorkingSample w = augmenter.apply(WorkingSample.of(s.id(), prepared, mask, view.region(), model.encoder()),
                     rnd);
@@ -291,7 +291,8 @@ final class BaseModelTrainer {
     private String scheduleEntry(int firstEpoch) {
         return "from epoch " + firstEpoch + ": cosine learning rate over " + o.epochs + " epochs of " + o.stepsPerEpoch
                 + " steps" + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "")
-                + (o.pseudo > 0 && o.small > 0 ? "; " + o.smallText() : "");
+                + (o.pseudo > 0 && o.small > 0 ? "; " + o.smallText() : "")
+                + (o.firstSides != null ? "; " + o.firstSidesText() : "");
     }
 
     private ModelCard newCard(TrainingData data) throws IOException {

@@ -27,7 +27,7 @@ public final class TrainCommand {
             System.err.println("train: " + e.getMessage());
             System.err.println("usage: train --data <domain folder>[,<domain folder>...] --out <model folder> [--name N]"
                     + " [--epochs N] [--steps N] [--batch N] [--lr X] [--seed N] [--val F] [--size N] [--base N]"
-                    + " [--levels N] [--focus full|zoom] [--pseudo F] [--neighbour F] [--small F] [--until E] [--groups domain=regex,...] [--ablation]"
+                    + " [--levels N] [--focus full|zoom] [--pseudo F] [--neighbour F] [--small F] [--first-sides A-B] [--until E] [--groups domain=regex,...] [--ablation]"
                     + " [--minutes M] [--resume]");
             System.exit(2);
             return;

@@ -51,6 +51,11 @@ final class TrainingOptions {
     double neighbour;
     /** Fraction of the pseudo-objects drawn of a small lesion's size ({@link PseudoObjects}). */
     double small;
+    /**
+     * With focus crops: the least and largest side of the first-click squares (fractions of the
+     * slice's longer side, drawn log-uniformly); null: around the card's first side.
+     */
+    double[] firstSides;
     /** The focus policy the model is trained for and used with. */
     ModelCard.Focus.Policy focus = ModelCard.Focus.Policy.FULL;
 
@@ -90,6 +95,18 @@ final class TrainingOptions {
         o.pseudo = Double.parseDouble(kv.getOrDefault("pseudo", "0"));
         o.neighbour = Double.parseDouble(kv.getOrDefault("neighbour", "0"));
         o.small = Double.parseDouble(kv.getOrDefault("small", "0"));
+        if (kv.containsKey("first-sides")) {
+            String[] ab = kv.get("first-sides").split("-");
+            try {
+                o.firstSides = new double[] {Double.parseDouble(ab[0]), Double.parseDouble(ab[ab.length - 1])};
+            } catch (NumberFormatException e) {
+                o.firstSides = new double[] {-1, -1};
+            }
+            if (ab.length != 2 || !(o.firstSides[0] > 0 && o.firstSides[0] <= o.firstSides[1] && o.firstSides[1] <= 1)) {
+                throw new IllegalArgumentException("--first-sides takes two fractions of the slice, least first (0.1-0.5), not '"
+                        + kv.get("first-sides") + "'");
+            }
+        }
         if (kv.containsKey("focus")) {
             try {
                 o.focus = ModelCard.Focus.Policy.of(kv.get("focus"));
@@ -128,9 +145,14 @@ final class TrainingOptions {
                 + "0-" + (maxClickIterations - 1) + " more rounds" : "none";
     }
 
+    /** What the card says of the first-click squares' sizes. */
+    String firstSidesText() {
+        return "first-click squares of " + firstSides[0] + "-" + firstSides[1] + " of the slice's longer side (log-uniform)";
+    }
+
     /** What the card says of the small pseudo-objects. */
     String smallText() {
-        return small + " of the pseudo-objects small (0.01-0.3 % of the slice: K 15/30/60 on the slice at 384 px, "
+        return small + " of the pseudo-objects small (0.01-0.3 % of the slice: K 20/60/150 on the slice at 256 px, standing out from their surroundings, "
                 + "outline dilated or eroded by up to 1 px)";
     }
 
@@ -151,6 +173,7 @@ final class TrainingOptions {
                 + "up to 2 px" + (small > 0 ? "; " + smallText() : "") : "none");
         m.put("neighbourMasks", neighbourText());
         m.put("views", focus == ModelCard.Focus.Policy.ZOOM ? "focus crops: 35 % first-click squares around a point of the object "
+                + (firstSides != null ? "(" + firstSidesText() + ") " : "")
                 + "(no click rounds), else the object's box grown 1.1-2.0 and shifted up to 15 %; 15 % zoomed out twice"
                 : "the whole slice");
         m.put("sampling", data.size() > 1 ? "a domain, then an object class of it, then an image, each uniformly"

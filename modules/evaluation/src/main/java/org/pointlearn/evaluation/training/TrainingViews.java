@@ -21,6 +21,15 @@ import org.pointlearn.inference.api.ModelCard;
 record TrainingViews(Region region, boolean firstClick) {
 
     static TrainingViews draw(Mask2D mask, ModelCard.Focus focus, Random rnd) {
+        return draw(mask, focus, null, rnd);
+    }
+
+    /**
+     * @param firstSides null: first-click squares of the card's first side, 0.8-1.25 times; else the
+     *     least and largest side (fractions of the slice's longer side) between which they are drawn
+     *     log-uniformly, so that the network answers a first click alike whatever the view's scale
+     */
+    static TrainingViews draw(Mask2D mask, ModelCard.Focus focus, double[] firstSides, Random rnd) {
         int w = mask.width();
         int h = mask.height();
         if (focus.policy() != ModelCard.Focus.Policy.ZOOM) {
@@ -40,7 +49,8 @@ record TrainingViews(Region region, boolean firstClick) {
         boolean first = rnd.nextDouble() < 0.35;
         if (first) {
             int[] p = inside.get(rnd.nextInt(inside.size()));
-            double side = focus.firstSide() * longer * (0.8 + 0.45 * rnd.nextDouble());
+            double side = firstSides == null ? focus.firstSide() * longer * (0.8 + 0.45 * rnd.nextDouble())
+                    : longer * firstSides[0] * Math.pow(firstSides[1] / firstSides[0], rnd.nextDouble());
             r = Region.square(p[0] + 0.5, p[1] + 0.5, side);
         } else {
             Region box = Region.squareAround(inside, 1.1 + 0.9 * rnd.nextDouble(), focus.minSide() * longer);
