@@ -12,7 +12,7 @@ import org.pointlearn.inference.api.SegmentationModel;
  * Experiments with how a model is used without retraining it: {@code --card} sets the focus
  * and edit-rule fields of the loaded card ({@code focus.policy=zoom,edits.keepClickedComponents=true}).
  */
-final class CardOverrides {
+public final class CardOverrides {
 
     private CardOverrides() {
     }
@@ -39,6 +39,11 @@ final class CardOverrides {
         SegmentationModel model = SegmentationModel.load(folder, device);
         model.describeAs(apply(model.card(), check(spec)));
         return model;
+    }
+
+    /** The card with the focus and edit-rule values of a {@code --card} value. */
+    public static ModelCard apply(ModelCard card, String spec) {
+        return apply(card, check(spec));
     }
 
     /** The card with the overrides' focus and edit-rule values. */

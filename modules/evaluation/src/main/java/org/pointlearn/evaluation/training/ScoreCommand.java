@@ -1,5 +1,7 @@
 package org.pointlearn.evaluation.training;
 
+import org.pointlearn.evaluation.cli.Arguments;
+import org.pointlearn.evaluation.cli.CardOverrides;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
 import org.pointlearn.inference.api.ComputeDevice;
 import org.pointlearn.inference.api.SegmentationModel;
@@ -10,7 +12,10 @@ import org.pointlearn.inference.api.SegmentationModel;
  * epoch of a resumed run rather than the best by validation Dice), whose card still holds the
  * scores of the epoch kept before. The data options are those of the training run
  * ({@code --data}, {@code --groups}, {@code --seed}, {@code --val}), so the split is the same.
- * {@code ScoreCommand --data <domain folder>[,...] --out <model folder> [--groups ...]}
+ * With {@code --card} (as {@code make eval}'s: {@code focus.firstSide=0.2,...}) the card's focus and
+ * edit rules are set first and kept: how a trained model is to be used is decided by measurement
+ * and written into its card with the scores it gives.
+ * {@code ScoreCommand --data <domain folder>[,...] --out <model folder> [--groups ...] [--card name=value,...]}
  */
 public final class ScoreCommand {
 
@@ -25,9 +30,11 @@ public final class ScoreCommand {
      */
     public static void main(String[] args) throws Exception {
         TrainingOptions o = TrainingOptions.parse(args);
+        String card = Arguments.parse(args, java.util.Set.of()).getOrDefault("card", "");
         ComputeDevice device = TrainCommand.device();
         TrainingData data = TrainingData.read(o.data, o.groups, o.validationFraction, o.seed, System.out);
         try (SegmentationModel model = SegmentationModel.load(o.out, device.device())) {
+            model.describeAs(CardOverrides.apply(model.card(), card));
             ValidationScore v = ValidationScore.measure(model, data, new SimulatedUser());
             Object epochs = model.card().training().get("epochsDone");
             model.describeAs(v.writeInto(model.card()).toBuilder().metric("bestEpoch", epochs).build());

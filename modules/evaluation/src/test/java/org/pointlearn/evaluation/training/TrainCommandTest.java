@@ -72,11 +72,12 @@ class TrainCommandTest {
         }
         // the last epoch taken as the model: its card gets its own scores, not those of the epoch kept before
         ScoreCommand.main(new String[] {"--data", SharedData.domain("brain-mets-t2w").toString(), "--out",
-            dir.resolve("tiny.checkpoint").toString(), "--seed", "5"});
+            dir.resolve("tiny.checkpoint").toString(), "--seed", "5", "--card", "focus.firstSide=0.2"});
         try (SegmentationModel m = SegmentationModel.load(dir.resolve("tiny.checkpoint"), Device.cpu())) {
             double d3 = ((Number) m.card().metrics().get("validationDiceAt3")).doubleValue();
             assertTrue(d3 >= 0 && d3 <= 1, "scored: " + m.card().metrics());
             assertEquals(3, ((Number) m.card().metrics().get("bestEpoch")).intValue(), "the epoch it is");
+            assertEquals(0.2, m.card().focus().firstSide(), "the first square chosen by measurement is kept in the card");
             assertEquals(((List<?>) m.card().training().get("validationIds")).size(),
                     ((Number) m.card().metrics().get("validationImages")).intValue(), "scored on the card's own split");
         }
