@@ -289,7 +289,8 @@ final class BaseModelTrainer {
 
     /** What a (re)start trains with: a resumed run keeps its epochs but follows the new schedule. */
     private String scheduleEntry(int firstEpoch) {
-        return "from epoch " + firstEpoch + ": cosine learning rate over " + o.epochs + " epochs of " + o.stepsPerEpoch
+        return "from epoch " + firstEpoch + ": cosine learning rate" + (o.learningRate != 1e-3 ? " from " + o.learningRate : "")
+                + " over " + o.epochs + " epochs of " + o.stepsPerEpoch
                 + " steps" + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "")
                 + (o.pseudo > 0 && o.small > 0 ? "; " + o.smallText() : "")
                 + (o.firstSides != null ? "; " + o.firstSidesText() : "");
