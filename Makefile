@@ -85,20 +85,18 @@ train-fundus-disc: build
 	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 15 --steps 25 --minutes 18 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
 ## The class-agnostic MRI model: every train-mri domain and brain-mets-t2w, half the examples pseudo-objects,
-## focus crops; hours on 2 cores: runs until MINUTES, then 'make train-mri-general ARGS=--resume' goes on from its checkpoint.
-## The shipped model: 22 epochs without --neighbour, then epochs 23-34 with it (--epochs 34 --resume); its card lists the schedule.
+## focus crops. scripts/train-mri-general runs its recipe stage by stage (hours on 2 cores); stopped, it goes
+## on from its checkpoint when started again. OUT=<folder> trains elsewhere than models/mri-general.
 MRI_MIX = $(SHARED)/brain-mets-t2w,$(SHARED)/train-mri/brain-brisc-tumour,$(SHARED)/train-mri/spine-spider-t2,$(SHARED)/train-mri/kidney-t2,$(SHARED)/train-mri/heart-hvsmr2
 MRI_GROUPS = spine-spider-t2=^([0-9]+)_,heart-hvsmr2=^([0-9]+)_,kidney-t2=([0-9]{6})_[0-9]+$$
-MINUTES ?= 600
 train-mri-general: build
-	$(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out models/mri-general --focus zoom --pseudo 0.5 --neighbour 0.4 \
-	  --size 128 --base 32 --levels 4 --epochs 24 --steps 50 --batch 8 --minutes $(MINUTES) $(ARGS) \
-	  --description "The object the user points at on an MRI slice (class-agnostic: tumours, vertebrae, discs, kidneys, heart chambers and vessels, and pseudo-objects)"
+	SHARED_DATA=$(SHARED) scripts/train-mri-general $(or $(OUT),models/mri-general)
 ## Scores a model of this recipe (default the shipped one; MODEL=<folder>, e.g. a checkpoint) on the
-## validation split and writes the scores into its card: the README's validation table.
+## validation split and writes the scores into its card: the README's validation table. CARD=focus.firstSide=0.2
+## sets the card's focus or edit rules first and keeps them (as make eval's CARD, which only tries them).
 score-mri-general: build
 	scripts/evaluation org.pointlearn.evaluation.training.ScoreCommand --data $(MRI_MIX) --groups '$(MRI_GROUPS)' \
-	  --out $(or $(MODEL),models/mri-general)
+	  --out $(or $(MODEL),models/mri-general) $(if $(CARD),--card '$(CARD)')
 ## Leave one domain out: the same recipe without DOMAIN (a folder name of MRI_MIX) at a reduced
 ## budget, then frozen on all of DOMAIN, which it never saw: how the model does on unseen anatomy.
 LODO_EPOCHS ?= 15
