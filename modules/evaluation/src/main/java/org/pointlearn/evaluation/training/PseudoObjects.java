@@ -160,14 +160,12 @@ final class PseudoObjects {
                 double g = grey.data[i];
                 sum[a] += g;
                 squares[a] += g * g;
-                int[][] near = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
-                for (int[] q : near) {
-                    if (q[0] >= 0 && q[0] < w && q[1] >= 0 && q[1] < h) {
-                        int j = q[1] * w + q[0];
-                        if (labels.data[j] != a) {
-                            ring[a] += grey.data[j];
-                            ringCount[a]++;
-                        }
+                for (int k = 0; k < 4; k++) { // the four neighbours
+                    int qx = x + (k == 0 ? -1 : k == 1 ? 1 : 0);
+                    int qy = y + (k == 2 ? -1 : k == 3 ? 1 : 0);
+                    if (qx >= 0 && qx < w && qy >= 0 && qy < h && labels.data[qy * w + qx] != a) {
+                        ring[a] += grey.data[qy * w + qx];
+                        ringCount[a]++;
                     }
                 }
             }
