@@ -52,6 +52,31 @@ final class PseudoObjects {
     private static final Scale SMALL = new Scale(256, new float[] {20, 60, 150}, 0.0001, 0.003, 0.4, 3, 1, 1);
 
     /**
+     * How the organ-sized or the small pseudo-objects are found, in the words of a model card, from
+     * the settings this class uses (so a card cannot say other than what was trained): the scales
+     * and grid, and for the small ones their sizes and contrast.
+     */
+    static String describe(boolean small) {
+        Scale s = small ? SMALL : REGULAR;
+        StringBuilder ks = new StringBuilder();
+        for (float k : s.ks()) {
+            ks.append(ks.length() > 0 ? "/" : "").append(Math.round(k));
+        }
+        String grid = "K " + ks + " on the slice at " + s.side() + " px";
+        return small ? percent(s.minArea()) + "-" + percent(s.maxArea()) + " % of the slice: " + grid
+                + ", standing out from their surroundings" : grid;
+    }
+
+    /** How their outlines are jittered, in the words of a model card. */
+    static String describeOutline(boolean small) {
+        return "outline dilated or eroded by up to " + (small ? SMALL : REGULAR).jitter() + " px";
+    }
+
+    private static String percent(double fraction) {
+        return new java.math.BigDecimal(String.valueOf(fraction)).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    /**
      * A pseudo-object of an image, or null when no region of a usable size was found.
      */
     Mask2D draw(Image2D image, Random rnd) {

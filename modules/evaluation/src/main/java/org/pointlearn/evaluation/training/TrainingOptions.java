@@ -96,16 +96,7 @@ final class TrainingOptions {
         o.neighbour = Double.parseDouble(kv.getOrDefault("neighbour", "0"));
         o.small = Double.parseDouble(kv.getOrDefault("small", "0"));
         if (kv.containsKey("first-sides")) {
-            String[] ab = kv.get("first-sides").split("-");
-            try {
-                o.firstSides = new double[] {Double.parseDouble(ab[0]), Double.parseDouble(ab[ab.length - 1])};
-            } catch (NumberFormatException e) {
-                o.firstSides = new double[] {-1, -1};
-            }
-            if (ab.length != 2 || !(o.firstSides[0] > 0 && o.firstSides[0] <= o.firstSides[1] && o.firstSides[1] <= 1)) {
-                throw new IllegalArgumentException("--first-sides takes two fractions of the slice, least first (0.1-0.5), not '"
-                        + kv.get("first-sides") + "'");
-            }
+            o.firstSides = sides(kv.get("first-sides"));
         }
         if (kv.containsKey("focus")) {
             try {
@@ -127,6 +118,24 @@ final class TrainingOptions {
             throw new IllegalArgumentException("--small must be a fraction in [0, 1]");
         }
         return o;
+    }
+
+    /** The two fractions of {@code --first-sides A-B}, least first, each in (0, 1]. */
+    private static double[] sides(String spec) {
+        String[] ab = spec.split("-");
+        try {
+            if (ab.length == 2) {
+                double least = Double.parseDouble(ab[0]);
+                double largest = Double.parseDouble(ab[1]);
+                if (least > 0 && least <= largest && largest <= 1) {
+                    return new double[] {least, largest};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--first-sides takes two fractions of the slice, least first (0.1-0.5), not '"
+                + spec + "'");
     }
 
     /** Chooses what was left to the device: a batch of 8 on the CPU (2 cores), 32 on a GPU. */
@@ -152,8 +161,8 @@ final class TrainingOptions {
 
     /** What the card says of the small pseudo-objects. */
     String smallText() {
-        return small + " of the pseudo-objects small (0.01-0.3 % of the slice: K 20/60/150 on the slice at 256 px, standing out from their surroundings, "
-                + "outline dilated or eroded by up to 1 px)";
+        return small + " of the pseudo-objects small (" + PseudoObjects.describe(true) + ", "
+                + PseudoObjects.describeOutline(true) + ")";
     }
 
     /** The settings as they go into the model card. */
@@ -169,8 +178,8 @@ final class TrainingOptions {
         m.put("loss", clickTraining ? "soft Dice + BCE weighted by Click-Centered Gaussian (lambda "
                 + ccgLambda + ", sigma " + ccgSigma + " px)" : "soft Dice + BCE");
         m.put("pseudoObjects", pseudo > 0 ? pseudo + " of the examples: one region of a Felzenszwalb-Huttenlocher "
-                + "segmentation of the slice (BoofCV fh04, K 60/150/400 on the slice at 192 px), outline dilated or eroded by "
-                + "up to 2 px" + (small > 0 ? "; " + smallText() : "") : "none");
+                + "segmentation of the slice (BoofCV fh04, " + PseudoObjects.describe(false) + "), "
+                + PseudoObjects.describeOutline(false) + (small > 0 ? "; " + smallText() : "") : "none");
         m.put("neighbourMasks", neighbourText());
         m.put("views", focus == ModelCard.Focus.Policy.ZOOM ? "focus crops: 35 % first-click squares around a point of the object "
                 + (firstSides != null ? "(" + firstSidesText() + ") " : "")

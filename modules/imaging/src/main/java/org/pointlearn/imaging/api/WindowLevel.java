@@ -73,11 +73,13 @@ public record WindowLevel(double center, double width) {
             first++;
         }
         List<WindowLevel> windows = new ArrayList<>(bounds.length);
-        for (double[] b : bounds) {
-            if (first >= values.length - 1) {
+        if (first >= values.length - 1) { // one value only: every window is the same
+            for (int i = 0; i < bounds.length; i++) {
                 windows.add(new WindowLevel(min, 1));
-                continue;
             }
+            return windows;
+        }
+        for (double[] b : bounds) {
             double lo = values[first + (int) ((values.length - first - 1) * b[0])];
             double hi = values[first + (int) ((values.length - first - 1) * b[1])];
             if (!(hi > lo)) {
