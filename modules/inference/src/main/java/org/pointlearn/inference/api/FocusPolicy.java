@@ -9,8 +9,9 @@ import org.pointlearn.imaging.api.Region;
  * "full": the whole image. "zoom": for the first click a square centred on it; once there is
  * a mask, the box of the mask and the positive clicks grown by a factor, so a small lesion gets
  * the whole working grid and a large organ still fits; and when the predicted mask reaches the
- * square's border, a square twice as large (at most {@code zoomOuts} times). Squares are moved
- * inside the image where they fit.
+ * square's border, a square twice as large (at most {@code zoomOuts} times). With a
+ * {@code wideSide}, a first click is also looked at in a wider square (see {@link #wide}). Squares
+ * are moved inside the image where they fit.
  */
 public final class FocusPolicy {
 
@@ -54,9 +55,7 @@ public final class FocusPolicy {
             }
         }
         if (pixels.isEmpty()) {
-            Click newest = clicks.get(clicks.size() - 1);
-            Click centre = clicks.stream().filter(Click::positive).reduce((a, b) -> b).orElse(newest);
-            return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(minSide, focus.firstSide() * longer)), w, h);
+            return firstSquare(w, h, clicks, focus.firstSide());
         }
         for (Click c : clicks) {
             if (c.positive()) {
@@ -66,6 +65,34 @@ public final class FocusPolicy {
         Click newest = clicks.get(clicks.size() - 1);
         pixels.add(new int[] {newest.x(), newest.y()});
         return fit(Region.squareAround(pixels, focus.grow(), minSide), w, h);
+    }
+
+    /**
+     * The wider square a first click is also looked at in, or null: when the card sets no wide side,
+     * when there is a mask already (the square then follows the mask) or no positive click to
+     * centre it on. A network that has learnt how large objects look in a first-click view answers
+     * a small square with a small blob and a wide one with a large blob; looking at both and
+     * showing the surer answer serves small lesions and large organs alike (docs/interaction.md).
+     */
+    public Region wide(int w, int h, List<Click> clicks, float[] previous) {
+        if (!zooms() || focus.wideSide() <= 0 || clicks.stream().noneMatch(Click::positive)) {
+            return null;
+        }
+        if (previous != null) {
+            for (float p : previous) {
+                if (p >= 0.5f) {
+                    return null;
+                }
+            }
+        }
+        return firstSquare(w, h, clicks, focus.wideSide());
+    }
+
+    private Region firstSquare(int w, int h, List<Click> clicks, double side) {
+        double longer = Math.max(w, h);
+        Click newest = clicks.get(clicks.size() - 1);
+        Click centre = clicks.stream().filter(Click::positive).reduce((a, b) -> b).orElse(newest);
+        return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(focus.minSide() * longer, side * longer)), w, h);
     }
 
     /**

@@ -162,36 +162,44 @@ public record ModelCard(int format, String name, String version, String descript
      * @param grow later squares: the box of the mask and positive clicks, grown by this factor
      * @param minSide no square is smaller than this
      * @param zoomOuts times a square may be doubled when the mask reaches its border
+     * @param wideSide 0, or the side of a second, wider first-click square: the first click is
+     *     predicted in both squares and the mask the network is surer of is shown (a card without
+     *     the field reads 0)
      */
-    public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts) {
+    public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts, double wideSide) {
         /** The whole image every time, with the zoom sizes a zoom policy would use. */
-        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2);
+        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0);
         /** Zoomed squares with the measured sizes (docs/interaction.md). */
         public static final Focus ZOOM = FULL.withPolicy(Policy.ZOOM);
 
         /** The same sizes with another policy. */
         public Focus withPolicy(Policy p) {
-            return new Focus(p, firstSide, grow, minSide, zoomOuts);
+            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide);
         }
 
         /** The same with another first-click square side (fraction of the image). */
         public Focus withFirstSide(double side) {
-            return new Focus(policy, side, grow, minSide, zoomOuts);
+            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide);
         }
 
         /** The same with another expansion of the box around mask and positive clicks. */
         public Focus withGrow(double factor) {
-            return new Focus(policy, firstSide, factor, minSide, zoomOuts);
+            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide);
         }
 
         /** The same with another smallest square side (fraction of the image). */
         public Focus withMinSide(double side) {
-            return new Focus(policy, firstSide, grow, side, zoomOuts);
+            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide);
         }
 
         /** The same with another number of zoom-outs when the mask touches the border. */
         public Focus withZoomOuts(int n) {
-            return new Focus(policy, firstSide, grow, minSide, n);
+            return new Focus(policy, firstSide, grow, minSide, n, wideSide);
+        }
+
+        /** The same with another wider first-click square (0: none). */
+        public Focus withWideSide(double side) {
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side);
         }
 
         /** Which part of the image the network sees. */
@@ -262,8 +270,9 @@ public record ModelCard(int format, String name, String version, String descript
         }
         if (focus.policy() == null) {
             p.add("unknown focus policy (full or zoom)");
-        } else if (!(focus.firstSide() > 0) || !(focus.minSide() > 0) || !(focus.grow() >= 1) || focus.zoomOuts() < 0) {
-            p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0)");
+        } else if (!(focus.firstSide() > 0) || !(focus.minSide() > 0) || !(focus.grow() >= 1) || focus.zoomOuts() < 0
+                || !(focus.wideSide() >= 0)) {
+            p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0, wideSide >= 0)");
         }
         if (clickEncoding.type() == null) {
             p.add("unknown click encoding (disk or gaussian)");

@@ -53,7 +53,44 @@ public final class Predictor {
     public Focused predict(InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
         int w = image.width();
         int h = image.height();
-        Region region = focus.choose(w, h, clicks, previous);
+        Focused near = predictFrom(focus.choose(w, h, clicks, previous), image, clicks, previous);
+        Region wide = focus.wide(w, h, clicks, previous);
+        if (wide == null) {
+            return near;
+        }
+        Focused far = predictFrom(wide, image, clicks, previous);
+        boolean wider = certainty(far.probability()) > certainty(near.probability()) + WIDER_BY;
+        Focused shown = wider ? far : near;
+        return new Focused(shown.probability(), shown.view(), near.passes() + far.passes());
+    }
+
+    /**
+     * How much surer the network must be of the wider square's mask for it to be shown rather than
+     * the near one's (measured: docs/interaction.md, "Two first squares").
+     */
+    static final double WIDER_BY = 0.01;
+
+    /**
+     * How sure the network is of a mask: the mean over its pixels (probability >= 0.5) of 2p - 1,
+     * from 0 (every pixel at 0.5) to 1; 0 for an empty mask.
+     */
+    static double certainty(float[] probability) {
+        double sum = 0;
+        int n = 0;
+        for (float p : probability) {
+            if (p >= 0.5f) {
+                sum += 2 * p - 1;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /** One prediction starting in a region, zoomed out while the mask reaches its border. */
+    private Focused predictFrom(Region start, InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
+        int w = image.width();
+        int h = image.height();
+        Region region = start;
         for (int pass = 1; ; pass++) {
             InputEncoder.WorkingImage view = model.encoder().view(image, region);
             float[] shown = model.encoder().toSourceGrid(predictWorking(view, clicks, previous), view, previous);

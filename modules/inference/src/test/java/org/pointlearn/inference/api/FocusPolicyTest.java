@@ -75,4 +75,21 @@ class FocusPolicyTest {
         assertFalse(FocusPolicy.touchesBorder(disk(512, 512, 0, 50, 30), atEdge, 512, 512),
                 "the image's own edge is no reason to look further");
     }
+
+    @Test
+    void aWiderSquareIsLookedAtOnlyForAFirstClickAndOnlyWhenTheCardAsksForIt() {
+        List<Click> first = List.of(new Click(200, 150, true));
+        assertNull(zoom().wide(512, 512, first, null), "a card without a wide side");
+        FocusPolicy both = new FocusPolicy(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.35));
+        Region near = both.choose(512, 512, first, null);
+        Region wide = both.wide(512, 512, first, new float[512 * 512]);
+        assertEquals(0.15 * 512, near.width(), 1e-9);
+        assertEquals(0.35 * 512, wide.width(), 1e-9);
+        assertEquals(200.5, wide.x() + wide.width() / 2, 1e-9, "centred on the click like the near one");
+        assertEquals(150.5, wide.y() + wide.height() / 2, 1e-9);
+        assertNull(both.wide(512, 512, first, disk(512, 512, 200, 150, 10)), "a mask is there: the square follows it");
+        assertNull(both.wide(512, 512, List.of(new Click(200, 150, false)), null), "no positive click to look around");
+        assertNull(new FocusPolicy(ModelCard.Focus.FULL.withWideSide(0.35)).wide(512, 512, first, null),
+                "the full policy looks at the whole image anyway");
+    }
 }

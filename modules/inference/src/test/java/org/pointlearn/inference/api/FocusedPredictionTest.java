@@ -1,5 +1,6 @@
 package org.pointlearn.inference.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class FocusedPredictionTest {
     @Test
     void outsideTheRegionLookedAtThePreviousMaskStaysExactly() throws Exception {
         ModelCard card = TestModels.smallCard(1).toBuilder()
-                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0)).build();
+                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0)).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             Predictor predictor = new Predictor(model);
             int w = 300;
@@ -65,5 +66,40 @@ class FocusedPredictionTest {
             assertEquals(0, changedOutside, "pixels outside " + r2 + " that changed");
             assertTrue(r2.width() < 50, "a small mask is looked at closely: " + r2);
         }
+    }
+
+    @Test
+    void aFirstClickWithTwoSquaresShowsTheMaskTheNetworkIsSurerOf() throws Exception {
+        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0);
+        ModelCard card = TestModels.smallCard(1).toBuilder().focus(near).build();
+        try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
+            int w = 300;
+            int h = 200;
+            InputEncoder.PreparedImage image = model.encoder().prepareImage(noise(w, h));
+            List<Click> clicks = List.of(new Click(150, 100, true));
+            Predictor.Focused nearOnly = new Predictor(model).predict(image, clicks, null);
+            model.describeAs(card.toBuilder().focus(near.withFirstSide(0.35)).build());
+            Predictor.Focused wideOnly = new Predictor(model).predict(image, clicks, null);
+            model.describeAs(card.toBuilder().focus(near.withWideSide(0.35)).build());
+            Predictor.Focused both = new Predictor(model).predict(image, clicks, null);
+
+            assertEquals(2, both.passes(), "one forward pass in each square");
+            boolean wider = Predictor.certainty(wideOnly.probability())
+                    > Predictor.certainty(nearOnly.probability()) + Predictor.WIDER_BY;
+            Predictor.Focused expected = wider ? wideOnly : nearOnly;
+            assertArrayEquals(expected.probability(), both.probability(), "the surer square's mask, as it alone gives it");
+            assertEquals(expected.view().region(), both.view().region());
+
+            float[] mask = nearOnly.probability().clone();
+            Predictor.Focused later = new Predictor(model).predict(image,
+                    List.of(clicks.get(0), new Click(152, 101, true)), mask);
+            assertEquals(1, later.passes(), "once there is a mask, one square around it");
+        }
+    }
+
+    @Test
+    void certaintyIsTheMeanMarginOfTheMasksPixels() {
+        assertEquals(0.6, Predictor.certainty(new float[] {0.9f, 0.7f, 0.2f, 0f}), 1e-6);
+        assertEquals(0, Predictor.certainty(new float[] {0.4f, 0.1f}), "an empty mask");
     }
 }

@@ -1,0 +1,82 @@
+package org.pointlearn.evaluation.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pointlearn.evaluation.SharedData;
+import org.pointlearn.evaluation.clicker.SimulatedUser;
+import org.pointlearn.evaluation.data.DatasetReader;
+import org.pointlearn.evaluation.data.Sample;
+import org.pointlearn.imaging.api.Mask2D;
+import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.ModelCard;
+import org.pointlearn.inference.api.Predictor;
+import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.lib.djl.DjlRuntime;
+
+/**
+ * What one click gives with the shipped general model, which looks at a first click through a
+ * near and a wide square and shows the mask it is surer of: a large metastasis is found whole
+ * where the near square alone gave a part of it, and a small MS lesion does not get the wide
+ * square's blob.
+ */
+class FirstClickScaleTest {
+
+    private static final Path MODEL = Path.of(System.getProperty("user.dir"), "..", "..", "models", "mri-general");
+
+    @BeforeAll
+    static void engine() throws Exception {
+        DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR", "target/djl-cache")));
+    }
+
+    private static Sample sample(String domain, String id) throws Exception {
+        return new DatasetReader().read(SharedData.domain(domain)).sample(id).orElseThrow();
+    }
+
+    /** The mask one click at the innermost pixel of the truth gives, with the card's focus changed as asked. */
+    private static Mask2D oneClick(SegmentationModel model, Sample s, ModelCard.Focus focus) {
+        model.describeAs(model.card().toBuilder().focus(focus).build());
+        Click click = SimulatedUser.innermost(s.mask()).orElseThrow();
+        int w = s.image().width();
+        int h = s.image().height();
+        Predictor.Focused p = new Predictor(model).predict(model.encoder().prepareImage(s.image()), List.of(click), null);
+        return Mask2D.threshold(p.probability(), w, h, ProtocolRunner.THRESHOLD);
+    }
+
+    @Test
+    void oneClickInALargeMetastasisGivesMostOfItNotTheNearSquaresPart() throws Exception {
+        try (SegmentationModel model = SegmentationModel.load(MODEL, Device.cpu())) {
+            ModelCard.Focus shipped = model.card().focus();
+            assertTrue(shipped.wideSide() > shipped.firstSide(), "the shipped card looks through two squares: " + shipped);
+            for (String id : List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00232-000_1069")) {
+                Sample s = sample("brain-mets-t2w", id);
+                double both = oneClick(model, s, shipped).dice(s.mask());
+                double nearOnly = oneClick(model, s, shipped.withWideSide(0)).dice(s.mask());
+                assertTrue(both >= 0.65, id + ": one click gives Dice " + both);
+                assertTrue(nearOnly < 0.5, id + ": the near square alone gave Dice " + nearOnly + " (so the test shows"
+                        + " what the wide square adds)");
+            }
+        }
+    }
+
+    @Test
+    void oneClickOnASmallLesionKeepsTheNearSquaresMask() throws Exception {
+        try (SegmentationModel model = SegmentationModel.load(MODEL, Device.cpu())) {
+            ModelCard.Focus shipped = model.card().focus();
+            for (String id : List.of("103014", "113012", "150010")) {
+                Sample s = sample("brain-ms-t1", id);
+                int both = oneClick(model, s, shipped).area();
+                int nearOnly = oneClick(model, s, shipped.withWideSide(0)).area();
+                int wideOnly = oneClick(model, s, shipped.withWideSide(0).withFirstSide(shipped.wideSide())).area();
+                assertTrue(wideOnly > 2 * nearOnly, id + ": the wide square alone gives a larger blob (" + wideOnly
+                        + " pixels against " + nearOnly + ")");
+                assertTrue(both == nearOnly, id + ": the mask shown has " + both + " pixels, the near square's "
+                        + nearOnly + ", the wide one's " + wideOnly + " (lesion: " + s.mask().area() + ")");
+            }
+        }
+    }
+}
