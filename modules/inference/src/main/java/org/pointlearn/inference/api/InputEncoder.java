@@ -98,8 +98,9 @@ public final class InputEncoder {
         for (int c = 0; c < image.channels(); c++) {
             // outside the image: a mark no image value has (a NaN in the image stays NaN, so a damaged
             // slice gives a loss that is not finite and its update is undone in words)
-            float[] ch = Resampling.crop(image.channel(c), image.width(), image.height(), region, size, size,
-                    Float.NEGATIVE_INFINITY);
+            // channel 0 is read in place (data() starts with it): no copy of the slice for each view
+            float[] ch = Resampling.crop(c == 0 ? image.data() : image.channel(c), image.width(), image.height(), region,
+                    size, size, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < n; i++) {
                 if (ch[i] == Float.NEGATIVE_INFINITY) {
                     out[c * n + i] = 0f;

@@ -53,12 +53,17 @@ public final class Predictor {
     public Focused predict(InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
         int w = image.width();
         int h = image.height();
-        Focused near = predictFrom(focus.choose(w, h, clicks, previous), image, clicks, previous);
-        Region wide = focus.wide(w, h, clicks, previous);
-        if (wide == null) {
-            return near;
+        Region nearRegion = focus.choose(w, h, clicks, previous);
+        Region wideRegion = focus.wide(w, h, clicks, previous);
+        if (wideRegion == null) {
+            return predictFrom(nearRegion, null, null, image, clicks, previous);
         }
-        Focused far = predictFrom(wide, image, clicks, previous);
+        // both squares in one batch: on the CPU two views cost far less than twice one
+        InputEncoder.WorkingImage nearView = model.encoder().view(image, nearRegion);
+        InputEncoder.WorkingImage wideView = model.encoder().view(image, wideRegion);
+        float[][] both = predictWorking(List.of(nearView, wideView), clicks, previous);
+        Focused near = predictFrom(nearRegion, nearView, both[0], image, clicks, previous);
+        Focused far = predictFrom(wideRegion, wideView, both[1], image, clicks, previous);
         boolean wider = certainty(far.probability()) > certainty(near.probability()) + WIDER_BY;
         Focused shown = wider ? far : near;
         return new Focused(shown.probability(), shown.view(), near.passes() + far.passes());
@@ -68,7 +73,7 @@ public final class Predictor {
      * How much surer the network must be of the wider square's mask for it to be shown rather than
      * the near one's (measured: docs/interaction.md, "Two first squares").
      */
-    static final double WIDER_BY = 0.01;
+    static final double WIDER_BY = 0.02;
 
     /**
      * How sure the network is of a mask: the mean over its pixels (probability >= 0.5) of 2p - 1,
@@ -86,14 +91,23 @@ public final class Predictor {
         return n == 0 ? 0 : sum / n;
     }
 
-    /** One prediction starting in a region, zoomed out while the mask reaches its border. */
-    private Focused predictFrom(Region start, InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
+    /**
+     * One prediction starting in a region, zoomed out while the mask reaches its border.
+     *
+     * @param view the region's view, or null
+     * @param working the network's output on that view, or null to compute it
+     */
+    private Focused predictFrom(Region start, InputEncoder.WorkingImage view, float[] working,
+            InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
         int w = image.width();
         int h = image.height();
         Region region = start;
         for (int pass = 1; ; pass++) {
-            InputEncoder.WorkingImage view = model.encoder().view(image, region);
-            float[] shown = model.encoder().toSourceGrid(predictWorking(view, clicks, previous), view, previous);
+            if (working == null) {
+                view = model.encoder().view(image, region);
+                working = predictWorking(view, clicks, previous);
+            }
+            float[] shown = model.encoder().toSourceGrid(working, view, previous);
             LocalEdits.apply(shown, previous, clicks, w, h, model.card().edits());
             Region larger = pass <= focus.zoomOuts() && FocusPolicy.touchesBorder(shown, region, w, h)
                     ? focus.zoomOut(region, w, h) : null;
@@ -101,6 +115,7 @@ public final class Predictor {
                 return new Focused(shown, view, pass);
             }
             region = larger;
+            working = null;
         }
     }
 
@@ -119,15 +134,35 @@ public final class Predictor {
 
     /** Predicts on the working grid (probability per working pixel). */
     public float[] predictWorking(InputEncoder.WorkingImage image, List<Click> clicks, float[] previous) {
-        float[] input = model.encoder().encode(image, clicks, previous);
+        return predictWorking(List.of(image), clicks, previous)[0];
+    }
+
+    /** Predicts for several views of one image in one batch (probability per working pixel, per view). */
+    private float[][] predictWorking(List<InputEncoder.WorkingImage> views, List<Click> clicks, float[] previous) {
+        int n = views.size();
+        float[][] inputs = new float[n][];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = model.encoder().encode(views.get(i), clicks, previous);
+        }
+        float[] batch = new float[n * inputs[0].length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(inputs[i], 0, batch, i * inputs[0].length, inputs[i].length);
+        }
+        float[] out;
         synchronized (model) {
             DjlRuntime.gradientsOff();
             try (NDManager m = model.djlModel().getNDManager().newSubManager()) {
-                NDArray x = m.create(input, SegmentationModel.inputShape(model.card(), 1));
+                NDArray x = m.create(batch, SegmentationModel.inputShape(model.card(), n));
                 NDArray logits = model.block().forward(new ParameterStore(m, false), new NDList(x), false)
                         .singletonOrThrow();
-                return Activation.sigmoid(logits).toFloatArray();
+                out = Activation.sigmoid(logits).toFloatArray();
             }
         }
+        int each = out.length / n;
+        float[][] split = new float[n][];
+        for (int i = 0; i < n; i++) {
+            split[i] = java.util.Arrays.copyOfRange(out, i * each, (i + 1) * each);
+        }
+        return split;
     }
 }
