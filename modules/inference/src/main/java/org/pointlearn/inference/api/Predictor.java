@@ -18,6 +18,12 @@ import org.pointlearn.lib.djl.DjlRuntime;
  */
 public final class Predictor {
 
+    /**
+     * How much surer the network must be of the wider first square's mask for it to be shown
+     * rather than the near one's (measured: docs/interaction.md, "Two first squares").
+     */
+    static final double WIDER_BY = 0.02;
+
     private final SegmentationModel model;
     private final FocusPolicy focus;
 
@@ -37,7 +43,8 @@ public final class Predictor {
      *
      * @param probability per source pixel, row by row
      * @param view the region the network looked at last, on its working grid
-     * @param passes forward passes made (more than one when the view was enlarged)
+     * @param passes views the network was run on (more than one when the view was enlarged, two
+     *     or more for a first click looked at through two squares)
      */
     public record Focused(float[] probability, InputEncoder.WorkingImage view, int passes) {
     }
@@ -68,12 +75,6 @@ public final class Predictor {
         Focused shown = wider ? far : near;
         return new Focused(shown.probability(), shown.view(), near.passes() + far.passes());
     }
-
-    /**
-     * How much surer the network must be of the wider square's mask for it to be shown rather than
-     * the near one's (measured: docs/interaction.md, "Two first squares").
-     */
-    static final double WIDER_BY = 0.02;
 
     /**
      * How sure the network is of a mask: the mean over its pixels (probability >= 0.5) of 2p - 1,
@@ -144,9 +145,12 @@ public final class Predictor {
         for (int i = 0; i < n; i++) {
             inputs[i] = model.encoder().encode(views.get(i), clicks, previous);
         }
-        float[] batch = new float[n * inputs[0].length];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(inputs[i], 0, batch, i * inputs[0].length, inputs[i].length);
+        float[] batch = inputs[0];
+        if (n > 1) {
+            batch = new float[n * inputs[0].length];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inputs[i], 0, batch, i * inputs[0].length, inputs[i].length);
+            }
         }
         float[] out;
         synchronized (model) {
@@ -157,6 +161,9 @@ public final class Predictor {
                         .singletonOrThrow();
                 out = Activation.sigmoid(logits).toFloatArray();
             }
+        }
+        if (n == 1) {
+            return new float[][] {out};
         }
         int each = out.length / n;
         float[][] split = new float[n][];
