@@ -74,10 +74,11 @@ abstract class WorkstationChecks extends NbTestCase {
             return n > 0 ? n : null;
         });
         screen.click(area.x + area.width / 2, area.y + area.height / 2);
-        await("a mask drawn in colour around the click", () -> {
+        BufferedImage masked = await("a mask drawn in colour around the click", () -> {
             BufferedImage img = screen.capture(screen.bounds(viewer));
-            return SliceImage.colouredPixels(img) > 30 ? img : null;
+            return SliceImage.colouredPixels(img) > 30 && SliceImage.maskPixels(img) > 30 ? img : null;
         });
+        java.awt.Point inMask = SliceImage.maskMiddle(masked);   // a pixel inside the mask, for the planes below
         screen.key(java.awt.event.KeyEvent.VK_ENTER);
         await("a new model version after Enter accepted the slice", () ->
                 screen.listSize("pointlearn.model.versionList") == versionsBefore + 1 ? true : null);
@@ -152,10 +153,11 @@ abstract class WorkstationChecks extends NbTestCase {
             viewer.requestActive();
             return null;
         });
-        // the image takes the keyboard; Ctrl+click also puts the planes' cursor on the pixel clicked to
-        // segment above, which every accepted mask holds (a clicked pixel keeps its label), so the
-        // coronal and sagittal planes cut the masks whatever their extent
-        screen.ctrlClick(area.x + area.width / 2, area.y + area.height / 2);
+        // the image takes the keyboard; Ctrl+click also puts the planes' cursor on a pixel in the
+        // middle of the mask accepted above, which the neighbours accepted from its proposals hold
+        // too, so the coronal and sagittal planes cut the masks whatever their shape (the clicked
+        // pixel itself may lie at the mask's edge, where a plane through it cuts one pixel a slice)
+        screen.ctrlClick(area.x + inMask.x, area.y + inMask.y);
         await("the slice taking the keyboard", () -> screen.hasKeyboard(viewer) ? true : null);
         // back to the slice accepted (the plane chooser reopened the middle slice), key by key
         int accepted = org.pointlearn.adaptation.api.InteractiveSessions.getDefault().workstation().state().work()

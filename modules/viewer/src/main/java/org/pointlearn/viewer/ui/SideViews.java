@@ -42,6 +42,9 @@ final class SideViews {
     /** The cursor: column and row on the annotated plane (its slice is the one shown there). */
     private int cursorX;
     private int cursorY;
+    /** The volume and plane the cursor was put on by a click, or null: it is kept when the views open. */
+    private Volume cursorOf;
+    private Planes.Plane cursorIn;
     private boolean visible;
 
     /**
@@ -111,10 +114,23 @@ final class SideViews {
                 if (p != null && view.hasVolume()) {
                     cursorX = p[0];
                     cursorY = p[1];
+                    cursorOf = acquired.get();   // a click before the side views are shown counts too
+                    cursorIn = plane.get();
                     refresh();
                 }
             }
         });
+    }
+
+    /**
+     * Puts the cursor where the annotated view was clicked before these views existed; kept when
+     * they first draw that volume in that plane.
+     */
+    void putCursor(int x, int y, Volume of, Planes.Plane in) {
+        cursorX = x;
+        cursorY = y;
+        cursorOf = of;
+        cursorIn = in;
     }
 
     /** The cursor on the annotated plane: {column, row, slice}. */
@@ -152,8 +168,10 @@ final class SideViews {
             planes = new SidePlanes(v, plane.get());
             planesOf = v;
             planesIn = plane.get();
-            cursorX = planes.main().geometry().width() / 2;
-            cursorY = planes.main().geometry().height() / 2;
+            if (cursorOf != v || cursorIn != planesIn) {   // no click on this volume and plane yet: the middle
+                cursorX = planes.main().geometry().width() / 2;
+                cursorY = planes.main().geometry().height() / 2;
+            }
         }
         if (planes.main().geometry().depth() != view.sliceCount()) {
             return;   // the annotated view is not showing this volume yet

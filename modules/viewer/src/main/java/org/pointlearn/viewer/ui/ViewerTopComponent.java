@@ -110,6 +110,11 @@ public final class ViewerTopComponent extends TopComponent {
     private final javax.swing.JComboBox<PlaneLayout> layoutChooser = new javax.swing.JComboBox<>(PlaneLayout.values());
     private transient JPanel views;
     private transient SideViews sides;
+    /** The last click on the slice before the side views were first shown: where their cursor starts. */
+    private transient CursorClick clickBeforeSides;
+
+    private record CursorClick(int x, int y, Volume of, org.pointlearn.imaging.api.Planes.Plane in) {
+    }
     private transient RendererChoice rendererChoice;
     /** A DICOM SEG of the series shown: offered with a check box, drawn as a dashed outline when ticked. */
     private final transient SegmentationOverlay segmentations = new SegmentationOverlay(this::segmentationBoxChanged);
@@ -412,6 +417,9 @@ public final class ViewerTopComponent extends TopComponent {
         if (l != PlaneLayout.ONE && sides == null) {
             sides = new SideViews(rendererChoice, view, () -> acquired, () -> plane, () -> session.state().work());
             sides.followClicksOn(canvas);
+            if (clickBeforeSides != null) {
+                sides.putCursor(clickBeforeSides.x(), clickBeforeSides.y(), clickBeforeSides.of(), clickBeforeSides.in());
+            }
             views.add(sides.component(0));
             views.add(sides.component(1));
             views.add(new SurfacePanel(rendererChoice, session, view::volume));
@@ -491,6 +499,15 @@ public final class ViewerTopComponent extends TopComponent {
         canvas = SliceCanvases.create(choice);
         canvas.component().setName("pointlearn.viewer.slice");
         SliceNavigation.attach(canvas.component(), view);
+        canvas.component().addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseReleased(java.awt.event.MouseEvent e) {
+                int[] p = sides == null ? canvas.pixelAt(e.getX(), e.getY()) : null;
+                if (p != null && view.hasVolume()) {
+                    clickBeforeSides = new CursorClick(p[0], p[1], acquired, plane);
+                }
+            }
+        });
         tools = ClickSegmentation.attach(view, canvas, session, this::seriesKey);
         tools.addChangeListener(e -> refresh());
         tools.addChangeListener(e -> undoRedo.changed());

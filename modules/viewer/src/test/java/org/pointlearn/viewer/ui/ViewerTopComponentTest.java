@@ -347,6 +347,41 @@ class ViewerTopComponentTest {
         }
     }
 
+    /**
+     * A Ctrl+click on the slice while one plane is shown puts the cursor there: the coronal and
+     * sagittal views opened afterwards go through the pixel clicked, not the middle of the volume.
+     */
+    @Test
+    void aCursorPutBeforeTheOtherPlanesOpenIsWhereTheyOpen() throws Exception {
+        Volume brain = TestVolumes.colin27();
+        ViewerTopComponent viewer = onEdt(ViewerTopComponentTest::openedViewer);
+        try {
+            int[] clicked = onEdt(() -> {
+                viewer.showVolume(viewer.beginLoading("Colin27", new org.pointlearn.dicom.api.SeriesRef("1.2", "1.2.9",
+                        "MR", "T1", 181)), brain);
+                viewer.chooseLayout(PlaneLayout.ONE);
+                java.awt.Component c = viewer.canvas().component();
+                c.setSize(400, 400);
+                int[] p = viewer.canvas().pixelAt(150, 260);
+                for (int id : new int[] {java.awt.event.MouseEvent.MOUSE_PRESSED, java.awt.event.MouseEvent.MOUSE_RELEASED}) {
+                    c.dispatchEvent(new java.awt.event.MouseEvent(c, id, 0, java.awt.event.InputEvent.BUTTON1_DOWN_MASK
+                            | java.awt.event.InputEvent.CTRL_DOWN_MASK, 150, 260, 1, false, java.awt.event.MouseEvent.BUTTON1));
+                }
+                return p;
+            });
+            assertTrue(clicked[0] != 90 || clicked[1] != 108, "a pixel away from the middle: " + java.util.Arrays.toString(clicked));
+            SideViews sides = onEdt(() -> {
+                viewer.chooseLayout(PlaneLayout.GRID);
+                return viewer.sides();
+            });
+            int[] cursor = onEdt(sides::cursor);
+            assertEquals(clicked[0], cursor[0], "the column Ctrl+clicked");
+            assertEquals(clicked[1], cursor[1], "the row Ctrl+clicked");
+        } finally {
+            PlaneLayout.ONE.store(DisplayOptionsPanel.preferences());
+        }
+    }
+
     private static ViewerTopComponent openedViewer() {
         ViewerTopComponent viewer = new ViewerTopComponent(
                 () -> CompletableFuture.completedFuture(RendererChoice.java2d("VTK disabled by setting")), idleSession());
