@@ -74,20 +74,22 @@ abstract class WorkstationChecks extends NbTestCase {
             return n > 0 ? n : null;
         });
         screen.click(area.x + area.width / 2, area.y + area.height / 2);
-        BufferedImage masked = await("a mask drawn in colour around the click", () -> {
+        await("a mask drawn in colour around the click", () -> {
             BufferedImage img = screen.capture(screen.bounds(viewer));
-            return SliceImage.colouredPixels(img) > 30 && SliceImage.maskPixels(img) > 30 ? img : null;
+            return SliceImage.colouredPixels(img) > 30 ? img : null;
         });
-        // a pixel inside the mask, for the planes below: looked for near the click only (the series
-        // strip under the slice marks slices in the mask's colour too)
-        Rectangle near = new Rectangle(area.width / 2 - 100, area.height / 2 - 100, 200, 200)
-                .intersection(new Rectangle(0, 0, masked.getWidth(), masked.getHeight()));
-        java.awt.Point found = SliceImage.maskMiddle(masked.getSubimage(near.x, near.y, near.width, near.height));
-        assertNotNull("no mask-coloured pixel near the click", found);
-        java.awt.Point inMask = new java.awt.Point(near.x + found.x, near.y + found.y);
         screen.key(java.awt.event.KeyEvent.VK_ENTER);
         await("a new model version after Enter accepted the slice", () ->
                 screen.listSize("pointlearn.model.versionList") == versionsBefore + 1 ? true : null);
+        // a pixel inside the accepted mask (with learning on, the mask first shown after the click is
+        // replaced by the adapted one), for the planes below; looked for near the click only (the
+        // series strip under the slice marks slices in the mask's colour too)
+        BufferedImage masked = screen.capture(screen.bounds(viewer));
+        Rectangle near = new Rectangle(area.width / 2 - 100, area.height / 2 - 100, 200, 200)
+                .intersection(new Rectangle(0, 0, masked.getWidth(), masked.getHeight()));
+        java.awt.Point found = SliceImage.maskMiddle(masked.getSubimage(near.x, near.y, near.width, near.height));
+        assertNotNull("no mask-coloured pixel near the click after accepting", found);
+        java.awt.Point inMask = new java.awt.Point(near.x + found.x, near.y + found.y);
         screen.save(screen.captureScreen(), screenshotName() + "-clicks.png");
         await("In use naming the adapted version", () -> {
             String s = screen.labelText("pointlearn.model.inUse");
