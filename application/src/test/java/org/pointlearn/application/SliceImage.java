@@ -60,50 +60,7 @@ final class SliceImage {
 
     /** Pixels in the mask's default colour (yellow: red and green well above blue), drawn or tinted. */
     static int maskPixels(BufferedImage img) {
-        return count(img, (r, g, b) -> isMask((r << 16) | (g << 8) | b));
-    }
-
-    /**
-     * The mask-coloured pixel nearest to the middle of all of them (a point inside the mask even
-     * when the mask is not convex), or null when there is none.
-     */
-    static java.awt.Point maskMiddle(BufferedImage img) {
-        long sx = 0;
-        long sy = 0;
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                if (isMask(img.getRGB(x, y))) {
-                    sx += x;
-                    sy += y;
-                    n++;
-                }
-            }
-        }
-        if (n == 0) {
-            return null;
-        }
-        double cx = (double) sx / n;
-        double cy = (double) sy / n;
-        java.awt.Point best = null;
-        double nearest = Double.MAX_VALUE;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                double d = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-                if (d < nearest && isMask(img.getRGB(x, y))) {
-                    nearest = d;
-                    best = new java.awt.Point(x, y);
-                }
-            }
-        }
-        return best;
-    }
-
-    private static boolean isMask(int rgb) {
-        int r = (rgb >> 16) & 0xff;
-        int g = (rgb >> 8) & 0xff;
-        int b = rgb & 0xff;
-        return r - b > 80 && g - b > 50;
+        return count(img, (r, g, b) -> r - b > 80 && g - b > 50);
     }
 
     /** Pixels in a DICOM SEG's outline colour (orange 0xff8c1a; masks are yellow, proposals blue). */
