@@ -38,8 +38,16 @@ class FirstClickScaleTest {
         DjlRuntime.engine(Path.of(System.getProperty("DJL_CACHE_DIR", "target/djl-cache")));
     }
 
+    private static final java.util.Map<String, org.pointlearn.evaluation.data.Dataset> READ = new java.util.HashMap<>();
+
+    /** A slice of a shared domain, each domain read once. */
     private static Sample sample(String domain, String id) throws Exception {
-        return new DatasetReader().read(SharedData.domain(domain)).sample(id).orElseThrow();
+        org.pointlearn.evaluation.data.Dataset ds = READ.get(domain);
+        if (ds == null) {
+            ds = new DatasetReader().read(SharedData.domain(domain));
+            READ.put(domain, ds);
+        }
+        return ds.sample(id).orElseThrow();
     }
 
     /** The mask one click at the innermost pixel of the truth gives, with the card's focus changed as asked. */

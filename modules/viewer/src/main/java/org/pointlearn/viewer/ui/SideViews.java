@@ -39,12 +39,8 @@ final class SideViews {
     private SidePlanes planes;
     private Volume planesOf;
     private Planes.Plane planesIn;
-    /** The cursor: column and row on the annotated plane (its slice is the one shown there). */
-    private int cursorX;
-    private int cursorY;
-    /** The volume and plane the cursor was put on by a click, or null: it is kept when the views open. */
-    private Volume cursorOf;
-    private Planes.Plane cursorIn;
+    /** The cursor on the annotated plane (its slice is the one shown there); the viewer moves it with its clicks. */
+    private final PlanesCursor cursor;
     private boolean visible;
 
     /**
@@ -53,9 +49,11 @@ final class SideViews {
      * @param acquired the volume as acquired, or null
      * @param plane the plane being annotated
      * @param work the session's work on the series shown
+     * @param cursor where the planes cross, moved by the annotated view's clicks and by these views
      */
     SideViews(RendererChoice choice, SliceViewModel view, Supplier<Volume> acquired, Supplier<Planes.Plane> plane,
-            Supplier<SeriesWork> work) {
+            Supplier<SeriesWork> work, PlanesCursor cursor) {
+        this.cursor = cursor;
         this.view = view;
         this.acquired = acquired;
         this.plane = plane;
@@ -105,37 +103,9 @@ final class SideViews {
         refresh();
     }
 
-    /** Moves the cursor with the annotated view's clicks (the slice is the one shown there). */
-    void followClicksOn(SliceCanvas annotated) {
-        annotated.component().addMouseListener(new MouseAdapter() {
-            @Override
-            public void mouseReleased(MouseEvent e) {
-                int[] p = annotated.pixelAt(e.getX(), e.getY());
-                if (p != null && view.hasVolume()) {
-                    cursorX = p[0];
-                    cursorY = p[1];
-                    cursorOf = acquired.get();   // a click before the side views are shown counts too
-                    cursorIn = plane.get();
-                    refresh();
-                }
-            }
-        });
-    }
-
-    /**
-     * Puts the cursor where the annotated view was clicked before these views existed; kept when
-     * they first draw that volume in that plane.
-     */
-    void putCursor(int x, int y, Volume of, Planes.Plane in) {
-        cursorX = x;
-        cursorY = y;
-        cursorOf = of;
-        cursorIn = in;
-    }
-
     /** The cursor on the annotated plane: {column, row, slice}. */
     int[] cursor() {
-        return new int[] {cursorX, cursorY, view.slice()};
+        return new int[] {cursor.x(), cursor.y(), view.slice()};
     }
 
     /** The anatomical plane side view s shows, or null before a volume. */
@@ -145,7 +115,7 @@ final class SideViews {
 
     /** Where the cursor is in side view s: {column, row, slice}, or null before a volume. */
     int[] sideCursor(int s) {
-        return planes == null ? null : planes.toSide(s, cursorX, cursorY, view.slice());
+        return planes == null ? null : planes.toSide(s, cursor.x(), cursor.y(), view.slice());
     }
 
     /** The patient directions at side view s's edges, or null before a volume. */
@@ -168,9 +138,8 @@ final class SideViews {
             planes = new SidePlanes(v, plane.get());
             planesOf = v;
             planesIn = plane.get();
-            if (cursorOf != v || cursorIn != planesIn) {   // no click on this volume and plane yet: the middle
-                cursorX = planes.main().geometry().width() / 2;
-                cursorY = planes.main().geometry().height() / 2;
+            if (!cursor.on(v, planesIn)) {   // no click on this volume and plane yet: the middle
+                cursor.put(planes.main().geometry().width() / 2, planes.main().geometry().height() / 2, v, planesIn);
             }
         }
         if (planes.main().geometry().depth() != view.sliceCount()) {
@@ -214,8 +183,7 @@ final class SideViews {
         int[] p = c == null ? null : canvases[s].pixelAt(x, y);
         int[] m = p == null ? null : planes.toMain(s, p[0], p[1], c[2]);
         if (m != null) {
-            cursorX = m[0];
-            cursorY = m[1];
+            cursor.put(m[0], m[1], planesOf, planesIn);
             if (m[2] != view.slice()) {
                 view.goToSlice(m[2]);   // redraws everything
             } else {
@@ -233,8 +201,7 @@ final class SideViews {
         int next = Math.max(0, Math.min(depth - 1, c[2] + steps));
         int[] m = planes.toMain(s, c[0], c[1], next);
         if (m != null) {
-            cursorX = m[0];
-            cursorY = m[1];
+            cursor.put(m[0], m[1], planesOf, planesIn);
             if (m[2] != view.slice()) {
                 view.goToSlice(m[2]);
             } else {

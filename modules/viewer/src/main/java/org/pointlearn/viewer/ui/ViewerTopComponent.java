@@ -110,11 +110,8 @@ public final class ViewerTopComponent extends TopComponent {
     private final javax.swing.JComboBox<PlaneLayout> layoutChooser = new javax.swing.JComboBox<>(PlaneLayout.values());
     private transient JPanel views;
     private transient SideViews sides;
-    /** The last click on the slice before the side views were first shown: where their cursor starts. */
-    private transient CursorClick clickBeforeSides;
-
-    private record CursorClick(int x, int y, Volume of, org.pointlearn.imaging.api.Planes.Plane in) {
-    }
+    /** Where the side planes cross the slice: the last click on it, also before they were first shown. */
+    private final transient PlanesCursor cursor = new PlanesCursor();
     private transient RendererChoice rendererChoice;
     /** A DICOM SEG of the series shown: offered with a check box, drawn as a dashed outline when ticked. */
     private final transient SegmentationOverlay segmentations = new SegmentationOverlay(this::segmentationBoxChanged);
@@ -415,11 +412,7 @@ public final class ViewerTopComponent extends TopComponent {
             return;
         }
         if (l != PlaneLayout.ONE && sides == null) {
-            sides = new SideViews(rendererChoice, view, () -> acquired, () -> plane, () -> session.state().work());
-            sides.followClicksOn(canvas);
-            if (clickBeforeSides != null) {
-                sides.putCursor(clickBeforeSides.x(), clickBeforeSides.y(), clickBeforeSides.of(), clickBeforeSides.in());
-            }
+            sides = new SideViews(rendererChoice, view, () -> acquired, () -> plane, () -> session.state().work(), cursor);
             views.add(sides.component(0));
             views.add(sides.component(1));
             views.add(new SurfacePanel(rendererChoice, session, view::volume));
@@ -499,16 +492,20 @@ public final class ViewerTopComponent extends TopComponent {
         canvas = SliceCanvases.create(choice);
         canvas.component().setName("pointlearn.viewer.slice");
         SliceNavigation.attach(canvas.component(), view);
+        tools = ClickSegmentation.attach(view, canvas, session, this::seriesKey);
+        // every click on the slice (Ctrl+click too) moves the side planes' cursor, shown or not yet made
         canvas.component().addMouseListener(new java.awt.event.MouseAdapter() {
             @Override
             public void mouseReleased(java.awt.event.MouseEvent e) {
-                int[] p = sides == null ? canvas.pixelAt(e.getX(), e.getY()) : null;
+                int[] p = canvas.pixelAt(e.getX(), e.getY());
                 if (p != null && view.hasVolume()) {
-                    clickBeforeSides = new CursorClick(p[0], p[1], acquired, plane);
+                    cursor.put(p[0], p[1], acquired, plane);
+                    if (sides != null) {
+                        sides.refresh();
+                    }
                 }
             }
         });
-        tools = ClickSegmentation.attach(view, canvas, session, this::seriesKey);
         tools.addChangeListener(e -> refresh());
         tools.addChangeListener(e -> undoRedo.changed());
         strip = new SeriesStrip(view, tools);
