@@ -153,9 +153,12 @@ abstract class WorkstationChecks extends NbTestCase {
             return null;
         });
         // the image takes the keyboard; Ctrl+click also puts the planes' cursor on the pixel clicked to
-        // segment above, which every accepted mask holds (a clicked pixel keeps its label), so the
-        // coronal and sagittal planes cut the masks whatever their extent
-        screen.ctrlClick(area.x + area.width / 2, area.y + area.height / 2);
+        // segment above (the middle of the slice, which is drawn centred), which every accepted mask
+        // holds (a clicked pixel keeps its label), so the coronal and sagittal planes cut the masks
+        // whatever their extent; the viewer's bounds are read again: the window's layout may have
+        // moved it since
+        Rectangle now = screen.bounds(viewer);
+        screen.ctrlClick(now.x + now.width / 2, now.y + now.height / 2);
         await("the slice taking the keyboard", () -> screen.hasKeyboard(viewer) ? true : null);
         // back to the slice accepted (the plane chooser reopened the middle slice), key by key
         int accepted = org.pointlearn.adaptation.api.InteractiveSessions.getDefault().workstation().state().work()
