@@ -56,6 +56,7 @@ public class WorkstationKillIT {
         deleteTree(USERDIR);
         start(1);
         Rectangle canvas = waitForSliceCanvas();
+        assertFastAllocatorLoaded();
         BufferedImage middle = robot.createScreenCapture(canvas);
         // another slice than the one the viewer opens on, then a click at the canvas' centre
         robot.mouseMove(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
@@ -113,8 +114,32 @@ public class WorkstationKillIT {
         if (cache != null) {
             pb.environment().put("DJL_CACHE_DIR", cache);
         }
+        pb.environment().remove("LD_PRELOAD");   // the test JVM's own: the launcher is to set it
         pb.redirectErrorStream(true).redirectOutput(new File("target/kill-run-" + run + ".log"));
         app = pb.start();
+    }
+
+    /**
+     * Where the system has tcmalloc, the launcher's configuration preloads it into the JVM (a click's
+     * prediction takes about half the time with it, docs/interaction.md "Two first squares").
+     */
+    private void assertFastAllocatorLoaded() throws IOException {
+        Path tcmalloc = Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc.so.4");
+        if (!Files.exists(tcmalloc)) {
+            return;   // not a Debian amd64 system with libgoogle-perftools4: nothing to check
+        }
+        List<String> loaded = new java.util.ArrayList<>();
+        try (Stream<ProcessHandle> all = app.descendants()) {
+            for (ProcessHandle p : (Iterable<ProcessHandle>) all::iterator) {
+                if (p.info().command().orElse("").endsWith("/java")) {
+                    Path maps = Path.of("/proc", Long.toString(p.pid()), "maps");
+                    loaded.add(p.pid() + (Files.readString(maps).contains("libtcmalloc") ? " with" : " without")
+                            + " tcmalloc");
+                }
+            }
+        }
+        assertTrue("the workstation's JVM runs with tcmalloc preloaded by etc/pointlearn.conf (Java processes: "
+                + loaded + ")", loaded.size() == 1 && loaded.get(0).endsWith(" with tcmalloc"));
     }
 
     /** SIGKILL to the launcher's JVM and the launcher, as a crash or {@code kill -9} would end them. */
