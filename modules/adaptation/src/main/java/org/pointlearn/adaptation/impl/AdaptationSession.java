@@ -236,7 +236,7 @@ public final class AdaptationSession implements AutoCloseable {
 
     /** The view an accepted mask is learned through: the model's focus around the mask and the clicks. */
     InputEncoder.WorkingImage acceptedView(ImageInteraction img, Mask2D mask) {
-        var region = focus.choose(mask.width(), mask.height(), img.clicks(), mask.toFloats());
+        var region = focus.aroundMask(mask.width(), mask.height(), img.clicks(), mask.toFloats());
         return model.encoder().view(img.prepared(), region);
     }
 

@@ -1,5 +1,6 @@
 package org.pointlearn.inference.api;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.pointlearn.imaging.api.Region;
@@ -10,10 +11,18 @@ import org.pointlearn.imaging.api.Region;
  * a mask, the box of the mask and the positive clicks grown by a factor, so a small lesion gets
  * the whole working grid and a large organ still fits; and when the predicted mask reaches the
  * square's border, a square twice as large (at most {@code zoomOuts} times). With a
- * {@code wideSide}, a first click is also looked at in a wider square (see {@link #wide}). Squares
- * are moved inside the image where they fit.
+ * {@code wideSide}, a first click is also looked at in a wider square (see {@link #wide}); with
+ * {@code local}, a correction click only at the parts of the mask near it (see {@link #choose}).
+ * Squares are moved inside the image where they fit.
  */
 public final class FocusPolicy {
+
+    /**
+     * With {@code local}, a correction click's own region is used only when it is less than this
+     * fraction of the side of the whole mask's box (parts far apart); otherwise the whole box, as
+     * without it (measured against 0.3 and 1: docs/interaction.md, "Local corrections").
+     */
+    static final double LOCAL_BELOW = 0.5;
 
     private final ModelCard.Focus focus;
 
@@ -44,8 +53,24 @@ public final class FocusPolicy {
         if (!zooms() || clicks.isEmpty()) {
             return Region.whole(w, h);
         }
-        double longer = Math.max(w, h);
-        double minSide = focus.minSide() * longer;
+        Region whole = aroundMask(w, h, clicks, previous);
+        if (focus.local() && previous != null) {
+            Region near = local(w, h, clicks, previous);
+            return near.width() < LOCAL_BELOW * whole.width() ? near : whole;
+        }
+        return whole;
+    }
+
+    /**
+     * The box of the whole mask (probability >= 0.5), every positive click and the newest click,
+     * grown; a first-click square when there is no mask yet. What a correction click looks at
+     * without {@code local}, and what an accepted mask is learned through.
+     */
+    public Region aroundMask(int w, int h, List<Click> clicks, float[] previous) {
+        if (!zooms() || clicks.isEmpty()) {
+            return Region.whole(w, h);
+        }
+        double minSide = focus.minSide() * Math.max(w, h);
         List<int[]> pixels = new ArrayList<>();
         if (previous != null) {
             for (int i = 0; i < previous.length; i++) {
@@ -68,6 +93,87 @@ public final class FocusPolicy {
     }
 
     /**
+     * A correction click's region with {@code local}: the parts of the mask whose grown box holds
+     * the click, with the click and the positive clicks inside that box, grown; a click near no
+     * part (a second lesion, say) is looked at through a first-click square around itself. The
+     * mask outside the region stays as it was (Predictor), so other parts are not touched.
+     */
+    private Region local(int w, int h, List<Click> clicks, float[] previous) {
+        double longer = Math.max(w, h);
+        double minSide = focus.minSide() * longer;
+        Click newest = clicks.get(clicks.size() - 1);
+        List<int[]> pixels = nearParts(w, h, newest, previous);
+        if (pixels.isEmpty()) {
+            if (anyMask(previous)) {
+                return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5,
+                        Math.max(minSide, focus.firstSide() * longer)), w, h);
+            }
+            return firstSquare(w, h, clicks, focus.firstSide());
+        }
+        pixels.add(new int[] {newest.x(), newest.y()});
+        Region near = Region.squareAround(pixels, focus.grow(), minSide);
+        for (Click c : clicks) {
+            if (c.positive() && near.containsPixel(c.x(), c.y())) {
+                pixels.add(new int[] {c.x(), c.y()});
+            }
+        }
+        return fit(Region.squareAround(pixels, focus.grow(), minSide), w, h);
+    }
+
+    /** The pixels of the mask's parts whose grown box holds the click. */
+    private List<int[]> nearParts(int w, int h, Click click, float[] previous) {
+        double minSide = focus.minSide() * Math.max(w, h);
+        List<int[]> pixels = new ArrayList<>();
+        for (List<int[]> part : parts(previous, w, h)) {
+            if (Region.squareAround(part, focus.grow(), minSide).containsPixel(click.x(), click.y())) {
+                pixels.addAll(part);
+            }
+        }
+        return pixels;
+    }
+
+    static boolean anyMask(float[] probability) {
+        for (float p : probability) {
+            if (p >= 0.5f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 8-connected parts of the mask (probability >= 0.5), each as its pixels. */
+    static List<List<int[]>> parts(float[] probability, int w, int h) {
+        List<List<int[]>> parts = new ArrayList<>();
+        boolean[] seen = new boolean[probability.length];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int start = 0; start < probability.length; start++) {
+            if (seen[start] || probability[start] < 0.5f) {
+                continue;
+            }
+            List<int[]> part = new ArrayList<>();
+            seen[start] = true;
+            queue.add(start);
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                int x = i % w;
+                int y = i / w;
+                part.add(new int[] {x, y});
+                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
+                        int j = ny * w + nx;
+                        if (!seen[j] && probability[j] >= 0.5f) {
+                            seen[j] = true;
+                            queue.add(j);
+                        }
+                    }
+                }
+            }
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    /**
      * The wider square a first click is also looked at in, or null: when the card sets no wide side,
      * when there is a mask already (the square then follows the mask) or no positive click to
      * centre it on. A network that has learnt how large objects look in a first-click view answers
@@ -78,12 +184,13 @@ public final class FocusPolicy {
         if (!zooms() || focus.wideSide() <= 0 || clicks.stream().noneMatch(Click::positive)) {
             return null;
         }
-        if (previous != null) {
-            for (float p : previous) {
-                if (p >= 0.5f) {
-                    return null;
-                }
+        if (previous != null && anyMask(previous)) {
+            Click newest = clicks.get(clicks.size() - 1);
+            if (!focus.local() || !newest.positive() || !nearParts(w, h, newest, previous).isEmpty()) {
+                return null;
             }
+            return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5,
+                    Math.max(focus.minSide(), focus.wideSide()) * Math.max(w, h)), w, h);
         }
         return firstSquare(w, h, clicks, focus.wideSide());
     }

@@ -165,41 +165,52 @@ public record ModelCard(int format, String name, String version, String descript
      * @param wideSide 0, or the side of a second, wider first-click square: the first click is
      *     predicted in both squares and the mask the network is surer of is shown (a card without
      *     the field reads 0)
+     * @param local a correction click looks only at the parts of the mask near it (the 8-connected
+     *     parts whose grown box holds the click) when they lie far from the rest, and a positive
+     *     click near no part at the two first-click squares around it, so an edit leaves the mask's
+     *     other parts as they were; false: the box of the whole mask and every positive click (a
+     *     card without the field reads false). See {@link FocusPolicy#choose}
      */
-    public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts, double wideSide) {
+    public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts, double wideSide,
+            boolean local) {
         /** The whole image every time, with the zoom sizes a zoom policy would use. */
-        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0);
+        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0, false);
         /** Zoomed squares with the measured sizes (docs/interaction.md). */
         public static final Focus ZOOM = FULL.withPolicy(Policy.ZOOM);
 
         /** The same sizes with another policy. */
         public Focus withPolicy(Policy p) {
-            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide);
+            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide, local);
         }
 
         /** The same with another first-click square side (fraction of the image). */
         public Focus withFirstSide(double side) {
-            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide);
+            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide, local);
         }
 
         /** The same with another expansion of the box around mask and positive clicks. */
         public Focus withGrow(double factor) {
-            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide);
+            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide, local);
         }
 
         /** The same with another smallest square side (fraction of the image). */
         public Focus withMinSide(double side) {
-            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide);
+            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide, local);
         }
 
         /** The same with another number of zoom-outs when the mask touches the border. */
         public Focus withZoomOuts(int n) {
-            return new Focus(policy, firstSide, grow, minSide, n, wideSide);
+            return new Focus(policy, firstSide, grow, minSide, n, wideSide, local);
         }
 
         /** The same with another wider first-click square (0: none). */
         public Focus withWideSide(double side) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side, local);
+        }
+
+        /** The same with local correction regions on or off. */
+        public Focus withLocal(boolean on) {
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, on);
         }
 
         /** Which part of the image the network sees. */

@@ -71,7 +71,10 @@ public final class Predictor {
         float[][] both = predictWorking(List.of(nearView, wideView), clicks, previous);
         Focused near = predictFrom(nearRegion, nearView, both[0], image, clicks, previous);
         Focused far = predictFrom(wideRegion, wideView, both[1], image, clicks, previous);
-        boolean wider = certainty(far.probability()) > certainty(near.probability()) + WIDER_BY;
+        // a first click on another object beside a mask: judged inside the wide square, the rest is the old mask
+        Region judged = previous != null && FocusPolicy.anyMask(previous) ? wideRegion : null;
+        boolean wider = certainty(far.probability(), judged, w, h)
+                > certainty(near.probability(), judged, w, h) + WIDER_BY;
         Focused shown = wider ? far : near;
         return new Focused(shown.probability(), shown.view(), near.passes() + far.passes());
     }
@@ -81,10 +84,16 @@ public final class Predictor {
      * from 0 (every pixel at 0.5) to 1; 0 for an empty mask.
      */
     static double certainty(float[] probability) {
+        return certainty(probability, null, 0, 0);
+    }
+
+    /** The same over the pixels of a region only (all of them when it is null). */
+    static double certainty(float[] probability, Region region, int w, int h) {
         double sum = 0;
         int n = 0;
-        for (float p : probability) {
-            if (p >= 0.5f) {
+        for (int i = 0; i < probability.length; i++) {
+            float p = probability[i];
+            if (p >= 0.5f && (region == null || region.containsPixel(i % w, i / w))) {
                 sum += 2 * p - 1;
                 n++;
             }

@@ -92,4 +92,65 @@ class FocusPolicyTest {
         assertNull(new FocusPolicy(ModelCard.Focus.FULL.withWideSide(0.35)).wide(512, 512, first, null),
                 "the full policy looks at the whole image anyway");
     }
+
+    @Test
+    void withLocalRegionsAClickOnOnePartLooksOnlyAtThatPartAndAClickAwayFromEveryPartAtASquareAroundIt() {
+        // two lesions far apart: one at (100, 100), r 10; one at (400, 380), r 8
+        float[] previous = disk(512, 512, 100, 100, 10);
+        float[] other = disk(512, 512, 400, 380, 8);
+        for (int i = 0; i < previous.length; i++) {
+            previous[i] = Math.max(previous[i], other[i]);
+        }
+        List<Click> onFirst = List.of(new Click(100, 100, true), new Click(400, 380, true), new Click(112, 100, true));
+        FocusPolicy local = new FocusPolicy(ModelCard.Focus.ZOOM.withLocal(true));
+        Region near = local.choose(512, 512, onFirst, previous);
+        assertTrue(near.containsPixel(100, 100) && near.containsPixel(112, 100), "the clicked part and the click: " + near);
+        assertFalse(near.containsPixel(400, 380), "the other lesion stays outside: " + near);
+        assertTrue(near.width() < 0.15 * 512, "at the part's scale: " + near);
+        Region whole = zoom().choose(512, 512, onFirst, previous);
+        assertTrue(whole.containsPixel(400, 380) && whole.width() > 300, "without local: the box of everything " + whole);
+
+        // a third lesion clicked for the first time, far from both parts: a first-click square around it
+        Region fresh = local.choose(512, 512, List.of(new Click(100, 100, true), new Click(250, 420, true)), previous);
+        assertEquals(0.35 * 512, fresh.width(), 1e-9);
+        assertEquals(250.5, fresh.x() + fresh.width() / 2, 1e-9);
+        assertEquals(420.5, fresh.y() + fresh.height() / 2, 1e-9);
+
+        // ... and, when the card has a wide side, also through the wide square around it, like a first click
+        FocusPolicy localWide = new FocusPolicy(ModelCard.Focus.ZOOM.withFirstSide(0.12).withWideSide(0.35).withLocal(true));
+        Region wideFresh = localWide.wide(512, 512, List.of(new Click(100, 100, true), new Click(250, 420, true)), previous);
+        assertEquals(0.35 * 512, wideFresh.width(), 1e-9);
+        assertTrue(wideFresh.containsPixel(250, 420));
+        assertNull(localWide.wide(512, 512, onFirst, previous), "a click on a part: one region");
+        assertNull(new FocusPolicy(ModelCard.Focus.ZOOM.withWideSide(0.35)).wide(512, 512,
+                List.of(new Click(100, 100, true), new Click(250, 420, true)), previous), "without local: one region");
+
+        // parts close together: the whole box, as without local
+        float[] close = disk(512, 512, 100, 100, 10);
+        float[] beside = disk(512, 512, 100, 135, 10);
+        for (int i = 0; i < close.length; i++) {
+            close[i] = Math.max(close[i], beside[i]);
+        }
+        List<Click> onOne = List.of(new Click(100, 100, true), new Click(100, 135, true), new Click(104, 100, false));
+        assertEquals(zoom().choose(512, 512, onOne, close), local.choose(512, 512, onOne, close));
+
+        // a negative click on the second part: that part only
+        Region off = local.choose(512, 512, List.of(new Click(100, 100, true), new Click(402, 380, false)), previous);
+        assertTrue(off.containsPixel(400, 380) && !off.containsPixel(100, 100), "the part clicked off: " + off);
+        // the accepted mask is still learned through the box of all of it
+        assertTrue(local.aroundMask(512, 512, onFirst, previous).containsPixel(400, 380));
+    }
+
+    @Test
+    void theMasksPartsAreItsEightConnectedComponents() {
+        float[] m = new float[6 * 4];
+        m[0] = 1;          // (0,0)
+        m[1 * 6 + 1] = 1;  // (1,1): diagonal to (0,0), the same part
+        m[3 * 6 + 5] = 0.7f;  // (5,3): another part
+        m[2 * 6 + 3] = 0.4f;  // below 0.5: not mask
+        List<List<int[]>> parts = FocusPolicy.parts(m, 6, 4);
+        assertEquals(2, parts.size());
+        assertEquals(2, parts.get(0).size());
+        assertEquals(1, parts.get(1).size());
+    }
 }
