@@ -48,12 +48,25 @@ final class OrthancServer implements AutoCloseable {
         return Files.isExecutable(BINARY);
     }
 
-    /** A port nobody listens on right now. */
+    /**
+     * A port nobody uses right now, below Linux's ephemeral range (32768-60999): a port the
+     * system hands out (bind to 0) can be given again as the local port of any outgoing
+     * connection before the test listens on it, which a clean-clone run met as "Address already
+     * in use" on the store SCP's port.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int i = 0; i < 200; i++) {
+            int port = 20000 + PORTS.nextInt(12000);
+            try (ServerSocket s = new ServerSocket(port)) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
+
+    private static final java.util.Random PORTS = new java.util.Random();
 
     /** Starts it (again, with the same storage) and waits until both ports answer. */
     void start() throws IOException, InterruptedException {
