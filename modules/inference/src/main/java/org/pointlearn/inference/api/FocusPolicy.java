@@ -1,6 +1,5 @@
 package org.pointlearn.inference.api;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.pointlearn.imaging.api.Region;
@@ -124,7 +123,7 @@ public final class FocusPolicy {
     private List<int[]> nearParts(int w, int h, Click click, float[] previous) {
         double minSide = focus.minSide() * Math.max(w, h);
         List<int[]> pixels = new ArrayList<>();
-        for (List<int[]> part : parts(previous, w, h)) {
+        for (List<int[]> part : MaskParts.of(previous, w, h)) {
             if (Region.squareAround(part, focus.grow(), minSide).containsPixel(click.x(), click.y())) {
                 pixels.addAll(part);
             }
@@ -139,38 +138,6 @@ public final class FocusPolicy {
             }
         }
         return false;
-    }
-
-    /** The 8-connected parts of the mask (probability >= 0.5), each as its pixels. */
-    static List<List<int[]>> parts(float[] probability, int w, int h) {
-        List<List<int[]>> parts = new ArrayList<>();
-        boolean[] seen = new boolean[probability.length];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int start = 0; start < probability.length; start++) {
-            if (seen[start] || probability[start] < 0.5f) {
-                continue;
-            }
-            List<int[]> part = new ArrayList<>();
-            seen[start] = true;
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                int i = queue.poll();
-                int x = i % w;
-                int y = i / w;
-                part.add(new int[] {x, y});
-                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-                        int j = ny * w + nx;
-                        if (!seen[j] && probability[j] >= 0.5f) {
-                            seen[j] = true;
-                            queue.add(j);
-                        }
-                    }
-                }
-            }
-            parts.add(part);
-        }
-        return parts;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.pointlearn.inference.api;
 
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -47,36 +46,17 @@ public final class LocalEdits {
 
     /** Clears every 8-connected part of the mask (probability >= 0.5) that holds no positive click. */
     static void keepClicked(float[] probability, List<Click> clicks, int w, int h) {
-        boolean[] kept = new boolean[probability.length];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (Click c : clicks) {
-            int i = c.y() * w + c.x();
-            if (c.positive() && probability[i] >= 0.5f && !kept[i]) {
-                kept[i] = true;
-                queue.add(i);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int i = queue.poll();
-            int x = i % w;
-            int y = i / w;
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    int ny = y + dy;
-                    if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
-                        int j = ny * w + nx;
-                        if (!kept[j] && probability[j] >= 0.5f) {
-                            kept[j] = true;
-                            queue.add(j);
-                        }
-                    }
+        for (List<int[]> part : MaskParts.of(probability, w, h)) {
+            boolean clicked = false;
+            for (int[] p : part) {
+                for (Click c : clicks) {
+                    clicked |= c.positive() && c.x() == p[0] && c.y() == p[1];
                 }
             }
-        }
-        for (int i = 0; i < probability.length; i++) {
-            if (!kept[i] && probability[i] >= 0.5f) {
-                probability[i] = 0f;
+            if (!clicked) {
+                for (int[] p : part) {
+                    probability[p[1] * w + p[0]] = 0f;
+                }
             }
         }
     }

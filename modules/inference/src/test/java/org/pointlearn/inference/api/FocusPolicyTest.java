@@ -148,7 +148,7 @@ class FocusPolicyTest {
         m[1 * 6 + 1] = 1;  // (1,1): diagonal to (0,0), the same part
         m[3 * 6 + 5] = 0.7f;  // (5,3): another part
         m[2 * 6 + 3] = 0.4f;  // below 0.5: not mask
-        List<List<int[]>> parts = FocusPolicy.parts(m, 6, 4);
+        List<List<int[]>> parts = MaskParts.of(m, 6, 4);
         assertEquals(2, parts.size());
         assertEquals(2, parts.get(0).size());
         assertEquals(1, parts.get(1).size());
