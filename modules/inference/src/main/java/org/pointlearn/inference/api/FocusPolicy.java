@@ -94,8 +94,10 @@ public final class FocusPolicy {
     /**
      * A correction click's region with {@code local}: the parts of the mask whose grown box holds
      * the click, with the click and the positive clicks inside that box, grown; a click near no
-     * part (a second lesion, say) is looked at through a first-click square around itself. The
-     * mask outside the region stays as it was (Predictor), so other parts are not touched.
+     * part (a second lesion, say) is looked at through a square around itself, the first click's
+     * or the largest part's grown box, whichever is larger (and, for a positive click, also
+     * through the wide square, see {@link #wide}). The mask outside the region stays as it was
+     * (Predictor), so other parts are not touched.
      */
     private Region local(int w, int h, List<Click> clicks, float[] previous) {
         double longer = Math.max(w, h);
@@ -104,8 +106,13 @@ public final class FocusPolicy {
         List<int[]> pixels = nearParts(w, h, newest, previous);
         if (pixels.isEmpty()) {
             if (anyMask(previous)) {
-                return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5,
-                        Math.max(minSide, focus.firstSide() * longer)), w, h);
+                // another object: seen at least at the scale of the largest part so far (a second
+                // kidney is about as large as the first; a first-click square alone cut it)
+                double side = Math.max(minSide, focus.firstSide() * longer);
+                for (List<int[]> part : MaskParts.of(previous, w, h)) {
+                    side = Math.max(side, Region.squareAround(part, focus.grow(), minSide).width());
+                }
+                return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5, side), w, h);
             }
             return firstSquare(w, h, clicks, focus.firstSide());
         }

@@ -166,8 +166,9 @@ public record ModelCard(int format, String name, String version, String descript
      *     predicted in both squares and the mask the network is surer of is shown (a card without
      *     the field reads 0)
      * @param local a correction click looks only at the parts of the mask near it (the 8-connected
-     *     parts whose grown box holds the click) when they lie far from the rest, and a positive
-     *     click near no part at the two first-click squares around it, so an edit leaves the mask's
+     *     parts whose grown box holds the click) when they lie far from the rest, and a click near
+     *     no part through a square around it on the scale of the largest part (a positive one also
+     *     through the wide first-click square), so an edit leaves the mask's
      *     other parts as they were; false: the box of the whole mask and every positive click (a
      *     card without the field reads false). See {@link FocusPolicy#choose}
      */

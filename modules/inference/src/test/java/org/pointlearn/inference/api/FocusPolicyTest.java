@@ -134,6 +134,13 @@ class FocusPolicyTest {
         List<Click> onOne = List.of(new Click(100, 100, true), new Click(100, 135, true), new Click(104, 100, false));
         assertEquals(zoom().choose(512, 512, onOne, close), local.choose(512, 512, onOne, close));
 
+        // another object beside a large part is looked at on that part's scale
+        float[] organ = disk(512, 512, 150, 250, 60);   // 121 px across
+        Region second = localWide.choose(512, 512, List.of(new Click(150, 250, true), new Click(400, 250, true)), organ);
+        assertEquals(Region.squareAround(java.util.List.of(new int[] {90, 190}, new int[] {210, 310}), 1.4, 0).width(),
+                second.width(), 1e-9, "the organ's grown box: " + second);
+        assertTrue(second.containsPixel(400, 250) && !second.containsPixel(150, 250), "around the new click: " + second);
+
         // a negative click on the second part: that part only
         Region off = local.choose(512, 512, List.of(new Click(100, 100, true), new Click(402, 380, false)), previous);
         assertTrue(off.containsPixel(400, 380) && !off.containsPixel(100, 100), "the part clicked off: " + off);
