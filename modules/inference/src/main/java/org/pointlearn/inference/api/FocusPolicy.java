@@ -149,8 +149,9 @@ public final class FocusPolicy {
 
     /**
      * The wider square a first click is also looked at in, or null: when the card sets no wide side,
-     * when there is a mask already (the square then follows the mask) or no positive click to
-     * centre it on. A network that has learnt how large objects look in a first-click view answers
+     * when there is a mask already (the square then follows the mask; with {@code local}, a
+     * positive click near no part of it is a first click on another object and gets its wide
+     * square too) or no positive click to centre it on. A network that has learnt how large objects look in a first-click view answers
      * a small square with a small blob and a wide one with a large blob; looking at both and
      * showing the surer answer serves small lesions and large organs alike (docs/interaction.md).
      */
