@@ -103,18 +103,19 @@ public final class FocusPolicy {
         double longer = Math.max(w, h);
         double minSide = focus.minSide() * longer;
         Click newest = clicks.get(clicks.size() - 1);
-        List<int[]> pixels = nearParts(w, h, newest, previous);
-        if (pixels.isEmpty()) {
-            if (anyMask(previous)) {
-                // another object: seen at least at the scale of the largest part so far (a second
-                // kidney is about as large as the first; a first-click square alone cut it)
-                double side = Math.max(minSide, focus.firstSide() * longer);
-                for (List<int[]> part : MaskParts.of(previous, w, h)) {
-                    side = Math.max(side, Region.squareAround(part, focus.grow(), minSide).width());
-                }
-                return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5, side), w, h);
-            }
+        List<List<int[]>> parts = MaskParts.of(previous, w, h);
+        if (parts.isEmpty()) {
             return firstSquare(w, h, clicks, focus.firstSide());
+        }
+        List<int[]> pixels = nearParts(parts, newest, minSide);
+        if (pixels.isEmpty()) {
+            // another object: seen at least at the scale of the largest part so far (a second
+            // kidney is about as large as the first; a first-click square alone cut it)
+            double side = Math.max(minSide, focus.firstSide() * longer);
+            for (List<int[]> part : parts) {
+                side = Math.max(side, Region.squareAround(part, focus.grow(), minSide).width());
+            }
+            return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5, side), w, h);
         }
         pixels.add(new int[] {newest.x(), newest.y()});
         Region near = Region.squareAround(pixels, focus.grow(), minSide);
@@ -126,11 +127,10 @@ public final class FocusPolicy {
         return fit(Region.squareAround(pixels, focus.grow(), minSide), w, h);
     }
 
-    /** The pixels of the mask's parts whose grown box holds the click. */
-    private List<int[]> nearParts(int w, int h, Click click, float[] previous) {
-        double minSide = focus.minSide() * Math.max(w, h);
+    /** The pixels of the parts whose grown box holds the click. */
+    private List<int[]> nearParts(List<List<int[]>> parts, Click click, double minSide) {
         List<int[]> pixels = new ArrayList<>();
-        for (List<int[]> part : MaskParts.of(previous, w, h)) {
+        for (List<int[]> part : parts) {
             if (Region.squareAround(part, focus.grow(), minSide).containsPixel(click.x(), click.y())) {
                 pixels.addAll(part);
             }
@@ -160,12 +160,12 @@ public final class FocusPolicy {
             return null;
         }
         if (previous != null && anyMask(previous)) {
+            // a positive click near no part is a first click on another object (centred on it)
             Click newest = clicks.get(clicks.size() - 1);
-            if (!focus.local() || !newest.positive() || !nearParts(w, h, newest, previous).isEmpty()) {
+            if (!focus.local() || !newest.positive() || !nearParts(MaskParts.of(previous, w, h), newest,
+                    focus.minSide() * Math.max(w, h)).isEmpty()) {
                 return null;
             }
-            return fit(Region.square(newest.x() + 0.5, newest.y() + 0.5,
-                    Math.max(focus.minSide(), focus.wideSide()) * Math.max(w, h)), w, h);
         }
         return firstSquare(w, h, clicks, focus.wideSide());
     }

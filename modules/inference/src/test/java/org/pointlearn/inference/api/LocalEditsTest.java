@@ -62,16 +62,4 @@ class LocalEditsTest {
         LocalEdits.apply(untouched, null, List.of(new Click(3, 4, true)), W, H, ModelCard.Edits.DEFAULT);
         assertEquals(0.8f, untouched[5 * W + 15], 0, "off by default");
     }
-
-    @Test
-    void withKeepClickedComponentsOnlyThePartsHoldingAPositiveClickStay() {
-        float[] next = twoBlobs();
-        LocalEdits.apply(next, null, List.of(new Click(13, 4, true)), W, H,
-                ModelCard.Edits.DEFAULT.withKeepClickedComponents(true));
-        assertEquals(0f, next[4 * W + 3], "the blob nobody clicked is cleared");
-        assertEquals(0.8f, next[5 * W + 14], 0, "the clicked blob stays");
-        float[] kept = twoBlobs();
-        LocalEdits.apply(kept, null, List.of(new Click(13, 4, true)), W, H, ModelCard.Edits.DEFAULT);
-        assertEquals(0.9f, kept[4 * W + 3], 0, "without the rule both stay");
-    }
 }
