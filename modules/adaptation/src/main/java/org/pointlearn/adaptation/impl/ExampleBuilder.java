@@ -1,10 +1,10 @@
 package org.pointlearn.adaptation.impl;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.imaging.api.Disk;
+import org.pointlearn.imaging.api.DistanceTransform;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.InputEncoder;
@@ -80,45 +80,9 @@ public final class ExampleBuilder {
      * accepted mask's deepest pixel and no previous mask, independent of how the mask was made.
      */
     public float[] probe(InputEncoder.WorkingImage image, Mask2D mask) {
-        int[] deepest = deepestPixel(mask);
+        int[] deepest = DistanceTransform.deepestPixel(mask);
         List<Click> clicks = deepest == null ? List.of() : List.of(new Click(deepest[0], deepest[1], true));
         return encoder.encode(image, clicks, null);
-    }
-
-    /** The inside pixel farthest from the outside (chamfer 3-4 distance), or null for an empty mask. */
-    private static int[] deepestPixel(Mask2D mask) {
-        int w = mask.width();
-        int h = mask.height();
-        int[] d = new int[w * h];
-        for (int pass = 0; pass < 2; pass++) {
-            int step = pass == 0 ? 1 : -1;
-            for (int y = pass == 0 ? 0 : h - 1; y >= 0 && y < h; y += step) {
-                for (int x = pass == 0 ? 0 : w - 1; x >= 0 && x < w; x += step) {
-                    int i = y * w + x;
-                    if (!mask.get(i)) {
-                        d[i] = 0;
-                        continue;
-                    }
-                    int best = pass == 0 ? Integer.MAX_VALUE / 2 : d[i];
-                    best = Math.min(best, near(d, mask, x - step, y, w, h) + 3);
-                    best = Math.min(best, near(d, mask, x, y - step, w, h) + 3);
-                    best = Math.min(best, near(d, mask, x - step, y - step, w, h) + 4);
-                    best = Math.min(best, near(d, mask, x + step, y - step, w, h) + 4);
-                    d[i] = best;
-                }
-            }
-        }
-        int arg = -1;
-        for (int i = 0; i < d.length; i++) {
-            if (mask.get(i) && (arg < 0 || d[i] > d[arg])) {
-                arg = i;
-            }
-        }
-        return arg < 0 ? null : new int[] {arg % w, arg / w};
-    }
-
-    private static int near(int[] d, Mask2D mask, int x, int y, int w, int h) {
-        return x < 0 || y < 0 || x >= w || y >= h ? 0 : d[y * w + x];
     }
 
     /** TENT: the input alone. */

@@ -21,13 +21,7 @@ final class TrainingClicks {
     static Click firstPositive(Mask2D mask, Random rnd) {
         int w = mask.width();
         int h = mask.height();
-        boolean[] inside = new boolean[(w + 2) * (h + 2)];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                inside[(y + 1) * (w + 2) + x + 1] = mask.get(x, y);
-            }
-        }
-        int[] d = DistanceTransform.squared(inside, w + 2, h + 2);
+        int[] d = DistanceTransform.depthInside(mask);
         int max = 0;
         for (int v : d) {
             max = Math.max(max, v);
@@ -36,7 +30,7 @@ final class TrainingClicks {
         double limit = 0.16 * max;      // 0.4^2: distances are squared
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (mask.get(x, y) && d[(y + 1) * (w + 2) + x + 1] >= limit) {
+                if (mask.get(x, y) && d[y * w + x] >= limit) {
                     candidates.add(new int[] {x, y});
                 }
             }

@@ -48,6 +48,44 @@ public final class DistanceTransform {
         return distances;
     }
 
+    /**
+     * How deep each pixel lies inside a mask: the squared distance to the nearest pixel outside it,
+     * the slice's edge counting as outside (a pixel on the edge has depth 1); 0 outside the mask.
+     *
+     * @return row-major squared depths on the mask's grid
+     */
+    public static int[] depthInside(Mask2D mask) {
+        int w = mask.width();
+        int h = mask.height();
+        boolean[] inside = new boolean[(w + 2) * (h + 2)];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                inside[(y + 1) * (w + 2) + x + 1] = mask.get(x, y);
+            }
+        }
+        int[] padded = squared(inside, w + 2, h + 2);
+        int[] depth = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(padded, (y + 1) * (w + 2) + 1, depth, y * w, w);
+        }
+        return depth;
+    }
+
+    /**
+     * The deepest pixel of a mask ({@link #depthInside}; the first in row-major order among
+     * equals) as {x, y}, or null for an empty mask.
+     */
+    public static int[] deepestPixel(Mask2D mask) {
+        int[] d = depthInside(mask);
+        int arg = -1;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] > 0 && (arg < 0 || d[i] > d[arg])) {
+                arg = i;
+            }
+        }
+        return arg < 0 ? null : new int[] {arg % mask.width(), arg / mask.width()};
+    }
+
     /** Rows to the nearest outside pixel at or above each pixel in its column. */
     private static int[] downwardDistances(boolean[] inside, int width, int height) {
         int[] d = new int[width * height];

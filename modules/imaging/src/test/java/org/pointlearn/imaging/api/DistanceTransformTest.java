@@ -59,4 +59,21 @@ class DistanceTransformTest {
         assertArrayEquals(new int[] {DistanceTransform.UNREACHABLE, DistanceTransform.UNREACHABLE,
             DistanceTransform.UNREACHABLE, DistanceTransform.UNREACHABLE}, DistanceTransform.squared(inside, 2, 2));
     }
+
+    @Test
+    void depthInsideCountsTheSliceEdgeAsOutsideAndTheDeepestPixelIsTheCentreOfASquare() {
+        // a 3 x 3 square at x 2..4, y 0..2 of a 7 x 4 slice: its top row touches the slice's edge
+        Mask2D bar = Mask2D.empty(7, 4);
+        for (int y = 0; y < 3; y++) {
+            for (int x = 2; x < 5; x++) {
+                bar = bar.with(x, y, true);
+            }
+        }
+        int[] d = DistanceTransform.depthInside(bar);
+        assertEquals(0, d[0], "outside the mask");
+        assertEquals(1, d[3], "(3, 0) lies on the slice's top edge");
+        assertEquals(4, d[1 * 7 + 3], "(3, 1) is two pixels from the outside on every side");
+        assertArrayEquals(new int[] {3, 1}, DistanceTransform.deepestPixel(bar));
+        assertEquals(null, DistanceTransform.deepestPixel(Mask2D.empty(5, 5)));
+    }
 }
