@@ -54,6 +54,9 @@ import java.util.Set;
  *     session slows its learning, then returns to the best version (0 = off)
  * @param testMargin tolerated mean Dice drop (0..1) of the adapted versions against the base over the window
  * @param testClicks how many of the user's first clicks on a slice the test replays
+ * @param postFirstClick whether the Post-Interaction steps also learn what the slice's first click should
+ *     have given: the accepted mask in the views of the first click (its first-click squares, one click,
+ *     no previous mask), taken in turn with the accepted example (with a focus model only)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -64,7 +67,7 @@ public record AdaptationSettings(
         int versionsInMemory, long seed, double versionPull,
         boolean ccgAgreeing,
         double ccgCutoff, double ccgBeta, double focalAlpha, double focalGamma,
-        int testWindow, double testMargin, int testClicks) {
+        int testWindow, double testMargin, int testClicks, boolean postFirstClick) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -124,6 +127,7 @@ public record AdaptationSettings(
                 .testWindow(4)
                 .testMargin(0.01)
                 .testClicks(1)
+                .postFirstClick(false)
                 .build();
     }
 
@@ -318,6 +322,7 @@ public record AdaptationSettings(
         private int testWindow;
         private double testMargin;
         private int testClicks;
+        private boolean postFirstClick;
 
         private Builder() {
         }
@@ -353,6 +358,7 @@ public record AdaptationSettings(
             this.testWindow = from.testWindow;
             this.testMargin = from.testMargin;
             this.testClicks = from.testClicks;
+            this.postFirstClick = from.postFirstClick;
         }
 
         /** Sets {@code postSteps}. */
@@ -535,13 +541,19 @@ public record AdaptationSettings(
             return this;
         }
 
+        /** Sets {@code postFirstClick}. */
+        public Builder postFirstClick(boolean value) {
+            this.postFirstClick = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws IllegalArgumentException when a value is out of range, said in words
          */
         public AdaptationSettings build() {
-            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks);
+            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks, postFirstClick);
         }
     }
 }

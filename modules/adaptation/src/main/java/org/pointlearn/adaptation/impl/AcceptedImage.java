@@ -49,8 +49,15 @@ final class AcceptedImage {
         List<Double> losses = new ArrayList<>(image.midLosses());
         int postSteps = 0;
         if (policy.post() && policy.adapts()) {
-            UpdateExample example = session.rule().postExample(session.examples(), image, view, accepted);
-            List<Double> post = session.runner().post(example, session.replay(), session.augmentation(), settings,
+            List<UpdateExample> examples = new ArrayList<>();
+            examples.add(session.rule().postExample(session.examples(), image, view, accepted));
+            if (settings.postFirstClick() && session.rule().augmentsAndReplays()) {
+                for (InputEncoder.WorkingImage firstView : session.firstClickViews(image)) {
+                    examples.add(session.examples().accepted(firstView, List.of(image.clicks().get(0)), null, mask,
+                            settings, session.rule().weighting()));
+                }
+            }
+            List<Double> post = session.runner().post(examples, session.replay(), session.augmentation(), settings,
                     cancelled);
             if (post == null) {
                 return cancelled(start);

@@ -1,5 +1,6 @@
 package org.pointlearn.adaptation.impl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -232,6 +233,27 @@ public final class AdaptationSession implements AutoCloseable {
     private static Prediction prediction(ImageInteraction img, List<Click> clicks, Predictor.Focused p,
             boolean adapted) {
         return new Prediction(p.probability(), img.image().width(), img.image().height(), clicks, adapted);
+    }
+
+    /**
+     * The views the image's first click was looked at through (its first-click squares, near and,
+     * with the card's wide side, wide), when the model zooms and that click is positive; else none.
+     */
+    List<InputEncoder.WorkingImage> firstClickViews(ImageInteraction img) {
+        List<Click> clicks = img.clicks();
+        if (!focus.zooms() || clicks.isEmpty() || !clicks.get(0).positive()) {
+            return List.of();
+        }
+        int w = img.image().width();
+        int h = img.image().height();
+        List<Click> first = List.of(clicks.get(0));
+        List<InputEncoder.WorkingImage> views = new ArrayList<>();
+        views.add(model.encoder().view(img.prepared(), focus.choose(w, h, first, null)));
+        var wide = focus.wide(w, h, first, null);
+        if (wide != null) {
+            views.add(model.encoder().view(img.prepared(), wide));
+        }
+        return views;
     }
 
     /** The view an accepted mask is learned through: the model's focus around the mask and the clicks. */

@@ -55,11 +55,12 @@ public final class UpdateRunner {
 
     /**
      * The Post-Interaction steps: each on the augmented accepted image, every n-th with a replayed one
-     * (TENT: the image alone, unaugmented, BatchNorm affine parameters only).
+     * (TENT: the image alone, unaugmented, BatchNorm affine parameters only). With several examples of
+     * the image (the accepted one, then its first-click views) the steps take them in turn.
      *
      * @return the losses, or null when cancelled (the caller restores the model)
      */
-    public List<Double> post(UpdateExample accepted, ReplayBuffer replay, Augmentation augmentation,
+    public List<Double> post(List<UpdateExample> examples, ReplayBuffer replay, Augmentation augmentation,
             AdaptationSettings settings, BooleanSupplier cancelled) {
         boolean mix = rule.augmentsAndReplays();
         int steps = rule.postSteps(settings);
@@ -69,6 +70,7 @@ public final class UpdateRunner {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
+            UpdateExample accepted = examples.get(s % examples.size());
             List<UpdateExample> batch = new ArrayList<>();
             batch.add(mix ? augmentation.apply(accepted) : accepted);
             if (mix && settings.replayEvery() > 0 && s % settings.replayEvery() == settings.replayEvery() - 1) {
