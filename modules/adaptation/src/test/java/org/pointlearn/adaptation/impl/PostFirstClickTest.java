@@ -25,7 +25,7 @@ class PostFirstClickTest {
 
     @Test
     void thePostStepsTakeTheFirstClickSquaresInTurnWithTheAcceptedView() throws Exception {
-        AdaptationSettings off = Fixtures.strong().toBuilder().guardEnabled(false).build();
+        AdaptationSettings off = Fixtures.strong().toBuilder().guardEnabled(false).postFirstClick(false).build();
         AdaptationSettings on = off.toBuilder().postFirstClick(true).build();
         Run without = run(off);
         Run with = run(on);
@@ -44,6 +44,12 @@ class PostFirstClickTest {
         assertNotEquals(b.get(mid + 2), a.get(mid + 2), "the third post step learns from the wide square");
         assertTrue(Double.isFinite(with.error()) && with.error() < 0.5, "one click on a new slice's disk still segments it: "
                 + with.error());
+    }
+
+    @Test
+    void theMethodLearnsTheFirstClickAndThePapersSettingsDoNot() {
+        assertTrue(AdaptationSettings.defaults().postFirstClick());
+        assertEquals(false, AdaptationSettings.paper().postFirstClick(), "the paper has no such views");
     }
 
     private record Run(List<ModelVersion> versions, double error) {
