@@ -101,7 +101,7 @@ public record AdaptationSettings(
                 .postSteps(8)
                 .postLearningRate(1e-4)
                 .midSteps(2)
-                .midLearningRate(3e-5)
+                .midLearningRate(1e-4)
                 .midDiceWeight(0)
                 .ccgLambda(5)
                 .ccgSigma(10)
@@ -138,8 +138,7 @@ public record AdaptationSettings(
      * sigma 3 px cut off at 3 sigma counted where the target agrees with the click, weight 200,
      * added to a Dice-Focal loss (alpha 0.7); no augmentation, no replay, no forgetting guard and
      * no pull towards the start, no test before learning and no first-click views, since the paper has none of
-     * them. The learning rates are method.md's 1e-4 for both (the summaries give none; ours were that until
-     * 2026-12-06).
+     * them. The learning rates stay ours (the summaries give none).
      */
     public static AdaptationSettings paper() {
         return defaults().toBuilder()
@@ -149,7 +148,7 @@ public record AdaptationSettings(
                 .clickTargetRadius(0)
                 .flipProbability(0).maxRotationDegrees(0).maxScale(0).maxShift(0)
                 .replayEvery(0).guardEnabled(false).versionPull(0).testWindow(0)
-                .postFirstClick(false).midLearningRate(1e-4)
+                .postFirstClick(false)
                 .build();
     }
 
