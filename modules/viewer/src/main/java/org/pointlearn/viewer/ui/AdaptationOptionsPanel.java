@@ -130,7 +130,12 @@ final class AdaptationOptionsPanel extends JPanel {
         if (problem() != null) {
             throw new IllegalArgumentException(problem());
         }
-        AdaptationSettings s = session.state().settings().toBuilder()
+        // the settings the page does not show come from the chosen policy: its own defaults when it
+        // is not the one in use (a switch from paper to method must not keep paper's hidden settings)
+        AdaptationPolicy chosen = AdaptationPolicy.named((String) policy.getSelectedItem());
+        AdaptationSettings base = chosen == session.state().policy() ? session.state().settings()
+                : chosen.defaultSettings();
+        AdaptationSettings s = base.toBuilder()
                 .midSteps((Integer) midSteps.getValue())
                 .midLearningRate(Double.parseDouble(midRate.getText().trim()))
                 .postSteps((Integer) postSteps.getValue())
@@ -138,7 +143,7 @@ final class AdaptationOptionsPanel extends JPanel {
                 .guardEnabled(guard.isSelected())
                 .replayCapacity((Integer) replay.getValue())
                 .build();
-        session.configure(AdaptationPolicy.named((String) policy.getSelectedItem()), s);
+        session.configure(chosen, s);
         session.setLearning(learn.isSelected());
     }
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.adaptation.api.AdaptationPolicy;
+import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.adaptation.api.InteractiveSession;
 import org.pointlearn.adaptation.api.InteractiveSessions;
 import org.pointlearn.adaptation.api.ModelVersion;
@@ -301,6 +303,39 @@ class ClickSegmentationTest {
         ModelVersion made = versions.get(versions.size() - 1);
         assertEquals(0, made.midSteps(), "the click still learned: " + made);
         assertEquals(3, made.postSteps(), "the accept did not take the page's steps: " + made);
+    }
+
+    /** A policy chosen on the options page runs with its own settings where the page shows none. */
+    @Test
+    void aPolicyChosenOnTheOptionsPageRunsWithItsOwnHiddenSettings() throws Exception {
+        openTools(openedHub());
+        AdaptationOptionsPanel options = onEdt(() -> {
+            AdaptationOptionsPanel o = new AdaptationOptionsPanel(hub);
+            o.load();
+            return o;
+        });
+        onEdt(() -> {
+            options.policyBox().setSelectedItem("paper");
+            options.store();
+            return null;
+        });
+        for (int i = 0; i < 200 && hub.state().policy() != AdaptationPolicy.PAPER; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(0.0, hub.state().settings().versionPull(), "the paper's settings have no pull");
+        onEdt(() -> {
+            options.load();
+            options.policyBox().setSelectedItem("method");
+            options.store();
+            return null;
+        });
+        for (int i = 0; i < 200 && hub.state().policy() != AdaptationPolicy.METHOD; i++) {
+            Thread.sleep(50);
+        }
+        AdaptationSettings back = hub.state().settings();
+        assertEquals(AdaptationSettings.defaults().versionPull(), back.versionPull(),
+                "back on the method, the pull against forgetting is the method's again: " + back);
+        assertTrue(back.postFirstClick() && back.flipProbability() > 0, "the method's own hidden settings: " + back);
     }
 
     /** Edit > Undo takes an accept back (the slice is in progress again, the version before in use), Redo does it again. */
