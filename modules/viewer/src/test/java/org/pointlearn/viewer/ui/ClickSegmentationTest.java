@@ -279,11 +279,7 @@ class ClickSegmentationTest {
     @Test
     void theOptionsPageChangesWhatTheNextAcceptDoes() throws Exception {
         openTools(openedHub());
-        AdaptationOptionsPanel options = onEdt(() -> {
-            AdaptationOptionsPanel o = new AdaptationOptionsPanel(hub);
-            o.load();
-            return o;
-        });
+        AdaptationOptionsPanel options = optionsPage();
         assertEquals(2, onEdt(() -> options.midStepsField().getValue()), "the page shows the shipped default");
         assertEquals("method", onEdt(() -> options.policyBox().getSelectedItem()));
         onEdt(() -> {
@@ -305,15 +301,20 @@ class ClickSegmentationTest {
         assertEquals(3, made.postSteps(), "the accept did not take the page's steps: " + made);
     }
 
-    /** A policy chosen on the options page runs with its own settings where the page shows none. */
-    @Test
-    void aPolicyChosenOnTheOptionsPageRunsWithItsOwnHiddenSettings() throws Exception {
-        openTools(openedHub());
-        AdaptationOptionsPanel options = onEdt(() -> {
+    /** Tools > Options > Pointlearn > Adaptation on the hub, showing what it uses now. */
+    private AdaptationOptionsPanel optionsPage() throws Exception {
+        return onEdt(() -> {
             AdaptationOptionsPanel o = new AdaptationOptionsPanel(hub);
             o.load();
             return o;
         });
+    }
+
+    /** A policy chosen on the options page runs with its own settings where the page shows none. */
+    @Test
+    void aPolicyChosenOnTheOptionsPageRunsWithItsOwnHiddenSettings() throws Exception {
+        openTools(openedHub());
+        AdaptationOptionsPanel options = optionsPage();
         onEdt(() -> {
             options.policyBox().setSelectedItem("paper");
             options.store();
