@@ -49,12 +49,36 @@ public final class FocusPolicy {
      * @param previous the probability shown before the newest click (source grid), or null
      */
     public Region choose(int w, int h, List<Click> clicks, float[] previous) {
+        return choose(w, h, clicks, previous, null);
+    }
+
+    /**
+     * Both regions of a prediction: {@link #choose} and {@link #wide}, with the mask's parts
+     * labelled once for the two (a correction click with {@code local} needs them in both).
+     */
+    public Views views(int w, int h, List<Click> clicks, float[] previous) {
+        List<List<int[]>> parts = zooms() && focus.local() && previous != null && !clicks.isEmpty()
+                ? MaskParts.of(previous, w, h) : null;
+        return new Views(choose(w, h, clicks, previous, parts), wide(w, h, clicks, previous, parts));
+    }
+
+    /**
+     * The regions a click is looked at through.
+     *
+     * @param near the region of {@link #choose}
+     * @param wide the wider first-click square of {@link #wide}, or null
+     */
+    public record Views(Region near, Region wide) {
+    }
+
+    /** @param parts the mask's parts when already labelled, else null */
+    private Region choose(int w, int h, List<Click> clicks, float[] previous, List<List<int[]>> parts) {
         if (!zooms() || clicks.isEmpty()) {
             return Region.whole(w, h);
         }
         Region whole = aroundMask(w, h, clicks, previous);
         if (focus.local() && previous != null) {
-            Region near = local(w, h, clicks, previous);
+            Region near = local(w, h, clicks, parts != null ? parts : MaskParts.of(previous, w, h));
             return near.width() < LOCAL_BELOW * whole.width() ? near : whole;
         }
         return whole;
@@ -99,11 +123,10 @@ public final class FocusPolicy {
      * through the wide square, see {@link #wide}). The mask outside the region stays as it was
      * (Predictor), so other parts are not touched.
      */
-    private Region local(int w, int h, List<Click> clicks, float[] previous) {
+    private Region local(int w, int h, List<Click> clicks, List<List<int[]>> parts) {
         double longer = Math.max(w, h);
         double minSide = focus.minSide() * longer;
         Click newest = clicks.get(clicks.size() - 1);
-        List<List<int[]>> parts = MaskParts.of(previous, w, h);
         if (parts.isEmpty()) {
             return firstSquare(w, h, clicks, focus.firstSide());
         }
@@ -156,14 +179,19 @@ public final class FocusPolicy {
      * showing the surer answer serves small lesions and large organs alike (docs/interaction.md).
      */
     public Region wide(int w, int h, List<Click> clicks, float[] previous) {
+        return wide(w, h, clicks, previous, null);
+    }
+
+    /** @param parts the mask's parts when already labelled, else null */
+    private Region wide(int w, int h, List<Click> clicks, float[] previous, List<List<int[]>> parts) {
         if (!zooms() || focus.wideSide() <= 0 || clicks.stream().noneMatch(Click::positive)) {
             return null;
         }
         if (previous != null && anyMask(previous)) {
             // a positive click near no part is a first click on another object (centred on it)
             Click newest = clicks.get(clicks.size() - 1);
-            if (!focus.local() || !newest.positive() || !nearParts(MaskParts.of(previous, w, h), newest,
-                    focus.minSide() * Math.max(w, h)).isEmpty()) {
+            if (!focus.local() || !newest.positive() || !nearParts(parts != null ? parts : MaskParts.of(previous, w, h),
+                    newest, focus.minSide() * Math.max(w, h)).isEmpty()) {
                 return null;
             }
         }

@@ -60,8 +60,9 @@ public final class Predictor {
     public Focused predict(InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
         int w = image.width();
         int h = image.height();
-        Region nearRegion = focus.choose(w, h, clicks, previous);
-        Region wideRegion = focus.wide(w, h, clicks, previous);
+        FocusPolicy.Views views = focus.views(w, h, clicks, previous);
+        Region nearRegion = views.near();
+        Region wideRegion = views.wide();
         if (wideRegion == null) {
             return predictFrom(nearRegion, null, null, image, clicks, previous);
         }
