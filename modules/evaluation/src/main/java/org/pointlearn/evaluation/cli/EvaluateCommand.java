@@ -11,6 +11,7 @@ import java.util.Set;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.api.AdaptationSettings;
 import org.pointlearn.evaluation.data.Dataset;
+import org.pointlearn.evaluation.data.DatasetException;
 import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.Sample;
 import org.pointlearn.evaluation.metrics.PolicyRun;
@@ -31,14 +32,15 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * <pre>
  * EvaluateCommand --data &lt;domain&gt; --model &lt;model folder&gt; --out &lt;folder&gt;
  *     [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|all|a,b,...]
- *     [--subset all|validation] [--orders N] [--source &lt;source domain folder&gt;]
+ *     [--subset all|validation] [--orders N] [--source &lt;source domain folder&gt;[,...]]
  *     [--set name=value,name=value]
  * </pre>
  * Every policy starts from the model as shipped and adapts along the images: in file-name
  * order, and with {@code --orders N} also in N-1 seeded random orders (the summary is the mean
  * over the orders). {@code --source} adds the forgetting check: the source domain's validation
  * images (the model card's split), measured with the shipped model and again with each adapted
- * model. {@code --set} changes adaptation settings by name (AdaptationSettings). Writes
+ * model; for a model trained on several domains, all of them (comma-separated), reported as the
+ * mean of the domains. {@code --set} changes adaptation settings by name (AdaptationSettings). Writes
  * summary.csv, per_image.csv, dice_vs_clicks.png, learning_curve.png and forgetting.csv.
  */
 public final class EvaluateCommand {
@@ -76,7 +78,7 @@ public final class EvaluateCommand {
             System.err.println("usage: eval --data <domain folder> --model <model folder> --out <folder>"
                     + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post"
                     + "|paper-mid|all|a,b,...] [--subset all|validation]"
-                    + " [--orders N] [--source <source domain folder>] [--set name=value,...]"
+                    + " [--orders N] [--source <source domain folder>[,...]] [--set name=value,...]"
                     + " [--card focus.policy=zoom|full,focus.grow=1.4,edits.keepClickedComponents=true,...]");
             System.exit(2);
             return;
@@ -89,18 +91,15 @@ public final class EvaluateCommand {
         Path modelFolder = Path.of(kv.get("model"));
         String subset = kv.getOrDefault("subset", "all");
 
-        List<Sample> source = null;
-        String sourceDomain = null;
+        Sources source = null;
         PolicySummary sourceBefore = null;
         if (kv.containsKey("source")) {
-            Dataset src = new DatasetReader().read(Path.of(kv.get("source")));
-            sourceDomain = src.domain();
             try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
-                source = SampleOrder.fixed(subset(src, model, "validation"));
-                sourceBefore = frozenOn(sourceDomain, source, model, settings);
+                source = Sources.read(kv.get("source"), model);
+                sourceBefore = frozenOn(source, model, settings);
             }
             System.out.printf("forgetting check on %s (%d validation images): shipped model Dice@5 %.3f%n",
-                    sourceDomain, source.size(), sourceBefore.diceAt(5));
+                    sourceBefore.domain(), sourceBefore.images(), sourceBefore.diceAt(5));
         }
 
         Map<String, List<PolicyRun>> done = new LinkedHashMap<>();
@@ -144,10 +143,10 @@ public final class EvaluateCommand {
                             model.card().version(), s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5), s.noc85(),
                             s.noc90(), (System.nanoTime() - t0) / 1e9);
                     if (source != null && AdaptationPolicy.named(runAs).adapts()) {
-                        PolicySummary a = frozenOn(sourceDomain, source, model, settings);
+                        PolicySummary a = frozenOn(source, model, settings);
                         after.add(a);
                         System.out.printf("forgetting: %s on %s after %s: Dice@5 %.3f (shipped %.3f)%n",
-                                policy, sourceDomain, ds.domain(), a.diceAt(5), sourceBefore.diceAt(5));
+                                policy, a.domain(), ds.domain(), a.diceAt(5), sourceBefore.diceAt(5));
                     }
                 }
             }
@@ -166,12 +165,51 @@ public final class EvaluateCommand {
         System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
     }
 
-    /** The model as it is now, not learning, on the source images. */
-    private static PolicySummary frozenOn(String domain, List<Sample> source, SegmentationModel model,
-            AdaptationSettings settings) throws SegmentationException {
-        try (SessionPolicy frozen = new SessionPolicy(model, AdaptationPolicy.FROZEN, settings)) {
-            return new ProtocolRunner().run(domain, "frozen", source, frozen).summary();
+    /**
+     * The source domains of the forgetting check: each one's validation images (the model card's
+     * split), in a fixed order.
+     */
+    private record Sources(List<String> domains, List<List<Sample>> samples) {
+
+        /** One folder, or several separated by commas (a model trained on several domains). */
+        static Sources read(String spec, SegmentationModel model) throws IOException, DatasetException {
+            List<String> domains = new ArrayList<>();
+            List<List<Sample>> samples = new ArrayList<>();
+            for (String folder : spec.split(",")) {
+                Dataset src = new DatasetReader().read(Path.of(folder.trim()));
+                List<Sample> validation = SampleOrder.fixed(subset(src, model, "validation"));
+                if (validation.isEmpty()) {
+                    throw new IOException("the model card lists none of the images of " + folder.trim()
+                            + " as validation: it cannot be a source domain of this model");
+                }
+                domains.add(src.domain());
+                samples.add(validation);
+            }
+            return new Sources(domains, samples);
         }
+    }
+
+    /**
+     * The model as it is now, not learning, on the source images; with several source domains the
+     * mean of the domains (each counts once), each domain's Dice@5 printed.
+     */
+    private static PolicySummary frozenOn(Sources source, SegmentationModel model, AdaptationSettings settings)
+            throws SegmentationException {
+        List<PolicySummary> parts = new ArrayList<>();
+        for (int i = 0; i < source.domains().size(); i++) {
+            try (SessionPolicy frozen = new SessionPolicy(model, AdaptationPolicy.FROZEN, settings)) {
+                parts.add(new ProtocolRunner().run(source.domains().get(i), "frozen", source.samples().get(i), frozen)
+                        .summary());
+            }
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        PolicySummary mean = PolicySummary.meanOfDomains(parts.size() + " domains", parts);
+        StringBuilder each = new StringBuilder("  source domains, Dice@5:");
+        parts.forEach(p -> each.append(String.format(" %s %.3f", p.domain(), p.diceAt(5))));
+        System.out.println(each);
+        return mean;
     }
 
     /** post+mid is the method: run once, reported under both names. */

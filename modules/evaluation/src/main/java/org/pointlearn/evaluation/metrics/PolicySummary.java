@@ -49,6 +49,33 @@ public final class PolicySummary {
                 results.stream().mapToDouble(ImageResult::auc).average().orElseThrow());
     }
 
+    /**
+     * Several domains' summaries as one: every mean is the mean of the domains' means (each domain
+     * counts once, however many images it has), the images are added up.
+     *
+     * @param label what the summary is of (its domain name)
+     * @param parts at least one summary, curves of one length
+     */
+    public static PolicySummary meanOfDomains(String label, List<PolicySummary> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no domains for " + label);
+        }
+        int length = parts.get(0).clicks();
+        double[] mean = new double[length];
+        for (PolicySummary p : parts) {
+            if (p.clicks() != length) {
+                throw new IllegalArgumentException(p.domain() + " has " + p.clicks() + " clicks, others " + length);
+            }
+            for (int k = 0; k < length; k++) {
+                mean[k] += p.meanDice[k] / parts.size();
+            }
+        }
+        return new PolicySummary(label, parts.get(0).policy(), parts.stream().mapToInt(PolicySummary::images).sum(), mean,
+                parts.stream().mapToDouble(PolicySummary::noc85).average().orElseThrow(),
+                parts.stream().mapToDouble(PolicySummary::noc90).average().orElseThrow(),
+                parts.stream().mapToDouble(PolicySummary::auc).average().orElseThrow());
+    }
+
     /** The domain name. */
     public String domain() {
         return domain;

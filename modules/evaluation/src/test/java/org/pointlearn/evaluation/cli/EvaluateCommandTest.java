@@ -75,6 +75,43 @@ class EvaluateCommandTest {
         assertEquals(before - after, Double.parseDouble(post[11]), 1e-3);
     }
 
+    /**
+     * A model trained on several domains is checked for forgetting on all of them: the row is the
+     * mean of the domains (each counts once), the same as the single-domain checks averaged.
+     */
+    @Test
+    void aGeneralModelIsCheckedForForgettingOnEverySourceDomain() throws Exception {
+        Path general = BRAIN.resolveSibling("mri-general");
+        Path target = subset("brain-ms-t1", List.of("105003", "113012"));
+        Path mets = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00232-000_1081"));
+        Path kidney = subset("train-mri/kidney-t2", List.of("123000_1", "102000_5"));
+        double[] single = new double[2];
+        String[] row = null;
+        for (int run = 0; run < 3; run++) {
+            String source = run == 0 ? mets.toString() : run == 1 ? kidney.toString() : mets + "," + kidney;
+            Path out = folder.resolve("report" + run);
+            EvaluateCommand.main(new String[] {"--data", target.toString(), "--model", general.toString(),
+                "--policy", "post", "--set", "postSteps=1", "--source", source, "--out", out.toString()});
+            row = Files.readAllLines(out.resolve(EvaluationReport.FORGETTING)).get(1).split(",");
+            if (run < 2) {
+                single[run] = Double.parseDouble(row[7]);
+            }
+        }
+        assertEquals(List.of("2 domains", "post", "3"), List.of(row).subList(0, 3),
+                "two validation slices of the metastases and one of the kidneys (102000_5 is a training slice)");
+        assertEquals((single[0] + single[1]) / 2, Double.parseDouble(row[7]), 1e-4,
+                "before: the mean of the domains' Dice@5, not of the three slices");
+        assertTrue(single[0] > 0.5 && single[1] > 0.5, "the shipped model segments its own validation slices: "
+                + single[0] + ", " + single[1]);
+
+        Path trainingOnly = subset("train-mri/spine-spider-t2", List.of());
+        Exception e = assertThrows(java.io.IOException.class, () -> EvaluateCommand.main(new String[] {
+            "--data", target.toString(), "--model", general.toString(), "--policy", "post",
+            "--source", mets + "," + trainingOnly, "--out", folder.resolve("refused").toString()}));
+        assertTrue(e.getMessage().contains("none of the images of") && e.getMessage().contains("spine-spider-t2"),
+                e.getMessage());
+    }
+
     @Test
     void settingsAreParsedByName() {
         assertEquals(Map.of("ccgLambda", "10", "midSteps", "1"), EvaluateCommand.settings("ccgLambda=10, midSteps=1"));
