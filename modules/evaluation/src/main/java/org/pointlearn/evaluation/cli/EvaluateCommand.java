@@ -91,11 +91,11 @@ public final class EvaluateCommand {
         Path modelFolder = Path.of(kv.get("model"));
         String subset = kv.getOrDefault("subset", "all");
 
-        Sources source = null;
+        List<Source> source = null;
         PolicySummary sourceBefore = null;
         if (kv.containsKey("source")) {
             try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
-                source = Sources.read(kv.get("source"), model);
+                source = Source.read(kv.get("source"), model);
                 sourceBefore = frozenOn(source, model, settings);
             }
             System.out.printf("forgetting check on %s (%d validation images): shipped model Dice@5 %.3f%n",
@@ -165,16 +165,12 @@ public final class EvaluateCommand {
         System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
     }
 
-    /**
-     * The source domains of the forgetting check: each one's validation images (the model card's
-     * split), in a fixed order.
-     */
-    private record Sources(List<String> domains, List<List<Sample>> samples) {
+    /** One source domain of the forgetting check: its validation images (the model card's split), in a fixed order. */
+    private record Source(String domain, List<Sample> samples) {
 
         /** One folder, or several separated by commas (a model trained on several domains). */
-        static Sources read(String spec, SegmentationModel model) throws IOException, DatasetException {
-            List<String> domains = new ArrayList<>();
-            List<List<Sample>> samples = new ArrayList<>();
+        static List<Source> read(String spec, SegmentationModel model) throws IOException, DatasetException {
+            List<Source> sources = new ArrayList<>();
             for (String folder : spec.split(",")) {
                 Dataset src = new DatasetReader().read(Path.of(folder.trim()));
                 List<Sample> validation = SampleOrder.fixed(subset(src, model, "validation"));
@@ -182,10 +178,9 @@ public final class EvaluateCommand {
                     throw new IOException("the model card lists none of the images of " + folder.trim()
                             + " as validation: it cannot be a source domain of this model");
                 }
-                domains.add(src.domain());
-                samples.add(validation);
+                sources.add(new Source(src.domain(), validation));
             }
-            return new Sources(domains, samples);
+            return sources;
         }
     }
 
@@ -193,13 +188,12 @@ public final class EvaluateCommand {
      * The model as it is now, not learning, on the source images; with several source domains the
      * mean of the domains (each counts once), each domain's Dice@5 printed.
      */
-    private static PolicySummary frozenOn(Sources source, SegmentationModel model, AdaptationSettings settings)
+    private static PolicySummary frozenOn(List<Source> sources, SegmentationModel model, AdaptationSettings settings)
             throws SegmentationException {
         List<PolicySummary> parts = new ArrayList<>();
-        for (int i = 0; i < source.domains().size(); i++) {
+        for (Source source : sources) {
             try (SessionPolicy frozen = new SessionPolicy(model, AdaptationPolicy.FROZEN, settings)) {
-                parts.add(new ProtocolRunner().run(source.domains().get(i), "frozen", source.samples().get(i), frozen)
-                        .summary());
+                parts.add(new ProtocolRunner().run(source.domain(), "frozen", source.samples(), frozen).summary());
             }
         }
         if (parts.size() == 1) {

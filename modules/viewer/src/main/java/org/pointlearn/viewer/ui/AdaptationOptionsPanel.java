@@ -133,7 +133,7 @@ final class AdaptationOptionsPanel extends JPanel {
         // the settings the page does not show come from the chosen policy: its own defaults when it
         // is not the one in use (a switch from paper to method must not keep paper's hidden settings)
         AdaptationPolicy chosen = AdaptationPolicy.named((String) policy.getSelectedItem());
-        AdaptationSettings base = chosen == session.state().policy() ? session.state().settings()
+        AdaptationSettings base = chosen.equals(session.state().policy()) ? session.state().settings()
                 : chosen.defaultSettings();
         AdaptationSettings s = base.toBuilder()
                 .midSteps((Integer) midSteps.getValue())
