@@ -140,6 +140,8 @@ public final class SegmentationSession implements InteractiveSession {
     private double lastClickMillis;
     private int updating;
     private SliceDraft resumeWhenOpen;
+    /** Set by {@link #close}: a model change still queued opens nothing. */
+    private boolean closed;
     private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
 
     // Guarded by this: the series.
@@ -487,6 +489,9 @@ public final class SegmentationSession implements InteractiveSession {
     private void replace(SegmentationModel m, Path folder, String why, String doneWords, DiskStep beforeOpen) {
         AsyncAdaptationSession old;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             keepAsDraft();
             endSliceWork();
             old = session;
@@ -1279,13 +1284,25 @@ public final class SegmentationSession implements InteractiveSession {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        // A model change in progress finishes first (its new session, warming up on the model, is then
+        // closed below): the caller may close the model once this returns, and nothing may still run on it.
+        lifecycle.shutdown();
         AsyncAdaptationSession s;
+        try {
+            if (!lifecycle.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warning("A change of model did not end within 5 minutes of closing the session");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this) {
             s = session;
             session = null;
             notReady = "the session is closed";
         }
-        lifecycle.shutdown();
         try {
             if (s != null) {
                 s.close();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,27 @@ class SegmentationSessionTest {
         if (model != null) {
             model.close();
         }
+    }
+
+    /**
+     * The workstation closes (or a test ends) while learning is being switched: the switch opens a new
+     * session that warms up on the model. Once close returns the caller closes the model, so by then the
+     * switch must be over and its session closed; a native crash in libtorch (freed weights) otherwise.
+     */
+    @Test
+    void closingWhileTheModelIsBeingSwitchedWaitsForTheSwitchSoTheModelCanBeClosed() throws Exception {
+        session = open();
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        session.click(1, new Click(40, 36, true));
+        CompletableFuture<Void> off = session.setLearning(false);
+        CompletableFuture<Void> on = session.setLearning(true);
+        session.close();
+        assertTrue(off.isDone(), "close returned while learning was still being switched off");
+        assertTrue(on.isDone(), "the switch queued behind it was left hanging");
+        assertFalse(session.state().ready(), "a closed session says it is not ready");
+        session = null;
+        model.close();
+        model = null;
     }
 
     @Test
