@@ -60,6 +60,7 @@ public final class CardOverrides {
                 case "focus.zoomOuts" -> f = f.withZoomOuts(Integer.parseInt(v));
                 case "focus.wideSide" -> f = f.withWideSide(Double.parseDouble(v));
                 case "focus.local" -> f = f.withLocal(Boolean.parseBoolean(v));
+                case "focus.wideAreaRatio" -> f = f.withWideAreaRatio(Double.parseDouble(v));
                 case "edits.negativeNeverAdds" -> e = e.withNegativeNeverAdds(Boolean.parseBoolean(v));
                 case "edits.clickedPixelKeepsItsLabel" -> e = e.withClickedPixelKeepsItsLabel(Boolean.parseBoolean(v));
                 case "edits.keepClickedComponents" -> e = e.withKeepClickedComponents(Boolean.parseBoolean(v));

@@ -74,10 +74,35 @@ public final class Predictor {
         Focused far = predictFrom(wideRegion, wideView, both[1], image, clicks, previous);
         // a first click on another object beside a mask: judged inside the wide square, the rest is the old mask
         Region judged = previous != null && FocusPolicy.anyMask(previous) ? wideRegion : null;
-        boolean wider = certainty(far.probability(), judged, w, h)
-                > certainty(near.probability(), judged, w, h) + WIDER_BY;
-        Focused shown = wider ? far : near;
+        Focused shown = showsWide(near.probability(), far.probability(), judged, w,
+                model.card().focus().wideAreaRatio()) ? far : near;
         return new Focused(shown.probability(), shown.view(), near.passes() + far.passes());
+    }
+
+    /**
+     * Whether a first click shows the wide square's mask rather than the near one's: the network must
+     * be surer of it by {@link #WIDER_BY}, and (when {@code areaRatio} > 0) it must cover at most
+     * {@code areaRatio} times the near mask's pixels: two views that disagree that much are not seeing
+     * the same object, and the near one is the one at the click's scale.
+     *
+     * @param judged only the pixels of this region count (all when null)
+     * @param w the width of the source grid both maps are on
+     */
+    static boolean showsWide(float[] near, float[] wide, Region judged, int w, double areaRatio) {
+        int h = near.length / w;
+        return certainty(wide, judged, w, h) > certainty(near, judged, w, h) + WIDER_BY
+                && (areaRatio <= 0 || area(wide, judged, w) <= areaRatio * area(near, judged, w));
+    }
+
+    /** Pixels with probability >= 0.5 (inside the region when it is not null). */
+    static int area(float[] probability, Region region, int w) {
+        int n = 0;
+        for (int i = 0; i < probability.length; i++) {
+            if (probability[i] >= 0.5f && (region == null || region.containsPixel(i % w, i / w))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

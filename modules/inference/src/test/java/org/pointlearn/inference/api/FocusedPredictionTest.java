@@ -2,6 +2,7 @@ package org.pointlearn.inference.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -32,7 +33,7 @@ class FocusedPredictionTest {
     @Test
     void outsideTheRegionLookedAtThePreviousMaskStaysExactly() throws Exception {
         ModelCard card = TestModels.smallCard(1).toBuilder()
-                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false)).build();
+                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false, 0)).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             Predictor predictor = new Predictor(model);
             int w = 300;
@@ -70,7 +71,7 @@ class FocusedPredictionTest {
 
     @Test
     void aFirstClickWithTwoSquaresShowsTheMaskTheNetworkIsSurerOf() throws Exception {
-        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false);
+        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false, 0);
         ModelCard card = TestModels.smallCard(1).toBuilder().focus(near).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             int w = 300;
@@ -96,6 +97,29 @@ class FocusedPredictionTest {
                     List.of(clicks.get(0), new Click(152, 101, true)), mask);
             assertEquals(1, later.passes(), "once there is a mask, one square around it");
         }
+    }
+
+    /**
+     * The longer-trained network is sure of a wide blob around a small lesion: with the card's bound the
+     * near mask stays unless the wide one is at most that many times its size.
+     */
+    @Test
+    void theWideSquaresMaskIsShownOnlyWhenSurerAndWithinTheAreaBound() {
+        int w = 20;
+        float[] near = new float[w * w];
+        float[] wide = new float[w * w];
+        for (int i = 0; i < 10; i++) {
+            near[i] = 0.8f;        // 10 pixels, certainty 0.6
+        }
+        for (int i = 0; i < 70; i++) {
+            wide[i] = 0.95f;       // 70 pixels, certainty 0.9
+        }
+        assertTrue(Predictor.showsWide(near, wide, null, w, 0), "no bound: the surer mask");
+        assertTrue(Predictor.showsWide(near, wide, null, w, 8), "7 times the near mask, within 8");
+        assertFalse(Predictor.showsWide(near, wide, null, w, 6), "7 times the near mask, beyond 6");
+        assertFalse(Predictor.showsWide(wide, near, null, w, 0), "the near mask when it is the surer one");
+        Region firstRows = new Region(0, 0, w, 1);
+        assertTrue(Predictor.showsWide(near, wide, firstRows, w, 6), "counted inside the judged region: 20 vs 10");
     }
 
     @Test
