@@ -86,6 +86,15 @@ public interface InteractiveSession extends AutoCloseable {
     /** The stroke in progress ends (it is journaled). */
     void endStroke();
 
+    /**
+     * The last click of the slice in progress was looked at through two squares (a first click, or
+     * a positive click on a new object) and the network chose the wrong scale: shows the other
+     * square's mask instead (again: back). Costs no click and no learning; the next click starts
+     * from what is shown; undo takes the click back. When the last click had no other square the
+     * session says so.
+     */
+    CompletableFuture<Void> otherSquare(int slice);
+
     /** Takes back the last click or stroke of the slice, if it is the slice in progress. */
     void undo(int slice);
 

@@ -12,8 +12,16 @@ import org.pointlearn.inference.api.Click;
  * @param height image rows
  * @param clicks the clicks it answers
  * @param adapted whether the model learned from the latest click before predicting
+ * @param otherSquare whether the latest click was looked at through two squares, so the other
+ *     square's mask can be shown instead (see {@code InteractiveSession.otherSquare})
  */
-public record Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted) {
+public record Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted,
+        boolean otherSquare) {
+
+    /** A prediction with no other square to show. */
+    public Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted) {
+        this(probability, width, height, clicks, adapted, false);
+    }
 
     /** The threshold the overlay and the protocol use. */
     public static final float THRESHOLD = 0.5f;

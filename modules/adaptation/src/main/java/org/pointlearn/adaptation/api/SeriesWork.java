@@ -27,14 +27,16 @@ import org.pointlearn.inference.api.Click;
  * @param undo what undo would take back: a click or stroke of the slice in progress, or else the
  *     last accept or rollback; null for nothing
  * @param redo what redo would do again, likewise
+ * @param otherSquare whether the mask shown answers a click looked at through two squares, so the
+ *     other square's mask can be shown instead (key S in the viewer)
  */
 public record SeriesWork(SeriesKey series, int width, int height, int depth, int slice, List<Click> clicks,
         Mask2D predicted, Strokes strokes, Mask2D proposal, Mask2D comparison, Map<Integer, Mask2D> accepted,
-        Map<Integer, Draft> drafts, int lastAccepted, Step undo, Step redo) {
+        Map<Integer, Draft> drafts, int lastAccepted, Step undo, Step redo, boolean otherSquare) {
 
     /** Nothing open. */
     public static final SeriesWork NONE = new SeriesWork(null, 0, 0, 0, -1, List.of(), null, Strokes.NONE, null, null,
-            Map.of(), Map.of(), -1, null, null);
+            Map.of(), Map.of(), -1, null, null, false);
 
     /** Copies the collections. */
     public SeriesWork {

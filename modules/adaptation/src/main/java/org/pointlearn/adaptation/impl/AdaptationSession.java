@@ -2,6 +2,7 @@ package org.pointlearn.adaptation.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -159,7 +160,7 @@ public final class AdaptationSession implements AutoCloseable {
         Prediction plain = prediction(img, clicks, focused, false);
         long t1 = System.nanoTime();
         lastClick = new ClickTimings(millis(t0, t1), 0, 0, 0);
-        img.push(new ImageInteraction.Step(click, previous, plain, null, List.of(), focused.view()));
+        img.push(new ImageInteraction.Step(click, previous, plain, null, List.of(), focused.view(), focused.other()));
         if (!policy.mid() || !policy.adapts() || settings.midSteps() == 0) {
             return plain;
         }
@@ -183,7 +184,7 @@ public final class AdaptationSession implements AutoCloseable {
         Predictor.Focused again = predictor.predict(img.prepared(), clicks, previous);
         Prediction adapted = prediction(img, clicks, again, true);
         lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), millis(t4, System.nanoTime()));
-        img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses, again.view()));
+        img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses, again.view(), again.other()));
         return adapted;
     }
 
@@ -232,7 +233,8 @@ public final class AdaptationSession implements AutoCloseable {
 
     private static Prediction prediction(ImageInteraction img, List<Click> clicks, Predictor.Focused p,
             boolean adapted) {
-        return new Prediction(p.probability(), img.image().width(), img.image().height(), clicks, adapted);
+        return new Prediction(p.probability(), img.image().width(), img.image().height(), clicks, adapted,
+                p.other() != null);
     }
 
     /**
@@ -281,7 +283,28 @@ public final class AdaptationSession implements AutoCloseable {
         float[] p = img.lastProbability();
         int w = img.image().width();
         int h = img.image().height();
-        return new Prediction(p == null ? new float[w * h] : p, w, h, img.clicks(), false);
+        return new Prediction(p == null ? new float[w * h] : p, w, h, img.clicks(), false,
+                img.last() != null && img.last().other() != null);
+    }
+
+    /**
+     * Shows the other square's mask for the last click, when it was looked at through two (a first
+     * click, or a positive click on a new object): the user says the network chose the wrong scale.
+     * Later clicks start from what is shown; calling it again shows the first choice again. No
+     * learning happens here (an update the click made stays).
+     *
+     * @return the prediction now shown, or empty when the last click had no other square
+     * @throws AdaptationException when no image is started
+     */
+    public synchronized Optional<Prediction> otherSquare() throws AdaptationException {
+        ImageInteraction img = requireImage();
+        ImageInteraction.Step last = img.last();
+        ImageInteraction.Step swapped = last == null ? null : last.otherSquare();
+        if (swapped == null) {
+            return Optional.empty();
+        }
+        img.replaceLast(swapped);
+        return Optional.of(swapped.shown());
     }
 
     /** Accepts without a way to cancel the update. */

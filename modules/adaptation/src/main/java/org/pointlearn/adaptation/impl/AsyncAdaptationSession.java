@@ -72,6 +72,21 @@ public final class AsyncAdaptationSession implements AutoCloseable {
         return submit(() -> deliver(mine, session.undo(), onPrediction));
     }
 
+    /**
+     * Shows the other square's mask for the last click (see {@link AdaptationSession#otherSquare});
+     * {@code onPrediction} receives it unless another click or undo was made meanwhile.
+     *
+     * @return whether the last click had another square
+     */
+    public CompletableFuture<Boolean> otherSquare(Consumer<Prediction> onPrediction) {
+        long mine = generation.incrementAndGet();
+        return submit(() -> {
+            Optional<Prediction> p = session.otherSquare();
+            p.ifPresent(q -> deliver(mine, q, onPrediction));
+            return p.isPresent();
+        });
+    }
+
     /** Accepts the image's mask; the update runs in the background and can be cancelled. */
     public CompletableFuture<UpdateReport> accept(Mask2D finalMask) {
         generation.incrementAndGet();

@@ -6,6 +6,7 @@ import org.pointlearn.adaptation.api.Prediction;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.inference.api.Predictor;
 
 /**
  * The interaction on one image so far: its clicks, what was shown after each, the model state
@@ -22,9 +23,24 @@ public final class ImageInteraction implements AutoCloseable {
      * @param before the model state before its update, or null when it made none
      * @param losses its update's losses
      * @param view the view of the image its prediction was made on
+     * @param other the other square's prediction when the click was looked at through two, else null
      */
     public record Step(Click click, float[] previous, Prediction shown, ModelState before, List<Double> losses,
-            InputEncoder.WorkingImage view) {
+            InputEncoder.WorkingImage view, Predictor.Focused other) {
+
+        /**
+         * The same click showing the other square's prediction, this one becoming the other; null
+         * when there is none.
+         */
+        public Step otherSquare() {
+            if (other == null) {
+                return null;
+            }
+            Prediction swapped = new Prediction(other.probability(), shown.width(), shown.height(), shown.clicks(),
+                    shown.adapted(), true);
+            return new Step(click, previous, swapped, before, losses, other.view(),
+                    new Predictor.Focused(shown.probability(), view, other.passes()));
+        }
     }
 
     private final String imageId;
@@ -115,6 +131,11 @@ public final class ImageInteraction implements AutoCloseable {
         steps.set(steps.size() - 1, step);
     }
 
+    /** The last step, or null when there are no clicks. */
+    public Step last() {
+        return steps.isEmpty() ? null : steps.get(steps.size() - 1);
+    }
+
     /** Removes and returns the last step, or null when there are no clicks. */
     public Step pop() {
         return steps.isEmpty() ? null : steps.remove(steps.size() - 1);
@@ -147,7 +168,7 @@ public final class ImageInteraction implements AutoCloseable {
             Step s = steps.get(i);
             if (s.before() != null) {
                 s.before().close();
-                steps.set(i, new Step(s.click(), s.previous(), s.shown(), null, s.losses(), s.view()));
+                steps.set(i, new Step(s.click(), s.previous(), s.shown(), null, s.losses(), s.view(), s.other()));
             }
         }
     }

@@ -90,6 +90,7 @@ import org.pointlearn.inference.api.SegmentationModel;
     "# {0} - reason",
     "MSG_ClickFailed=The click could not be used: {0}",
     "MSG_Opening=the adaptation session is opening",
+    "MSG_NoOtherSquare=The last click was looked at at one scale only: there is no other mask to show (click again to correct it).",
     "# {0} policy",
     "MSG_Configured=Learning from clicks now follows the {0} policy with the settings from Options."
 })
@@ -153,6 +154,8 @@ public final class SegmentationSession implements InteractiveSession {
     private int slice = -1;
     private List<Click> clicks = List.of();
     private Mask2D predicted;
+    /** Whether the mask shown answers a click looked at through two squares (the other can be shown). */
+    private boolean otherSquareShown;
     private Mask2D proposal;
     private Mask2D comparison;
     private MaskEdits edits;
@@ -244,7 +247,7 @@ public final class SegmentationSession implements InteractiveSession {
     public synchronized SessionState state() {
         SeriesWork work = series == null ? SeriesWork.NONE : new SeriesWork(series, width(), height(), depth(), slice,
                 clicks, predicted, edits == null ? Strokes.NONE : edits.snapshot(), proposal, comparison, accepted,
-                drafts, lastAccepted, undoStep(), redoStep());
+                drafts, lastAccepted, undoStep(), redoStep(), otherSquareShown);
         return new SessionState(model == null ? null : model.card().versionOrName(),
                 session == null ? notReady : null, learning, versions, active, learningNote, lastClickMillis, updating,
                 work, policy, settings);
@@ -340,6 +343,7 @@ public final class SegmentationSession implements InteractiveSession {
                     clicks = truth;
                     if (truth.isEmpty()) {
                         predicted = proposal;
+                        otherSquareShown = false;
                     }
                 }
             }
@@ -819,6 +823,7 @@ public final class SegmentationSession implements InteractiveSession {
         shown.add(click);
         clicks = List.copyOf(shown);
         comparison = null;
+        otherSquareShown = false;
         actions.push(CLICK);
         journal();
         CompletableFuture<Void> done = s.click(click, p -> show(k, p)).thenApply(p -> null);
@@ -833,6 +838,7 @@ public final class SegmentationSession implements InteractiveSession {
                 return;
             }
             predicted = p.clicks().isEmpty() ? proposal : p.mask();
+            otherSquareShown = p.otherSquare();
             clicks = p.clicks();
             AsyncAdaptationSession s = session;
             if (s != null) {
@@ -881,6 +887,28 @@ public final class SegmentationSession implements InteractiveSession {
             strokeLast = null;
             journal();
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> otherSquare(int k) {
+        AsyncAdaptationSession s;
+        synchronized (this) {
+            s = slice == k && !clicks.isEmpty() ? session : null;
+            if (s != null) {
+                comparison = null;
+            }
+        }
+        if (s == null) {
+            sayIfNotReady();
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = s.otherSquare(p -> show(k, p)).thenAccept(had -> {
+            if (!had) {
+                say(Bundle.MSG_NoOtherSquare());
+            }
+        });
+        track(done);
+        return done;
     }
 
     @Override
@@ -1085,6 +1113,7 @@ public final class SegmentationSession implements InteractiveSession {
         clicks = List.of();
         proposal = start;
         predicted = draft != null ? draft.shown() : start;
+        otherSquareShown = false;
         comparison = null;
         edits = new MaskEdits(width(), height());
         actions.clear();
@@ -1159,6 +1188,7 @@ public final class SegmentationSession implements InteractiveSession {
         slice = -1;
         clicks = List.of();
         predicted = null;
+        otherSquareShown = false;
         proposal = null;
         edits = null;
         strokeLast = null;

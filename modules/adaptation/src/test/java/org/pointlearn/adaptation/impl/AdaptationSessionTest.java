@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
+import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.inference.api.ModelCard;
+import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
 import org.pointlearn.adaptation.api.AdaptationEvent;
 import org.pointlearn.adaptation.api.AdaptationException;
@@ -47,6 +50,45 @@ public class AdaptationSessionTest {
             assertEquals(List.of("v0", "v1"), s.versions().stream().map(ModelVersion::id).toList());
             assertEquals("v0", s.activeVersion().parentId());
             assertEquals(10, s.activeVersion().postSteps());
+        }
+    }
+
+    /**
+     * One click looked at through two squares, the network at the wrong scale: the user asks for the
+     * other square's mask (exactly the one the predictor made beside it), can go back, and the next
+     * click starts from what is shown.
+     */
+    @Test
+    void theOtherSquaresMaskIsShownOnAskingAndTheNextClickStartsFromIt() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel()) {
+            model.describeAs(model.card().toBuilder()
+                    .focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0)).build());
+            try (AdaptationSession s = session(model, AdaptationPolicy.FROZEN)) {
+                Image2D image = Fixtures.disk(40, 36, 6, 3);
+                s.start(image, "a");
+                Click first = new Click(40, 36, true);
+                Prediction chosen = s.click(first);
+                Prediction other = s.otherSquare().orElseThrow();
+                Predictor predictor = new Predictor(model);
+                InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
+                Predictor.Focused both = predictor.predict(prepared, List.of(first), null);
+                assertArrayEquals(both.probability(), chosen.probability(), 1e-6f);
+                assertArrayEquals(both.other().probability(), other.probability(), 1e-6f,
+                        "the square the network did not choose");
+                assertFalse(java.util.Arrays.equals(chosen.probability(), other.probability()), "another mask");
+                assertEquals(List.of(first), other.clicks());
+                assertArrayEquals(chosen.probability(), s.otherSquare().orElseThrow().probability(), 1e-6f,
+                        "asked again: the first choice again");
+                s.otherSquare();
+
+                Click second = new Click(44, 36, true);
+                Prediction next = s.click(second);
+                assertArrayEquals(predictor.predict(prepared, List.of(first, second), other.probability()).probability(),
+                        next.probability(), 1e-6f, "the next click starts from the mask shown");
+                assertTrue(s.otherSquare().isEmpty(), "a click on the mask is looked at through one square");
+                assertArrayEquals(other.probability(), s.undo().probability(), 1e-6f,
+                        "undo goes back to the mask shown before the click");
+            }
         }
     }
 

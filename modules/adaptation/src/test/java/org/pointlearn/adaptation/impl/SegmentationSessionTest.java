@@ -79,6 +79,36 @@ class SegmentationSessionTest {
         }
     }
 
+    /** The other square's mask on request, through the session the viewer uses; said when there is none. */
+    @Test
+    void theOtherSquareIsShownOnRequestAndTheUserIsToldWhenThereIsNone() throws Exception {
+        model = Fixtures.smallModel();
+        model.describeAs(model.card().toBuilder().focus(org.pointlearn.inference.api.ModelCard.Focus.ZOOM
+                .withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0)).build());
+        session = open();
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        session.otherSquare(1).get(1, TimeUnit.MINUTES);
+        assertTrue(session.state().work().clicks().isEmpty(), "nothing to switch before a click");
+        session.click(1, new Click(40, 36, true));
+        settle();
+        org.pointlearn.imaging.api.Mask2D chosen = session.state().work().predicted();
+        assertTrue(session.state().work().otherSquare(), "the state says another square's mask can be shown");
+        session.otherSquare(1).get(1, TimeUnit.MINUTES);
+        settle();
+        org.pointlearn.imaging.api.Mask2D other = session.state().work().predicted();
+        assertFalse(chosen.equals(other), "the other square's mask is shown");
+        assertEquals(1, session.state().work().clicks().size(), "and it cost no click");
+        session.otherSquare(1).get(1, TimeUnit.MINUTES);
+        settle();
+        assertEquals(chosen, session.state().work().predicted(), "asked again: the first choice");
+        session.click(1, new Click(42, 36, true));
+        settle();
+        assertFalse(session.state().work().otherSquare(), "a click on the mask: one square");
+        session.otherSquare(1).get(1, TimeUnit.MINUTES);
+        assertTrue(heard.stream().anyMatch(e -> e.kind() == SessionEvent.Kind.MESSAGE
+                && e.message().startsWith("The last click was looked at at one scale only")), "the user is told");
+    }
+
     /**
      * The workstation closes (or a test ends) while learning is being switched: the switch opens a new
      * session that warms up on the model. Once close returns the caller closes the model, so by then the

@@ -45,8 +45,15 @@ public final class Predictor {
      * @param view the region the network looked at last, on its working grid
      * @param passes views the network was run on (more than one when the view was enlarged, two
      *     or more for a first click looked at through two squares)
+     * @param other for a first click looked at through two squares, the square not shown (its
+     *     probability and view; the user may prefer it); else null
      */
-    public record Focused(float[] probability, InputEncoder.WorkingImage view, int passes) {
+    public record Focused(float[] probability, InputEncoder.WorkingImage view, int passes, Focused other) {
+
+        /** A prediction with no other square. */
+        public Focused(float[] probability, InputEncoder.WorkingImage view, int passes) {
+            this(probability, view, passes, null);
+        }
     }
 
     /**
@@ -74,9 +81,10 @@ public final class Predictor {
         Focused far = predictFrom(wideRegion, wideView, both[1], image, clicks, previous);
         // a first click on another object beside a mask: judged inside the wide square, the rest is the old mask
         Region judged = previous != null && FocusPolicy.anyMask(previous) ? wideRegion : null;
-        Focused shown = showsWide(near.probability(), far.probability(), judged, w,
-                model.card().focus().wideAreaRatio()) ? far : near;
-        return new Focused(shown.probability(), shown.view(), near.passes() + far.passes());
+        boolean wide = showsWide(near.probability(), far.probability(), judged, w, model.card().focus().wideAreaRatio());
+        Focused shown = wide ? far : near;
+        Focused other = wide ? near : far;
+        return new Focused(shown.probability(), shown.view(), near.passes() + far.passes(), other);
     }
 
     /**

@@ -91,11 +91,17 @@ class FocusedPredictionTest {
             assertArrayEquals(expected.probability(), both.probability(), 1e-5f,
                     "the surer square's mask, as it alone gives it (both squares go through the network in one batch)");
             assertEquals(expected.view().region(), both.view().region());
+            Predictor.Focused unshown = wider ? nearOnly : wideOnly;
+            assertArrayEquals(unshown.probability(), both.other().probability(), 1e-5f,
+                    "the square not shown is kept, for the user to switch to");
+            assertEquals(unshown.view().region(), both.other().view().region());
+            assertEquals(null, nearOnly.other(), "one square: nothing else to show");
 
             float[] mask = nearOnly.probability().clone();
             Predictor.Focused later = new Predictor(model).predict(image,
                     List.of(clicks.get(0), new Click(152, 101, true)), mask);
             assertEquals(1, later.passes(), "once there is a mask, one square around it");
+            assertEquals(null, later.other(), "and no other square");
         }
     }
 

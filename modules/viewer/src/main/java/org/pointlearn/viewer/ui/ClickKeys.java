@@ -9,7 +9,8 @@ import org.pointlearn.adaptation.api.SeriesWork;
 /**
  * The click tools' keys: Enter accepts (Shift+Enter then goes to the next slice), Backspace and
  * Ctrl+Z undo, Ctrl+Y and Ctrl+Shift+Z redo, Escape clears (after asking) or cancels the
- * learning, B brush, E eraser, C clicks, [ and ] size the brush.
+ * learning, B brush, E eraser, C clicks, [ and ] size the brush, S shows the other scale's mask
+ * for a click the network looked at through two squares.
  */
 @Messages({
     "# {0} slice (1-based), {1} clicks, {2} 1 when it has strokes",
@@ -60,6 +61,12 @@ final class ClickKeys extends KeyAdapter {
             case KeyEvent.VK_E -> tools.useTool(tool == ClickSegmentation.Tool.ERASER ? ClickSegmentation.Tool.CLICK
                     : ClickSegmentation.Tool.ERASER);
             case KeyEvent.VK_C -> tools.useTool(ClickSegmentation.Tool.CLICK);
+            case KeyEvent.VK_S -> {
+                if (ctrl) {
+                    return;
+                }
+                tools.otherSquare();
+            }
             case KeyEvent.VK_OPEN_BRACKET -> tools.resizeBrush(-1);
             case KeyEvent.VK_CLOSE_BRACKET -> tools.resizeBrush(1);
             default -> {

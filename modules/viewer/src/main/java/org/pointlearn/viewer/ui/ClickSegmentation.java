@@ -212,6 +212,11 @@ final class ClickSegmentation {
         }
     }
 
+    /** The last click's other square's mask instead of the one shown (the session says when there is none). */
+    void otherSquare() {
+        session.otherSquare(view.slice());
+    }
+
     /** Does again what the last undo took back. */
     void redo() {
         if (canRedo()) {

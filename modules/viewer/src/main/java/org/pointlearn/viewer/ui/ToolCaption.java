@@ -18,6 +18,7 @@ import org.pointlearn.viewer.impl.OverlayStyle;
     "# {1} - positive",
     "# {2} - negative",
     "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts, Shift+Enter and next \u00b7 Backspace undoes",
+    "CAP_OtherSquare=\u00b7 S: the other scale",
     "CAP_Accepted=Accepted",
     "# {0} the slice the proposal comes from (1-based)",
     "CAP_Proposed=Proposed from slice {0} (dashed) \u00b7 Enter accepts it \u00b7 click to correct it",
@@ -73,7 +74,8 @@ final class ToolCaption {
         };
         if (k == w.slice() && !w.clicks().isEmpty()) {
             long positive = w.clicks().stream().filter(Click::positive).count();
-            return toolWords + Bundle.CAP_Clicks(w.clicks().size(), positive, w.clicks().size() - positive);
+            String keys = Bundle.CAP_Clicks(w.clicks().size(), positive, w.clicks().size() - positive);
+            return toolWords + (w.otherSquare() ? keys + " " + Bundle.CAP_OtherSquare() : keys);
         }
         if (k == w.slice() && w.hasWork()) {
             return toolWords + Bundle.CAP_Edited();

@@ -132,6 +132,51 @@ class DemoBrainClickTest {
                 + tintedNear + " near it): " + what);
     }
 
+    /**
+     * One click in the left caudate: the network looked at it through a near and a wide square and
+     * shows one; the caption says S shows the other, S does (no click added), S again goes back.
+     */
+    @org.junit.jupiter.api.Test
+    void keySShowsTheOtherSquaresMaskWithoutAClick() throws Exception {
+        Volume brain = TestVolumes.colin27();
+        int w = brain.geometry().width();
+        int h = brain.geometry().height();
+        int k = largestSlice(71, w, h);
+        int[] inner = deepestPoint(labelMask(71, k, w, h));
+        open(brain, k);
+        onEdt(() -> {
+            tools.click(2 * inner[0] + 1, 2 * inner[1] + 1, true);
+            return null;
+        });
+        onEdt(tools::idle).get(2, TimeUnit.MINUTES);
+        Mask2D chosen = onEdt(() -> tools.seriesWork().working());
+        String caption = onEdt(() -> tools.captionLine(k));
+        assertTrue(caption.endsWith("S: the other scale"), "the caption tells the key: " + caption);
+
+        key(java.awt.event.KeyEvent.VK_S);
+        Mask2D other = onEdt(() -> tools.seriesWork().working());
+        assertTrue(!other.equals(chosen), "S showed another mask (" + other.area() + " px against " + chosen.area() + ")");
+        assertTrue(other.get(inner[0], inner[1]), "the other mask holds the clicked pixel too");
+        org.junit.jupiter.api.Assertions.assertEquals(1, onEdt(() -> tools.seriesWork().clicks()).size(),
+                "S is not a click");
+        key(java.awt.event.KeyEvent.VK_S);
+        org.junit.jupiter.api.Assertions.assertEquals(chosen, onEdt(() -> tools.seriesWork().working()),
+                "S again: the first mask");
+    }
+
+    /** A key pressed on the canvas (straight to its listeners: there is no focus owner here); then idle. */
+    private void key(int code) throws Exception {
+        onEdt(() -> {
+            java.awt.event.KeyEvent e = new java.awt.event.KeyEvent(canvas, java.awt.event.KeyEvent.KEY_PRESSED,
+                    System.currentTimeMillis(), 0, code, java.awt.event.KeyEvent.CHAR_UNDEFINED);
+            for (java.awt.event.KeyListener l : canvas.getKeyListeners()) {
+                l.keyPressed(e);
+            }
+            return null;
+        });
+        onEdt(tools::idle).get(2, TimeUnit.MINUTES);
+    }
+
     private void open(Volume brain, int k) throws Exception {
         hub = org.pointlearn.adaptation.api.InteractiveSessions.getDefault().open(model, store, true);
         for (int i = 0; i < 1200 && !hub.state().ready(); i++) {
