@@ -37,8 +37,8 @@ POLICY ?= frozen
 SUBSET ?= all
 ORDERS ?= 1
 eval: build
-	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post|paper-mid|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>[,...]] [SET=name=value,...] [CARD=focus.policy=zoom,...]"; exit 2; }
-	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD))
+	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post|paper-mid|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>[,...]] [SET=name=value,...] [CARD=focus.policy=zoom,...] [PRESS_S=true]"; exit 2; }
+	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD)) $(if $(PRESS_S),--press-s $(PRESS_S))
 
 ## An unseen MRI anatomy to evaluate on: deep grey structures of the Colin27 brain from the AAL
 ## atlas drawn on it (Debian's mricron-data), every 3rd axial slice -> target/colin27-deep-grey

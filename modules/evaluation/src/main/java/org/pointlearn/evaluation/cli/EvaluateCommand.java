@@ -40,7 +40,9 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * over the orders). {@code --source} adds the forgetting check: the source domain's validation
  * images (the model card's split), measured with the shipped model and again with each adapted
  * model; for a model trained on several domains, all of them (comma-separated), reported as the
- * mean of the domains. {@code --set} changes adaptation settings by name (AdaptationSettings). Writes
+ * mean of the domains. {@code --set} changes adaptation settings by name (AdaptationSettings).
+ * {@code --press-s true}: the simulated user also presses S (the other first-click square's mask)
+ * when it offers a closer mask; key presses are not clicks. Writes
  * summary.csv, per_image.csv, dice_vs_clicks.png, learning_curve.png and forgetting.csv.
  */
 public final class EvaluateCommand {
@@ -73,17 +75,26 @@ public final class EvaluateCommand {
             }
             orders = orders(kv.getOrDefault("orders", "1"));
             CardOverrides.check(kv.getOrDefault("card", ""));
+            if (!Set.of("true", "false").contains(kv.getOrDefault("press-s", "false"))) {
+                throw new IllegalArgumentException("--press-s is true or false, not '" + kv.get("press-s") + "'");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("eval: " + e.getMessage());
             System.err.println("usage: eval --data <domain folder> --model <model folder> --out <folder>"
                     + " [--policy frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post"
                     + "|paper-mid|all|a,b,...] [--subset all|validation]"
                     + " [--orders N] [--source <source domain folder>[,...]] [--set name=value,...]"
-                    + " [--card focus.policy=zoom|full,focus.grow=1.4,edits.keepClickedComponents=true,...]");
+                    + " [--card focus.policy=zoom|full,focus.grow=1.4,edits.keepClickedComponents=true,...]"
+                    + " [--press-s true]");
             System.exit(2);
             return;
         }
         AdaptationSettings settings = AdaptationSettings.defaults().with(overrides);
+        boolean pressesS = Boolean.parseBoolean(kv.getOrDefault("press-s", "false"));
+        if (pressesS) {
+            System.out.println("the simulated user presses S after a click looked at through two squares and keeps"
+                    + " the closer mask (not counted as a click; the forgetting check's user does not)");
+        }
         ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
         System.out.println("device: " + device);
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
@@ -131,7 +142,8 @@ public final class EvaluateCommand {
                     PolicyRun run;
                     try (PolicySegmenter segmenter = PolicySegmenter.of(model, AdaptationPolicy.named(runAs), policySettings)) {
                         String label = policy + (orders > 1 ? " order " + order : "");
-                        run = new ProtocolRunner().run(ds.domain(), policy, sequence, segmenter,
+                        ProtocolRunner protocol = pressesS ? new ProtocolRunner().pressingS() : new ProtocolRunner();
+                        run = protocol.run(ds.domain(), policy, sequence, segmenter,
                                 r -> System.out.printf("%s %s: %s  Dice@5 %.3f  NoC85 %d%n", ds.domain(), label,
                                         r.image(), r.curve().diceAt(5), r.noc85()));
                     }

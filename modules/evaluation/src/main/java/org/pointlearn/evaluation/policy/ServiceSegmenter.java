@@ -71,6 +71,16 @@ public final class ServiceSegmenter implements PolicySegmenter {
     }
 
     @Override
+    public float[] otherSquare() throws SegmentationException {
+        if (!session.state().work().otherSquare()) {
+            return null;
+        }
+        VolumeRunner.join(session.otherSquare(0));
+        Mask2D shown = session.state().work().working();
+        return shown == null ? null : shown.toFloats();
+    }
+
+    @Override
     public void startFrom(Image2D image, float[] proposal) throws SegmentationException {
         throw new SegmentationException("the workstation's session proposes from accepted neighbours itself:"
                 + " use VolumeRunner's session path for propagation");

@@ -79,6 +79,15 @@ public final class SessionPolicy implements PolicySegmenter {
     }
 
     @Override
+    public float[] otherSquare() throws SegmentationException {
+        try {
+            return session.otherSquare().map(org.pointlearn.adaptation.api.Prediction::probability).orElse(null);
+        } catch (AdaptationException e) {
+            throw new SegmentationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void startFrom(Image2D image, float[] proposal) throws SegmentationException {
         try {
             session.start(image, null, proposal);

@@ -37,6 +37,16 @@ public interface InteractiveSegmenter {
     }
 
     /**
+     * The user pressed S: the other square's probability for the last click when it was looked at
+     * through two (then shown instead; pressing again goes back), else null.
+     *
+     * @throws SegmentationException when it cannot be shown
+     */
+    default float[] otherSquare() throws SegmentationException {
+        return null;
+    }
+
+    /**
      * The user is done with the image; an adaptive policy learns from it here.
      *
      * @param image the image

@@ -26,6 +26,7 @@ public final class ProtocolRunner {
     public static final float THRESHOLD = 0.5f;
 
     private final int maxClicks;
+    private final boolean pressesS;
     private final SimulatedUser user = new SimulatedUser();
 
     /** The protocol with its budget of 20 clicks per image. */
@@ -35,10 +36,24 @@ public final class ProtocolRunner {
 
     /** A protocol with another click budget (at least 1). */
     public ProtocolRunner(int maxClicks) {
+        this(maxClicks, false);
+    }
+
+    private ProtocolRunner(int maxClicks, boolean pressesS) {
         if (maxClicks < 1) {
             throw new IllegalArgumentException("click budget must be at least 1, got " + maxClicks);
         }
         this.maxClicks = maxClicks;
+        this.pressesS = pressesS;
+    }
+
+    /**
+     * The same protocol with a user who, after a click the network looked at through two squares,
+     * presses S to see the other square's mask and keeps the one closer to what they want (pressing
+     * S again otherwise), as a user judging by eye can; key presses are not clicks.
+     */
+    public ProtocolRunner pressingS() {
+        return new ProtocolRunner(maxClicks, true);
     }
 
     /** Runs the policy over the samples in order. */
@@ -80,6 +95,16 @@ public final class ProtocolRunner {
             clicks.add(next.get());
             probability = checked(segmenter.predict(image, List.copyOf(clicks), probability.clone()), image);
             prediction = Mask2D.threshold(probability, image.width(), image.height(), THRESHOLD);
+            float[] other = pressesS ? segmenter.otherSquare() : null;
+            if (other != null) {
+                Mask2D otherMask = Mask2D.threshold(checked(other, image), image.width(), image.height(), THRESHOLD);
+                if (otherMask.dice(truth) > prediction.dice(truth)) {
+                    probability = other;
+                    prediction = otherMask;
+                } else {
+                    segmenter.otherSquare();
+                }
+            }
             dice.add(prediction.dice(truth));
         }
         segmenter.accept(image, prediction, List.copyOf(clicks));

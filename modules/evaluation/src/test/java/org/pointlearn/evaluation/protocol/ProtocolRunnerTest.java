@@ -2,6 +2,7 @@ package org.pointlearn.evaluation.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,63 @@ class ProtocolRunnerTest {
         public void accept(Image2D image, Mask2D finalMask, List<Click> clicks) {
             accepted.add(finalMask);
         }
+    }
+
+    /**
+     * Shows half of the square after a click and offers the whole of it on S: the user who presses S
+     * keeps the whole one; a worse other mask is pressed away again.
+     */
+    private static final class TwoSquares implements InteractiveSegmenter {
+        final boolean otherIsBetter;
+        int presses;
+        boolean showingOther;
+
+        TwoSquares(boolean otherIsBetter) {
+            this.otherIsBetter = otherIsBetter;
+        }
+
+        private float[] mask(Image2D image, boolean whole) {
+            float[] p = new float[image.width() * image.height()];
+            for (int i = 0; i < p.length; i++) {
+                boolean bright = image.data()[i] > 100;
+                p[i] = bright && (whole || i % image.width() < 15) ? 0.9f : 0.1f;
+            }
+            return p;
+        }
+
+        private Image2D image;
+
+        @Override
+        public float[] predict(Image2D image, List<Click> clicks, float[] previous) {
+            this.image = image;
+            showingOther = false;
+            return mask(image, !otherIsBetter);
+        }
+
+        @Override
+        public float[] otherSquare() {
+            presses++;
+            showingOther = !showingOther;
+            return showingOther ? mask(image, otherIsBetter) : mask(image, !otherIsBetter);
+        }
+    }
+
+    @Test
+    void aUserWhoPressesSKeepsTheOtherSquaresMaskWhenItIsCloserAndNotOtherwise() throws Exception {
+        Sample sample = square("a", 10, 5, 10);
+        ImageResult plain = new ProtocolRunner(1).segment(sample, new TwoSquares(true));
+        TwoSquares better = new TwoSquares(true);
+        ImageResult pressing = new ProtocolRunner(1).pressingS().segment(sample, better);
+        assertEquals(0.5 / 0.75, plain.diceAt(1), 1e-6, "the half square");
+        assertEquals(1.0, pressing.diceAt(1), 1e-6, "S gave the whole square");
+        assertEquals(1, better.presses);
+        assertEquals(plain.clicks(), pressing.clicks(), "S is not a click");
+
+        TwoSquares worse = new TwoSquares(false);
+        ImageResult kept = new ProtocolRunner(1).pressingS().segment(sample, worse);
+        assertEquals(1.0, kept.diceAt(1), 1e-6, "the better mask was shown first and is kept");
+        assertEquals(2, worse.presses, "S, then S again to go back");
+        assertFalse(worse.showingOther);
     }
 
     @Test
