@@ -77,12 +77,20 @@ public record SeriesWork(SeriesKey series, int width, int height, int depth, int
      * @param strokes the brush and eraser strokes
      * @param proposal the proposal the slice started from, or null
      * @param shown the mask shown when it was left, or null
+     * @param otherSquares the indices of the clicks whose other square's mask the user chose (key S)
      */
-    public record Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown) {
+    public record Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown,
+            java.util.Set<Integer> otherSquares) {
 
-        /** Copies the click list. */
+        /** Copies the collections. */
         public Draft {
             clicks = List.copyOf(clicks);
+            otherSquares = java.util.Set.copyOf(otherSquares);
+        }
+
+        /** A draft in which the user chose no other square. */
+        public Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown) {
+            this(clicks, strokes, proposal, shown, java.util.Set.of());
         }
     }
 

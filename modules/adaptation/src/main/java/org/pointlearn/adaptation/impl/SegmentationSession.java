@@ -156,6 +156,8 @@ public final class SegmentationSession implements InteractiveSession {
     private Mask2D predicted;
     /** Whether the mask shown answers a click looked at through two squares (the other can be shown). */
     private boolean otherSquareShown;
+    /** The indices of the slice in progress's clicks whose other square's mask the user chose (S). */
+    private final java.util.Set<Integer> otherSquares = new java.util.TreeSet<>();
     private Mask2D proposal;
     private Mask2D comparison;
     private MaskEdits edits;
@@ -655,8 +657,14 @@ public final class SegmentationSession implements InteractiveSession {
             k = slice;
             again = clicks;
             startImage(k, s, proposal);
-            for (Click c : again) {
-                track(s.click(c, p -> show(k, p)));
+            java.util.Set<Integer> chosen = java.util.Set.copyOf(otherSquares);
+            otherSquares.clear();
+            for (int i = 0; i < again.size(); i++) {
+                track(s.click(again.get(i), p -> show(k, p)));
+                if (chosen.contains(i)) {
+                    otherSquares.add(i);
+                    track(s.otherSquare(p -> show(k, p)));
+                }
             }
         }
         say(Bundle.MSG_PredictedAgain(k + 1, again.size()));
@@ -902,13 +910,36 @@ public final class SegmentationSession implements InteractiveSession {
             sayIfNotReady();
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> done = s.otherSquare(p -> show(k, p)).thenAccept(had -> {
+        int n;
+        synchronized (this) {
+            n = clicks.size();
+        }
+        CompletableFuture<Void> done = showOtherSquare(k, n, s).thenAccept(had -> {
             if (!had) {
                 say(Bundle.MSG_NoOtherSquare());
             }
         });
-        track(done);
         return done;
+    }
+
+    /**
+     * The user's S: the model's session shows the other square's mask for slice k's click number n
+     * (its last then); once it did, the choice is kept with the slice's clicks, so it is made again
+     * whenever they are predicted again (a draft continued, an accept undone, another version in use).
+     */
+    private CompletableFuture<Boolean> showOtherSquare(int k, int n, AsyncAdaptationSession s) {
+        CompletableFuture<Boolean> had = s.otherSquare(p -> show(k, p)).thenApply(yes -> {
+            if (yes) {
+                synchronized (this) {
+                    if (slice == k && clicks.size() >= n && !otherSquares.remove(n - 1)) {
+                        otherSquares.add(n - 1);
+                    }
+                }
+            }
+            return yes;
+        });
+        track(had);
+        return had;
     }
 
     @Override
@@ -970,6 +1001,7 @@ public final class SegmentationSession implements InteractiveSession {
         actions.pop();
         redo.push(new Redo(clicks.get(clicks.size() - 1), null));
         clicks = clicks.subList(0, clicks.size() - 1);
+        otherSquares.remove(clicks.size());
         comparison = null;
         journal();
         track(s.undo(p -> show(k, p)));
@@ -1059,7 +1091,8 @@ public final class SegmentationSession implements InteractiveSession {
                 }
                 // The version in use just before this update, read in turn on the model's thread.
                 CompletableFuture<String> before = s.submit(() -> s.session().activeVersion().id());
-                history.push(new Accepted(k, new SeriesWork.Draft(clicks, edits.snapshot(), proposal, done), before));
+                history.push(new Accepted(k, new SeriesWork.Draft(clicks, edits.snapshot(), proposal, done, otherSquares),
+                        before));
                 lastAccepted = k;
                 accepted.put(k, done);
                 save(k, done);
@@ -1114,6 +1147,7 @@ public final class SegmentationSession implements InteractiveSession {
         proposal = start;
         predicted = draft != null ? draft.shown() : start;
         otherSquareShown = false;
+        otherSquares.clear();
         comparison = null;
         edits = new MaskEdits(width(), height());
         actions.clear();
@@ -1125,7 +1159,13 @@ public final class SegmentationSession implements InteractiveSession {
                 actions.push(edits.snapshot());
                 edits.restore(draft.strokes());
             }
-            draft.clicks().forEach(c -> addClick(c, s));
+            for (int i = 0; i < draft.clicks().size(); i++) {
+                addClick(draft.clicks().get(i), s);
+                if (draft.otherSquares().contains(i)) {
+                    otherSquares.add(i);
+                    track(s.otherSquare(p -> show(k, p)));
+                }
+            }
         }
     }
 
@@ -1149,7 +1189,7 @@ public final class SegmentationSession implements InteractiveSession {
             return;
         }
         drafts.put(slice, new SeriesWork.Draft(clicks, edits == null ? Strokes.NONE : edits.snapshot(), proposal,
-                workingMask()));
+                workingMask(), otherSquares));
         outbox.add(Bundle.MSG_KeptAsDraft(slice + 1, clicks.size()));
         takeBackClicks();
         clearJournal();
@@ -1189,6 +1229,7 @@ public final class SegmentationSession implements InteractiveSession {
         clicks = List.of();
         predicted = null;
         otherSquareShown = false;
+        otherSquares.clear();
         proposal = null;
         edits = null;
         strokeLast = null;

@@ -101,6 +101,17 @@ class SegmentationSessionTest {
         session.otherSquare(1).get(1, TimeUnit.MINUTES);
         settle();
         assertEquals(chosen, session.state().work().predicted(), "asked again: the first choice");
+        session.otherSquare(1).get(1, TimeUnit.MINUTES);
+        settle();
+
+        // The choice stays with the click: an accept taken back predicts the slice again from its clicks.
+        session.accept(1).orElseThrow().get(2, TimeUnit.MINUTES);
+        settle();
+        session.undo(1);
+        settle();
+        assertEquals(SeriesWork.SliceState.IN_PROGRESS, session.state().work().state(1));
+        assertEquals(other, session.state().work().predicted(), "predicted again, the other square as the user chose");
+        assertTrue(session.state().work().otherSquare());
         session.click(1, new Click(42, 36, true));
         settle();
         assertFalse(session.state().work().otherSquare(), "a click on the mask: one square");
