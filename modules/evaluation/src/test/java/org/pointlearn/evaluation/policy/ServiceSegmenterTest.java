@@ -49,11 +49,36 @@ class ServiceSegmenterTest {
     }
 
     private static List<ImageResult> run(AdaptationPolicy policy, boolean throughTheService) throws Exception {
+        return run(policy, throughTheService, false);
+    }
+
+    private static List<ImageResult> run(AdaptationPolicy policy, boolean throughTheService, boolean pressingS)
+            throws Exception {
         try (SegmentationModel model = SegmentationModel.load(MODEL, Device.cpu())) {
             try (PolicySegmenter user = throughTheService ? new ServiceSegmenter(model, policy, policy.defaultSettings())
                     : new SessionPolicy(model, policy, policy.defaultSettings())) {
                 assertTrue(ServiceSegmenter.takes(model), "make eval runs an MRI model through the service");
-                return new ProtocolRunner(CLICKS).run("colin27", policy.name(), samples, user).images();
+                ProtocolRunner protocol = pressingS ? new ProtocolRunner(CLICKS).pressingS() : new ProtocolRunner(CLICKS);
+                return protocol.run("colin27", policy.name(), samples, user).images();
+            }
+        }
+    }
+
+    /** Key S through the workstation's session as through the engine; the first click's mask never worse for it. */
+    @Test
+    void aUserPressingSGetsTheEnginesNumbersThroughTheServiceAndNoWorseFirstMask() throws Exception {
+        for (AdaptationPolicy policy : List.of(AdaptationPolicy.FROZEN, AdaptationPolicy.METHOD)) {
+            List<ImageResult> engine = run(policy, false, true);
+            List<ImageResult> service = run(policy, true, true);
+            List<ImageResult> plain = run(policy, true, false);
+            for (int i = 0; i < engine.size(); i++) {
+                assertEquals(engine.get(i).clicks(), service.get(i).clicks(), policy + ": the same clicks on " + i);
+                for (int k = 1; k <= CLICKS; k++) {
+                    assertEquals(engine.get(i).diceAt(k), service.get(i).diceAt(k), 1e-9, policy + " image " + i
+                            + " Dice@" + k);
+                }
+                assertTrue(service.get(i).diceAt(1) >= plain.get(i).diceAt(1) - 1e-9, policy + " image " + i
+                        + ": S left a worse first mask (" + service.get(i).diceAt(1) + " < " + plain.get(i).diceAt(1) + ")");
             }
         }
     }
