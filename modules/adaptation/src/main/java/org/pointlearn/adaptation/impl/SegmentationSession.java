@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -157,7 +159,7 @@ public final class SegmentationSession implements InteractiveSession {
     /** Whether the mask shown answers a click looked at through two squares (the other can be shown). */
     private boolean otherSquareShown;
     /** The indices of the slice in progress's clicks whose other square's mask the user chose (S). */
-    private final java.util.Set<Integer> otherSquares = new java.util.TreeSet<>();
+    private final Set<Integer> otherSquares = new TreeSet<>();
     private Mask2D proposal;
     private Mask2D comparison;
     private MaskEdits edits;
@@ -657,13 +659,12 @@ public final class SegmentationSession implements InteractiveSession {
             k = slice;
             again = clicks;
             startImage(k, s, proposal);
-            java.util.Set<Integer> chosen = java.util.Set.copyOf(otherSquares);
+            Set<Integer> chosen = Set.copyOf(otherSquares);
             otherSquares.clear();
             for (int i = 0; i < again.size(); i++) {
                 track(s.click(again.get(i), p -> show(k, p)));
                 if (chosen.contains(i)) {
-                    otherSquares.add(i);
-                    track(s.otherSquare(p -> show(k, p)));
+                    pressAgain(k, i, s);
                 }
             }
         }
@@ -900,8 +901,10 @@ public final class SegmentationSession implements InteractiveSession {
     @Override
     public CompletableFuture<Void> otherSquare(int k) {
         AsyncAdaptationSession s;
+        int n;
         synchronized (this) {
             s = slice == k && !clicks.isEmpty() ? session : null;
+            n = clicks.size();
             if (s != null) {
                 comparison = null;
             }
@@ -910,16 +913,11 @@ public final class SegmentationSession implements InteractiveSession {
             sayIfNotReady();
             return CompletableFuture.completedFuture(null);
         }
-        int n;
-        synchronized (this) {
-            n = clicks.size();
-        }
-        CompletableFuture<Void> done = showOtherSquare(k, n, s).thenAccept(had -> {
+        return showOtherSquare(k, n, s).thenAccept(had -> {
             if (!had) {
                 say(Bundle.MSG_NoOtherSquare());
             }
         });
-        return done;
     }
 
     /**
@@ -931,6 +929,7 @@ public final class SegmentationSession implements InteractiveSession {
         CompletableFuture<Boolean> had = s.otherSquare(p -> show(k, p)).thenApply(yes -> {
             if (yes) {
                 synchronized (this) {
+                    // click n is still there (a later click may have been queued behind the S)
                     if (slice == k && clicks.size() >= n && !otherSquares.remove(n - 1)) {
                         otherSquares.add(n - 1);
                     }
@@ -940,6 +939,12 @@ public final class SegmentationSession implements InteractiveSession {
         });
         track(had);
         return had;
+    }
+
+    /** Under the lock, replaying slice k's clicks: the user chose click i's other square; it is chosen again. */
+    private void pressAgain(int k, int i, AsyncAdaptationSession s) {
+        otherSquares.add(i);
+        track(s.otherSquare(p -> show(k, p)));
     }
 
     @Override
@@ -1162,8 +1167,7 @@ public final class SegmentationSession implements InteractiveSession {
             for (int i = 0; i < draft.clicks().size(); i++) {
                 addClick(draft.clicks().get(i), s);
                 if (draft.otherSquares().contains(i)) {
-                    otherSquares.add(i);
-                    track(s.otherSquare(p -> show(k, p)));
+                    pressAgain(k, i, s);
                 }
             }
         }
