@@ -11,12 +11,20 @@ import org.pointlearn.inference.api.Click;
  * @param slice the slice index, 0-based
  * @param clicks the clicks in order
  * @param strokes the brush and eraser strokes, or null
+ * @param otherSquares the indices of the clicks whose other square's mask the user chose (key S)
  */
-public record SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes) {
+public record SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes,
+        java.util.Set<Integer> otherSquares) {
 
-    /** Copies the click list. */
+    /** Copies the collections. */
     public SliceDraft {
         clicks = List.copyOf(clicks);
+        otherSquares = java.util.Set.copyOf(otherSquares);
+    }
+
+    /** A draft in which the user chose no other square. */
+    public SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes) {
+        this(series, title, slice, clicks, strokes, java.util.Set.of());
     }
 
     /** Whether it has brush or eraser strokes. */

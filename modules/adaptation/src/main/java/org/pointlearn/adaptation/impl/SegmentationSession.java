@@ -930,8 +930,11 @@ public final class SegmentationSession implements InteractiveSession {
             if (yes) {
                 synchronized (this) {
                     // click n is still there (a later click may have been queued behind the S)
-                    if (slice == k && clicks.size() >= n && !otherSquares.remove(n - 1)) {
-                        otherSquares.add(n - 1);
+                    if (slice == k && clicks.size() >= n) {
+                        if (!otherSquares.remove(n - 1)) {
+                            otherSquares.add(n - 1);
+                        }
+                        journal();
                     }
                 }
             }
@@ -944,6 +947,7 @@ public final class SegmentationSession implements InteractiveSession {
     /** Under the lock, replaying slice k's clicks: the user chose click i's other square; it is chosen again. */
     private void pressAgain(int k, int i, AsyncAdaptationSession s) {
         otherSquares.add(i);
+        journal();
         track(s.otherSquare(p -> show(k, p)));
     }
 
@@ -1283,7 +1287,7 @@ public final class SegmentationSession implements InteractiveSession {
             return;
         }
         SliceDraft entry = new SliceDraft(series.seriesUid(), series.title(), slice, clicks,
-                edits == null ? null : edits.snapshot());
+                edits == null ? null : edits.snapshot(), otherSquares);
         SliceJournal j = masks.journal();
         disk.execute(() -> {
             try {
@@ -1348,8 +1352,11 @@ public final class SegmentationSession implements InteractiveSession {
                 edits.restore(d.strokes());
             }
             done = CompletableFuture.completedFuture(null);
-            for (Click c : d.clicks()) {
-                done = addClick(c, session);
+            for (int i = 0; i < d.clicks().size(); i++) {
+                done = addClick(d.clicks().get(i), session);
+                if (d.otherSquares().contains(i)) {
+                    pressAgain(d.slice(), i, session);
+                }
             }
         }
         say(Bundle.MSG_Resumed(d.slice() + 1, d.clicks().size()));

@@ -20,7 +20,9 @@ import org.pointlearn.inference.api.Click;
  * one small text file, rewritten atomically after every click, stroke, undo and redo, deleted
  * when the slice is accepted or given up. Lines: {@code pointlearn-journal 1}, {@code series
  * <uid>}, {@code title <words>}, {@code slice <k>}, one {@code click <x> <y> <+|->} per click
- * in order, and the strokes' effect as {@code painted}/{@code erased} bit sets (Base64).
+ * in order, one {@code other-square <i>} per click whose other square's mask the user chose
+ * (key S; older journals have none), and the strokes' effect as {@code painted}/{@code erased}
+ * bit sets (Base64).
  */
 public final class SliceJournal {
 
@@ -42,6 +44,9 @@ public final class SliceJournal {
         for (Click c : e.clicks()) {
             b.append("click ").append(c.x()).append(' ').append(c.y()).append(' ').append(c.positive() ? '+' : '-')
                     .append('\n');
+        }
+        for (int i : new java.util.TreeSet<>(e.otherSquares())) {
+            b.append("other-square ").append(i).append('\n');
         }
         if (e.strokes() != null) {
             b.append("painted ").append(bits(e.strokes().in())).append('\n');
@@ -71,6 +76,7 @@ public final class SliceJournal {
         String title = "";
         int slice = -1;
         List<Click> clicks = new ArrayList<>();
+        java.util.Set<Integer> otherSquares = new java.util.TreeSet<>();
         BitSet painted = null;
         BitSet erased = null;
         try {
@@ -85,6 +91,7 @@ public final class SliceJournal {
                         String[] p = rest.split(" ");
                         clicks.add(new Click(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p[2].equals("+")));
                     }
+                    case "other-square" -> otherSquares.add(Integer.parseInt(rest));
                     case "painted" -> painted = BitSet.valueOf(Base64.getDecoder().decode(rest));
                     case "erased" -> erased = BitSet.valueOf(Base64.getDecoder().decode(rest));
                     default -> { }
@@ -97,7 +104,7 @@ public final class SliceJournal {
             throw new IOException(file + " names no series or slice");
         }
         Strokes strokes = painted == null || erased == null ? null : new Strokes(painted, erased);
-        return Optional.of(new SliceDraft(uid, title, slice, clicks, strokes));
+        return Optional.of(new SliceDraft(uid, title, slice, clicks, strokes, otherSquares));
     }
 
     /** Removes the journal (the slice was accepted or given up). */

@@ -120,6 +120,43 @@ class SegmentationSessionTest {
                 && e.message().startsWith("The last click was looked at at one scale only")), "the user is told");
     }
 
+    /** After S, a crash: the journal keeps the choice and the slice comes back with the other square's mask. */
+    @Test
+    void aCrashAfterSBringsTheSliceBackWithTheOtherSquare() throws Exception {
+        model = Fixtures.smallModel();
+        model.describeAs(model.card().toBuilder().focus(org.pointlearn.inference.api.ModelCard.Focus.ZOOM
+                .withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0)).build());
+        session = InteractiveSessions.getDefault().open(model, root, false);
+        for (int i = 0; i < 600 && !session.state().ready(); i++) {
+            Thread.sleep(100);
+        }
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        session.click(1, new Click(40, 36, true));
+        settle();
+        session.otherSquare(1).get(1, TimeUnit.MINUTES);
+        settle();
+        org.pointlearn.imaging.api.Mask2D other = session.state().work().predicted();
+        Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
+        for (int i = 0; i < 100 && !(Files.exists(journal) && Files.readString(journal).contains("other-square 0")); i++) {
+            Thread.sleep(50);
+        }
+        // kill -9 now: a new session on the same folder finds the slice and the choice.
+        InteractiveSession again = InteractiveSessions.getDefault().open(model, root, false);
+        try {
+            SliceDraft d = again.journaled().get(1, TimeUnit.MINUTES).orElseThrow();
+            assertEquals(java.util.Set.of(0), d.otherSquares());
+            for (int i = 0; i < 600 && !again.state().ready(); i++) {
+                Thread.sleep(100);
+            }
+            again.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+            again.resume(d).get(2, TimeUnit.MINUTES);
+            again.idle().get(2, TimeUnit.MINUTES);
+            assertEquals(other, again.state().work().predicted(), "the other square's mask, as the user chose it");
+        } finally {
+            again.close();
+        }
+    }
+
     /**
      * The workstation closes (or a test ends) while learning is being switched: the switch opens a new
      * session that warms up on the model. Once close returns the caller closes the model, so by then the

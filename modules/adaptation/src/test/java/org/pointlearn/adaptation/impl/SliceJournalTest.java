@@ -29,9 +29,11 @@ class SliceJournalTest {
         BitSet erased = new BitSet();
         erased.set(5000);
         SliceDraft e = new SliceDraft("1.2.840.1", "T2 axial", 11,
-                List.of(new Click(3, 4, true), new Click(30, 40, false)), new Strokes(painted, erased));
+                List.of(new Click(3, 4, true), new Click(30, 40, false)), new Strokes(painted, erased),
+                java.util.Set.of(0));
         j.write(e);
         SliceDraft back = j.read().orElseThrow();
+        assertEquals(java.util.Set.of(0), back.otherSquares(), "the click whose other square the user chose (S)");
         assertEquals(e.series(), back.series());
         assertEquals(e.title(), back.title());
         assertEquals(11, back.slice());
@@ -40,6 +42,15 @@ class SliceJournalTest {
         assertEquals(erased, back.strokes().out());
         j.clear();
         assertTrue(j.read().isEmpty());
+    }
+
+    @Test
+    void aJournalWrittenBeforeKeySHasNoOtherSquares() throws IOException {
+        Path file = dir.resolve("journal.txt");
+        Files.writeString(file, "pointlearn-journal 1\nseries 1.2\ntitle T1\nslice 3\nclick 5 6 +\n");
+        SliceDraft back = new SliceJournal(file).read().orElseThrow();
+        assertEquals(List.of(new Click(5, 6, true)), back.clicks());
+        assertTrue(back.otherSquares().isEmpty());
     }
 
     @Test
