@@ -102,8 +102,8 @@ public final class SegmentationSession implements InteractiveSession {
     /** Marks a click on the undo stack (a stroke pushes the strokes before it). */
     private static final Strokes CLICK = new Strokes(new java.util.BitSet(), new java.util.BitSet());
 
-    /** An undone click, or the strokes after an undone stroke. */
-    private record Redo(Click click, Strokes after) {
+    /** An undone click (and whether its other square was shown, key S), or the strokes after an undone stroke. */
+    private record Redo(Click click, Strokes after, boolean otherSquare) {
     }
 
     /** The versions and the one in use, read together on the model's thread. */
@@ -998,7 +998,7 @@ public final class SegmentationSession implements InteractiveSession {
             return false;
         }
         if (actions.peek() != CLICK) {
-            redo.push(new Redo(null, edits.snapshot()));
+            redo.push(new Redo(null, edits.snapshot(), false));
             edits.restore(actions.pop());
             journal();
             return true;
@@ -1008,7 +1008,7 @@ public final class SegmentationSession implements InteractiveSession {
             return false;
         }
         actions.pop();
-        redo.push(new Redo(clicks.get(clicks.size() - 1), null));
+        redo.push(new Redo(clicks.get(clicks.size() - 1), null, otherSquares.contains(clicks.size() - 1)));
         clicks = clicks.subList(0, clicks.size() - 1);
         otherSquares.remove(clicks.size());
         comparison = null;
@@ -1048,6 +1048,9 @@ public final class SegmentationSession implements InteractiveSession {
                 }
                 redo.pop();
                 addClick(r.click(), session);
+                if (r.otherSquare()) {
+                    pressAgain(k, clicks.size() - 1, session);
+                }
             } else {
                 redo.pop();
                 actions.push(edits.snapshot());

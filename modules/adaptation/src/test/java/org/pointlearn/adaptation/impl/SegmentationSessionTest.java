@@ -103,6 +103,11 @@ class SegmentationSessionTest {
         assertEquals(chosen, session.state().work().predicted(), "asked again: the first choice");
         session.otherSquare(1).get(1, TimeUnit.MINUTES);
         settle();
+        session.undo(1);
+        settle();
+        session.redo(1);
+        settle();
+        assertEquals(other, session.state().work().predicted(), "redo brings the click back with the user's S");
 
         // The choice stays with the click: an accept taken back predicts the slice again from its clicks.
         session.accept(1).orElseThrow().get(2, TimeUnit.MINUTES);
