@@ -152,9 +152,19 @@ class DemoBrainClickTest {
         Mask2D chosen = onEdt(() -> tools.seriesWork().working());
         String caption = onEdt(() -> tools.captionLine(k));
         assertTrue(caption.endsWith("S: the other scale"), "the caption tells the key: " + caption);
+        BufferedImage before = screen(w, h);
 
         key(java.awt.event.KeyEvent.VK_S);
         Mask2D other = onEdt(() -> tools.seriesWork().working());
+        BufferedImage after = screen(w, h);
+        BufferedImage both = new BufferedImage(4 * w + 8, 2 * h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = both.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, both.getWidth(), both.getHeight());
+        g.drawImage(before, 0, 0, null);
+        g.drawImage(after, 2 * w + 8, 0, null);
+        g.dispose();
+        javax.imageio.ImageIO.write(both, "png", Path.of("target", "demo-brain-key-S.png").toFile());
         assertTrue(!other.equals(chosen), "S showed another mask (" + other.area() + " px against " + chosen.area() + ")");
         assertTrue(other.get(inner[0], inner[1]), "the other mask holds the clicked pixel too");
         org.junit.jupiter.api.Assertions.assertEquals(1, onEdt(() -> tools.seriesWork().clicks()).size(),
@@ -162,6 +172,15 @@ class DemoBrainClickTest {
         key(java.awt.event.KeyEvent.VK_S);
         org.junit.jupiter.api.Assertions.assertEquals(chosen, onEdt(() -> tools.seriesWork().working()),
                 "S again: the first mask");
+    }
+
+    /** What the canvas shows, at its size (twice the slice's). */
+    private BufferedImage screen(int w, int h) throws Exception {
+        return onEdt(() -> {
+            BufferedImage img = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
+            canvas.paint(img.getGraphics());
+            return img;
+        });
     }
 
     /** A key pressed on the canvas (straight to its listeners: there is no focus owner here); then idle. */
