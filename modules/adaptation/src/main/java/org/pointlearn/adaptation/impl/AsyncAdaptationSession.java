@@ -79,7 +79,9 @@ public final class AsyncAdaptationSession implements AutoCloseable {
      * @return whether the last click had another square
      */
     public CompletableFuture<Boolean> otherSquare(Consumer<Prediction> onPrediction) {
-        long mine = generation.incrementAndGet();
+        // Not a new generation: the click it follows still shows its own masks first (or alone, when the
+        // click turns out to have no other square); a later click or undo makes this one stale.
+        long mine = generation.get();
         return submit(() -> {
             Optional<Prediction> p = session.otherSquare();
             p.ifPresent(q -> deliver(mine, q, onPrediction));

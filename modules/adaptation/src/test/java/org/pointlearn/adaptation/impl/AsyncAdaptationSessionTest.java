@@ -25,6 +25,44 @@ import org.pointlearn.inference.api.SegmentationModel;
 /** The viewer's view of the session: background work, stale results dropped, cancel. */
 class AsyncAdaptationSessionTest {
 
+    /**
+     * S pressed while a click is still being predicted: the click's own mask is still shown first,
+     * then the other square's; when the click has no other square its mask stays shown.
+     */
+    @Test
+    void sRightAfterAClickLetsTheClicksMaskShowFirst() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel()) {
+            model.describeAs(model.card().toBuilder().focus(org.pointlearn.inference.api.ModelCard.Focus.ZOOM
+                    .withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0)).build());
+            try (AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
+                    AdaptationPolicy.FROZEN, Fixtures.strong(), VersionStore.inMemory(4)))) {
+                Image2D image = Fixtures.disk(40, 36, 6, 3);
+                async.submit(() -> {
+                    async.session().start(image, "a");
+                    return null;
+                }).get();
+                CountDownLatch release = new CountDownLatch(1);
+                async.submit(() -> {
+                    awaitQuietly(release);
+                    return null;
+                });
+                List<Prediction> shown = new CopyOnWriteArrayList<>();
+                var first = async.click(new Click(40, 36, true), shown::add);
+                var other = async.otherSquare(shown::add);
+                release.countDown();
+                assertTrue(first.get(30, TimeUnit.SECONDS).isPresent(), "the click's mask was shown");
+                assertTrue(other.get(30, TimeUnit.SECONDS), "a first click has another square");
+                assertEquals(2, shown.size(), "the click's mask, then the other square's");
+
+                shown.clear();
+                var second = async.click(new Click(42, 36, true), shown::add);
+                assertFalse(async.otherSquare(shown::add).get(30, TimeUnit.SECONDS), "a click on the mask: one square");
+                assertTrue(second.get(30, TimeUnit.SECONDS).isPresent());
+                assertEquals(1, shown.size(), "the click's mask stays shown");
+            }
+        }
+    }
+
     @Test
     void aResultMadeStaleByANewerClickIsDropped() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel();
