@@ -3,6 +3,8 @@ package org.pointlearn.adaptation.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 
@@ -80,17 +82,17 @@ public record SeriesWork(SeriesKey series, int width, int height, int depth, int
      * @param otherSquares the indices of the clicks whose other square's mask the user chose (key S)
      */
     public record Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown,
-            java.util.Set<Integer> otherSquares) {
+            Set<Integer> otherSquares) {
 
         /** Copies the collections. */
         public Draft {
             clicks = List.copyOf(clicks);
-            otherSquares = java.util.Set.copyOf(otherSquares);
+            otherSquares = Set.copyOf(otherSquares);
         }
 
         /** A draft in which the user chose no other square. */
         public Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown) {
-            this(clicks, strokes, proposal, shown, java.util.Set.of());
+            this(clicks, strokes, proposal, shown, Set.of());
         }
     }
 
@@ -155,7 +157,7 @@ public record SeriesWork(SeriesKey series, int width, int height, int depth, int
 
     /** The slices with work not accepted (in progress and drafts), 0-based, in order. */
     public List<Integer> unaccepted() {
-        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(drafts.keySet());
+        TreeSet<Integer> all = new TreeSet<>(drafts.keySet());
         if (hasWork()) {
             all.add(slice);
         }

@@ -1,6 +1,7 @@
 package org.pointlearn.adaptation.api;
 
 import java.util.List;
+import java.util.Set;
 import org.pointlearn.inference.api.Click;
 
 /**
@@ -14,17 +15,17 @@ import org.pointlearn.inference.api.Click;
  * @param otherSquares the indices of the clicks whose other square's mask the user chose (key S)
  */
 public record SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes,
-        java.util.Set<Integer> otherSquares) {
+        Set<Integer> otherSquares) {
 
     /** Copies the collections. */
     public SliceDraft {
         clicks = List.copyOf(clicks);
-        otherSquares = java.util.Set.copyOf(otherSquares);
+        otherSquares = Set.copyOf(otherSquares);
     }
 
     /** A draft in which the user chose no other square. */
     public SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes) {
-        this(series, title, slice, clicks, strokes, java.util.Set.of());
+        this(series, title, slice, clicks, strokes, Set.of());
     }
 
     /** Whether it has brush or eraser strokes. */

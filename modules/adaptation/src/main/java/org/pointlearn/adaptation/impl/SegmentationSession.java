@@ -913,35 +913,42 @@ public final class SegmentationSession implements InteractiveSession {
             sayIfNotReady();
             return CompletableFuture.completedFuture(null);
         }
-        return showOtherSquare(k, n, s).thenAccept(had -> {
+        // Once shown, the choice is kept with click n (the last one now), so it is made again whenever
+        // the clicks are predicted again (a draft continued, an accept undone, another version, a crash).
+        CompletableFuture<Void> done = s.otherSquare(p -> show(k, p)).thenAccept(had -> {
             if (!had) {
                 say(Bundle.MSG_NoOtherSquare());
+                return;
+            }
+            synchronized (this) {
+                // click n is still there (a later click may have been queued behind the S)
+                if (slice == k && clicks.size() >= n) {
+                    if (!otherSquares.remove(n - 1)) {
+                        otherSquares.add(n - 1);
+                    }
+                    journal();
+                }
             }
         });
+        track(done);
+        return done;
     }
 
     /**
-     * The user's S: the model's session shows the other square's mask for slice k's click number n
-     * (its last then); once it did, the choice is kept with the slice's clicks, so it is made again
-     * whenever they are predicted again (a draft continued, an accept undone, another version in use).
+     * Under the lock: slice k's clicks again, in order (shown, journaled, predicted and learned from as
+     * before), with S pressed again after those whose other square the user chose.
+     *
+     * @return completes when the last click's mask is published
      */
-    private CompletableFuture<Boolean> showOtherSquare(int k, int n, AsyncAdaptationSession s) {
-        CompletableFuture<Boolean> had = s.otherSquare(p -> show(k, p)).thenApply(yes -> {
-            if (yes) {
-                synchronized (this) {
-                    // click n is still there (a later click may have been queued behind the S)
-                    if (slice == k && clicks.size() >= n) {
-                        if (!otherSquares.remove(n - 1)) {
-                            otherSquares.add(n - 1);
-                        }
-                        journal();
-                    }
-                }
+    private CompletableFuture<Void> replay(int k, List<Click> again, Set<Integer> chosen, AsyncAdaptationSession s) {
+        CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < again.size(); i++) {
+            done = addClick(again.get(i), s);
+            if (chosen.contains(i)) {
+                pressAgain(k, i, s);
             }
-            return yes;
-        });
-        track(had);
-        return had;
+        }
+        return done;
     }
 
     /** Under the lock, replaying slice k's clicks: the user chose click i's other square; it is chosen again. */
@@ -1171,12 +1178,7 @@ public final class SegmentationSession implements InteractiveSession {
                 actions.push(edits.snapshot());
                 edits.restore(draft.strokes());
             }
-            for (int i = 0; i < draft.clicks().size(); i++) {
-                addClick(draft.clicks().get(i), s);
-                if (draft.otherSquares().contains(i)) {
-                    pressAgain(k, i, s);
-                }
-            }
+            replay(k, draft.clicks(), draft.otherSquares(), s);
         }
     }
 
@@ -1354,13 +1356,7 @@ public final class SegmentationSession implements InteractiveSession {
                 actions.push(edits.snapshot());
                 edits.restore(d.strokes());
             }
-            done = CompletableFuture.completedFuture(null);
-            for (int i = 0; i < d.clicks().size(); i++) {
-                done = addClick(d.clicks().get(i), session);
-                if (d.otherSquares().contains(i)) {
-                    pressAgain(d.slice(), i, session);
-                }
-            }
+            done = replay(d.slice(), d.clicks(), d.otherSquares(), session);
         }
         say(Bundle.MSG_Resumed(d.slice() + 1, d.clicks().size()));
         changed();

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pointlearn.adaptation.api.SliceDraft;
 import org.pointlearn.adaptation.api.Strokes;
 import org.pointlearn.imaging.api.AtomicFiles;
@@ -45,7 +47,7 @@ public final class SliceJournal {
             b.append("click ").append(c.x()).append(' ').append(c.y()).append(' ').append(c.positive() ? '+' : '-')
                     .append('\n');
         }
-        for (int i : new java.util.TreeSet<>(e.otherSquares())) {
+        for (int i : new TreeSet<>(e.otherSquares())) {
             b.append("other-square ").append(i).append('\n');
         }
         if (e.strokes() != null) {
@@ -76,7 +78,7 @@ public final class SliceJournal {
         String title = "";
         int slice = -1;
         List<Click> clicks = new ArrayList<>();
-        java.util.Set<Integer> otherSquares = new java.util.TreeSet<>();
+        Set<Integer> otherSquares = new TreeSet<>();
         BitSet painted = null;
         BitSet erased = null;
         try {

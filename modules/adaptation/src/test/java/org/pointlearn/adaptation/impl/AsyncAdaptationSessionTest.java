@@ -37,15 +37,7 @@ class AsyncAdaptationSessionTest {
             try (AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
                     AdaptationPolicy.FROZEN, Fixtures.strong(), VersionStore.inMemory(4)))) {
                 Image2D image = Fixtures.disk(40, 36, 6, 3);
-                async.submit(() -> {
-                    async.session().start(image, "a");
-                    return null;
-                }).get();
-                CountDownLatch release = new CountDownLatch(1);
-                async.submit(() -> {
-                    awaitQuietly(release);
-                    return null;
-                });
+                CountDownLatch release = startHeld(async, image);
                 List<Prediction> shown = new CopyOnWriteArrayList<>();
                 var first = async.click(new Click(40, 36, true), shown::add);
                 var other = async.otherSquare(shown::add);
@@ -69,15 +61,7 @@ class AsyncAdaptationSessionTest {
              AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
                      AdaptationPolicy.METHOD, Fixtures.strong(), VersionStore.inMemory(4)))) {
             Image2D image = Fixtures.disk(40, 36, 14, 1);
-            async.submit(() -> {
-                async.session().start(image, "a");
-                return null;
-            }).get();
-            CountDownLatch release = new CountDownLatch(1);
-            async.submit(() -> {
-                awaitQuietly(release);
-                return null;
-            });
+            CountDownLatch release = startHeld(async, image);
             List<Prediction> shown = new CopyOnWriteArrayList<>();
             var first = async.click(new Click(40, 36, true), shown::add);
             var second = async.click(new Click(10, 10, false), shown::add);
@@ -139,6 +123,20 @@ class AsyncAdaptationSessionTest {
             }).get(60, TimeUnit.SECONDS);
             assertEquals(base, async.session().activeVersion().id());
         }
+    }
+
+    /** Starts the image on the session, then holds its thread until the latch returned is released. */
+    private static CountDownLatch startHeld(AsyncAdaptationSession async, Image2D image) throws Exception {
+        async.submit(() -> {
+            async.session().start(image, "a");
+            return null;
+        }).get();
+        CountDownLatch release = new CountDownLatch(1);
+        async.submit(() -> {
+            awaitQuietly(release);
+            return null;
+        });
+        return release;
     }
 
     private static void awaitQuietly(CountDownLatch latch) throws AdaptationException {
