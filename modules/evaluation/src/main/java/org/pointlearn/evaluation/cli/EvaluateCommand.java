@@ -100,6 +100,13 @@ public final class EvaluateCommand {
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
         ds.problems().forEach(p -> System.out.println("skipped " + p));
         Path modelFolder = Path.of(kv.get("model"));
+        int channels = SegmentationModel.readCard(modelFolder).imageChannels();
+        long converted = ds.samples().stream().filter(s -> s.image().channels() != channels).count();
+        if (converted > 0) {
+            System.out.println(converted + " of " + ds.samples().size() + " images have another number of channels than"
+                    + " the model's " + channels + ": given to it as " + (channels == 1 ? "grey (a colour picture's"
+                    + " luminance; a grey one stored as RGB as it is)" : "colour (the grey values in each channel)"));
+        }
         String subset = kv.getOrDefault("subset", "all");
 
         List<Source> source = null;
@@ -251,9 +258,25 @@ public final class EvaluateCommand {
         throw new IllegalArgumentException("--orders must be a whole number of at least 1, not '" + spec + "'");
     }
 
-    @SuppressWarnings("unchecked")
-    /** All samples, or those the model card lists as validation ("id", or "domain/id" for models of several domains). */
+    /**
+     * All samples, or those the model card lists as validation ("id", or "domain/id" for models of
+     * several domains), with images of the model's channel count.
+     */
     private static List<Sample> subset(Dataset ds, SegmentationModel model, String which) throws IOException {
+        return withChannels(chosen(ds, model, which), model.card().imageChannels());
+    }
+
+    /**
+     * The samples with images of the model's channel count: a grey picture stored as RGB becomes
+     * grey again, a colour one its luminance, a grey one three copies for a colour model.
+     */
+    static List<Sample> withChannels(List<Sample> samples, int channels) {
+        return samples.stream().map(s -> s.image().channels() == channels ? s
+                : new Sample(s.id(), s.image().withChannels(channels), s.mask())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Sample> chosen(Dataset ds, SegmentationModel model, String which) throws IOException {
         if (which.equals("all")) {
             return ds.samples();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.GroupSplit;
 import org.pointlearn.evaluation.data.PatientGroups;
 import org.pointlearn.evaluation.data.Sample;
+import org.pointlearn.imaging.api.Image2D;
 
 /**
  * The training images of one or more domain folders, each split into train and validation by
@@ -55,13 +57,20 @@ final class TrainingData {
      */
     static TrainingData read(List<Path> folders, Map<String, Pattern> groups, double validationFraction, long seed,
             PrintStream log) throws IOException, DatasetException {
-        List<Domain> domains = new ArrayList<>();
+        List<Dataset> read = new ArrayList<>();
         for (Path folder : folders) {
             Dataset ds = new DatasetReader().read(folder);
             ds.problems().forEach(p -> log.println("skipped " + p));
             if (ds.samples().isEmpty()) {
                 throw new IOException("no usable image/mask pairs in " + folder);
             }
+            read.add(ds);
+        }
+        int channels = mostCommonChannels(read);
+        List<Domain> domains = new ArrayList<>();
+        for (int d = 0; d < folders.size(); d++) {
+            Path folder = folders.get(d);
+            Dataset ds = withChannels(read.get(d), channels, log);
             Pattern pattern = groups.get(ds.domain());
             Function<String, String> grouping = pattern == null ? PatientGroups::of : id -> group(pattern, id);
             DataSplit split = GroupSplit.split(ds.ids(), validationFraction, seed, grouping);
@@ -78,6 +87,34 @@ final class TrainingData {
                     words);
         }
         return new TrainingData(List.copyOf(domains));
+    }
+
+    /** The channel count most of the images have (the model is made for it); the lower one on a tie. */
+    static int mostCommonChannels(List<Dataset> datasets) {
+        Map<Integer, Integer> count = new TreeMap<>();
+        datasets.forEach(ds -> ds.samples().forEach(s -> count.merge(s.image().channels(), 1, Integer::sum)));
+        return count.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+    }
+
+    /** The domain with every image of the given channel count (see {@link Image2D#withChannels}), said in the log. */
+    private static Dataset withChannels(Dataset ds, int channels, PrintStream log) {
+        List<Sample> samples = new ArrayList<>();
+        int converted = 0;
+        for (Sample s : ds.samples()) {
+            if (s.image().channels() == channels) {
+                samples.add(s);
+            } else {
+                samples.add(new Sample(s.id(), s.image().withChannels(channels), s.mask()));
+                converted++;
+            }
+        }
+        if (converted == 0) {
+            return ds;
+        }
+        log.printf("data %s: %d image(s) converted to %d channel(s), as most of the training images have%n",
+                ds.domain(), converted, channels);
+        return new Dataset(ds.domain(), samples, ds.problems());
     }
 
     /** An id's patient or volume by a pattern; the id itself when it does not match. */

@@ -112,6 +112,47 @@ class EvaluateCommandTest {
                 e.getMessage());
     }
 
+    /**
+     * A grey MRI slice saved as an RGB picture (three equal channels), as some converters write them,
+     * is segmented exactly as the grey file is; a colour picture is given to the grey model as its
+     * luminance instead of stopping the run.
+     */
+    @Test
+    void aGreySliceStoredAsRgbGivesTheSameNumbersAsTheGreyFile() throws Exception {
+        Path grey = subset("brain-ms-flair", List.of("105006"));
+        Path rgb = folder.resolve("rgb");
+        java.awt.image.BufferedImage slice = javax.imageio.ImageIO.read(grey.resolve("images/105006.png").toFile());
+        java.awt.image.BufferedImage asRgb = new java.awt.image.BufferedImage(slice.getWidth(), slice.getHeight(),
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.image.BufferedImage tinted = new java.awt.image.BufferedImage(slice.getWidth(), slice.getHeight(),
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < slice.getHeight(); y++) {
+            for (int x = 0; x < slice.getWidth(); x++) {
+                int v = slice.getRaster().getSample(x, y, 0);
+                asRgb.setRGB(x, y, v << 16 | v << 8 | v);
+                tinted.setRGB(x, y, v << 16 | (v * 3 / 4) << 8 | v / 2);
+            }
+        }
+        Files.createDirectories(rgb.resolve("images"));
+        javax.imageio.ImageIO.write(asRgb, "png", rgb.resolve("images/105006.png").toFile());
+        javax.imageio.ImageIO.write(tinted, "png", rgb.resolve("images/tinted.png").toFile());
+        Files.createDirectories(rgb.resolve("masks"));
+        Files.copy(grey.resolve("masks/105006.png"), rgb.resolve("masks/105006.png"));
+        Files.copy(grey.resolve("masks/105006.png"), rgb.resolve("masks/tinted.png"));
+
+        for (Path data : List.of(grey, rgb)) {
+            EvaluateCommand.main(new String[] {"--data", data.toString(), "--model", BRAIN.toString(), "--policy", "frozen",
+                "--out", folder.resolve("report-" + data.getFileName()).toString()});
+        }
+        List<String> fromGrey = Files.readAllLines(folder.resolve("report-brain-ms-flair").resolve(EvaluationReport.PER_IMAGE));
+        List<String> fromRgb = Files.readAllLines(folder.resolve("report-rgb").resolve(EvaluationReport.PER_IMAGE));
+        assertEquals(3, fromRgb.size(), "both pictures were segmented: " + fromRgb);
+        String greyCurve = fromGrey.get(1).substring(fromGrey.get(1).indexOf(",105006,"));
+        assertEquals(greyCurve, fromRgb.get(1).substring(fromRgb.get(1).indexOf(",105006,")),
+                "the RGB-stored slice gives the grey slice's Dice after every click");
+        assertTrue(fromRgb.get(2).contains(",tinted,"), fromRgb.get(2));
+    }
+
     @Test
     void settingsAreParsedByName() {
         assertEquals(Map.of("ccgLambda", "10", "midSteps", "1"), EvaluateCommand.settings("ccgLambda=10, midSteps=1"));

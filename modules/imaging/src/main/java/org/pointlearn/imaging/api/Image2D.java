@@ -90,4 +90,39 @@ public final class Image2D {
         System.arraycopy(data, c * width * height, out, 0, out.length);
         return out;
     }
+
+    /**
+     * This image with another number of channels, for a model that takes that many: a colour
+     * image whose three channels are the same everywhere (a grey picture stored as RGB) gives that
+     * channel exactly, any other colour image its luminance (Rec. 601: 0.299 R + 0.587 G + 0.114 B);
+     * a grey image gives three copies of itself. This image itself when it already has them.
+     *
+     * @throws IllegalArgumentException for any other pair of channel counts
+     */
+    public Image2D withChannels(int wanted) {
+        if (wanted == channels) {
+            return this;
+        }
+        int n = width * height;
+        if (channels == 3 && wanted == 1) {
+            float[] grey = new float[n];
+            boolean same = true;
+            for (int i = 0; i < n && same; i++) {
+                same = data[i] == data[n + i] && data[i] == data[2 * n + i];
+            }
+            for (int i = 0; i < n; i++) {
+                grey[i] = same ? data[i] : (float) (0.299 * data[i] + 0.587 * data[n + i] + 0.114 * data[2 * n + i]);
+            }
+            return new Image2D(width, height, 1, grey, spacingX, spacingY);
+        }
+        if (channels == 1 && wanted == 3) {
+            float[] colour = new float[3 * n];
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(data, 0, colour, c * n, n);
+            }
+            return new Image2D(width, height, 3, colour, spacingX, spacingY);
+        }
+        throw new IllegalArgumentException("an image of " + channels + " channels cannot be given " + wanted
+                + " (only grey to colour and colour to grey)");
+    }
 }
