@@ -263,16 +263,8 @@ public final class EvaluateCommand {
      * several domains), with images of the model's channel count.
      */
     private static List<Sample> subset(Dataset ds, SegmentationModel model, String which) throws IOException {
-        return withChannels(chosen(ds, model, which), model.card().imageChannels());
-    }
-
-    /**
-     * The samples with images of the model's channel count: a grey picture stored as RGB becomes
-     * grey again, a colour one its luminance, a grey one three copies for a colour model.
-     */
-    static List<Sample> withChannels(List<Sample> samples, int channels) {
-        return samples.stream().map(s -> s.image().channels() == channels ? s
-                : new Sample(s.id(), s.image().withChannels(channels), s.mask())).toList();
+        int channels = model.card().imageChannels();
+        return chosen(ds, model, which).stream().map(s -> s.withChannels(channels)).toList();
     }
 
     @SuppressWarnings("unchecked")

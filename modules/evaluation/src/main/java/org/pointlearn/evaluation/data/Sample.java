@@ -19,4 +19,9 @@ public record Sample(String id, Image2D image, Mask2D mask) {
                     + " but the image is " + image.width() + "x" + image.height());
         }
     }
+
+    /** This sample with its image given the channel count a model takes ({@link Image2D#withChannels}). */
+    public Sample withChannels(int channels) {
+        return image.channels() == channels ? this : new Sample(id, image.withChannels(channels), mask);
+    }
 }

@@ -20,7 +20,6 @@ import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.GroupSplit;
 import org.pointlearn.evaluation.data.PatientGroups;
 import org.pointlearn.evaluation.data.Sample;
-import org.pointlearn.imaging.api.Image2D;
 
 /**
  * The training images of one or more domain folders, each split into train and validation by
@@ -97,21 +96,13 @@ final class TrainingData {
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
-    /** The domain with every image of the given channel count (see {@link Image2D#withChannels}), said in the log. */
+    /** The domain with every image of the given channel count ({@link Sample#withChannels}), said in the log. */
     private static Dataset withChannels(Dataset ds, int channels, PrintStream log) {
-        List<Sample> samples = new ArrayList<>();
-        int converted = 0;
-        for (Sample s : ds.samples()) {
-            if (s.image().channels() == channels) {
-                samples.add(s);
-            } else {
-                samples.add(new Sample(s.id(), s.image().withChannels(channels), s.mask()));
-                converted++;
-            }
-        }
+        long converted = ds.samples().stream().filter(s -> s.image().channels() != channels).count();
         if (converted == 0) {
             return ds;
         }
+        List<Sample> samples = ds.samples().stream().map(s -> s.withChannels(channels)).toList();
         log.printf("data %s: %d image(s) converted to %d channel(s), as most of the training images have%n",
                 ds.domain(), converted, channels);
         return new Dataset(ds.domain(), samples, ds.problems());

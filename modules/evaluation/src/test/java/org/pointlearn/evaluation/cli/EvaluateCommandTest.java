@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pointlearn.evaluation.SharedData;
@@ -121,11 +123,11 @@ class EvaluateCommandTest {
     void aGreySliceStoredAsRgbGivesTheSameNumbersAsTheGreyFile() throws Exception {
         Path grey = subset("brain-ms-flair", List.of("105006"));
         Path rgb = folder.resolve("rgb");
-        java.awt.image.BufferedImage slice = javax.imageio.ImageIO.read(grey.resolve("images/105006.png").toFile());
-        java.awt.image.BufferedImage asRgb = new java.awt.image.BufferedImage(slice.getWidth(), slice.getHeight(),
-                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
-        java.awt.image.BufferedImage tinted = new java.awt.image.BufferedImage(slice.getWidth(), slice.getHeight(),
-                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage slice = ImageIO.read(grey.resolve("images/105006.png").toFile());
+        BufferedImage asRgb = new BufferedImage(slice.getWidth(), slice.getHeight(),
+                BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage tinted = new BufferedImage(slice.getWidth(), slice.getHeight(),
+                BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < slice.getHeight(); y++) {
             for (int x = 0; x < slice.getWidth(); x++) {
                 int v = slice.getRaster().getSample(x, y, 0);
@@ -134,8 +136,8 @@ class EvaluateCommandTest {
             }
         }
         Files.createDirectories(rgb.resolve("images"));
-        javax.imageio.ImageIO.write(asRgb, "png", rgb.resolve("images/105006.png").toFile());
-        javax.imageio.ImageIO.write(tinted, "png", rgb.resolve("images/tinted.png").toFile());
+        ImageIO.write(asRgb, "png", rgb.resolve("images/105006.png").toFile());
+        ImageIO.write(tinted, "png", rgb.resolve("images/tinted.png").toFile());
         Files.createDirectories(rgb.resolve("masks"));
         Files.copy(grey.resolve("masks/105006.png"), rgb.resolve("masks/105006.png"));
         Files.copy(grey.resolve("masks/105006.png"), rgb.resolve("masks/tinted.png"));
