@@ -100,11 +100,13 @@ score-mri-general: build
 ## Leave one domain out: the same recipe without DOMAIN (a folder name of MRI_MIX) at a reduced
 ## budget, then frozen on all of DOMAIN, which it never saw: how the model does on unseen anatomy.
 LODO_EPOCHS ?= 15
+# The reduced budget the leave-one-domain-out runs and the same-budget ablation share
+REDUCED_BUDGET = --size 128 --base 32 --levels 4 --epochs $(LODO_EPOCHS) --steps 50 --batch 8
 train-mri-lodo: build
 	@test -n "$(DOMAIN)" || { echo "usage: make train-mri-lodo DOMAIN=kidney-t2 (one of: $(MRI_MIX))"; exit 2; }
 	$(TRAIN) --data $(shell echo "$(MRI_MIX)" | tr ',' '\n' | grep -v '/$(DOMAIN)$$' | paste -sd, -) \
 	  --groups '$(MRI_GROUPS)' --out runs/mri-general-without-$(DOMAIN) --focus zoom --pseudo 0.5 \
-	  --size 128 --base 32 --levels 4 --epochs $(LODO_EPOCHS) --steps 50 --batch 8 $(ARGS) \
+	  $(REDUCED_BUDGET) $(ARGS) \
 	  --description "mri-general's recipe without $(DOMAIN)"
 	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --policy frozen \
 	  --data $(shell echo "$(MRI_MIX)" | tr ',' '\n' | grep '/$(DOMAIN)$$') \
@@ -116,7 +118,7 @@ train-mri-ablations: build
 	for v in "budget:--focus zoom --pseudo 0.5" "nopseudo:--focus zoom --pseudo 0" "nofocus:--focus full --pseudo 0.5"; do \
 	  name=$${v%%:*}; \
 	  $(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out runs/mri-general-$$name $${v#*:} --resume \
-	    --size 128 --base 32 --levels 4 --epochs $(LODO_EPOCHS) --steps 50 --batch 8 $(ARGS) \
+	    $(REDUCED_BUDGET) $(ARGS) \
 	    --description "mri-general's recipe at a reduced budget ($$name)" || exit 1; \
 	done
 train-ablation: build
