@@ -72,7 +72,8 @@ bench: build
 	  -Dbench.out=$(CURDIR)/docs/bench.md -Dbench.model=$(CURDIR)/$(BENCH_MODEL)
 
 ## docs/results.md: base models, ablation, every policy on the shifted domains over ORDERS=3 orders
-## with the forgetting check (about 75 minutes on 2 cores)
+## with the forgetting check (about 4 hours on 2 cores). Stopped, it goes on where it stopped: a run that
+## finished with the same arguments, model and code is kept; FRESH=1 runs everything again.
 results: build
 	scripts/results $(SHARED)
 
