@@ -122,8 +122,9 @@ train-mri-ablations: build
 	    $(REDUCED_BUDGET) $(ARGS) \
 	    --description "mri-general's recipe at a reduced budget ($$name)" || exit 1; \
 	done
+## The brain ablation (no click-responsive training) for make results; stopped, it goes on from its checkpoint.
 train-ablation: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 $(ARGS) \
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 --resume $(ARGS) \
 	  --description "Ablation: brain model without click-responsive training"
 
 clean:
