@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
+.PHONY: all setup build run test stress engine-info clean eval first-click bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
 
 all: build
 
@@ -47,6 +47,15 @@ colin27-domain: build
 	scripts/evaluation org.pointlearn.evaluation.cli.AtlasDomainCommand --image $(TEMPLATES)/ch2.nii.gz \
 	  --labels $(TEMPLATES)/aal.nii.gz --names $(TEMPLATES)/aal.nii.txt \
 	  --select Caudate,Putamen,Pallidum,Thalamus,Hippocampus,Amygdala --every 3 --min-area 40 --out target/colin27-deep-grey
+## What one click gives, looked at in several ways (CARDS: card specs separated by ';', an empty one
+## the card as it is): mean Dice@1 on mri-general's five validation splits, both MS sets and colin27,
+## and of the best way per image -> runs/first-click.md (docs/interaction.md, "A square below focus.minSide")
+CARDS ?= ;focus.minSide=0.04,focus.firstSide=0.05,focus.wideSide=0;focus.firstSide=0.12,focus.wideSide=0;focus.firstSide=0.35,focus.wideSide=0
+first-click: build
+	test -d target/colin27-deep-grey || $(MAKE) colin27-domain
+	mkdir -p runs
+	scripts/evaluation org.pointlearn.evaluation.cli.FirstClickCommand --model $(or $(MODEL),models/mri-general) \
+	  --data $(MRI_MIX),$(SHARED)/brain-ms-t1,$(SHARED)/brain-ms-flair,target/colin27-deep-grey --cards '$(CARDS)' --out runs/first-click.md
 ## The volume protocol: the simulated user annotates the same deep grey structures slice by slice
 ## through the Colin27 volume, each next slice starting empty or from its accepted neighbour
 ## (propagation none/mask/seed/seed-only), frozen and adapting -> runs/volume (totals.csv, volume.csv)

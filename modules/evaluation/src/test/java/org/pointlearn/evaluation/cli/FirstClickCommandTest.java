@@ -1,0 +1,67 @@
+package org.pointlearn.evaluation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pointlearn.evaluation.SharedData;
+import org.pointlearn.evaluation.data.Dataset;
+import org.pointlearn.evaluation.data.DatasetReader;
+import org.pointlearn.inference.api.ComputeDevice;
+import org.pointlearn.lib.djl.DjlRuntime;
+
+/**
+ * The first-click table with the shipped general model on a few real slices: the validation split
+ * where the model trained on the domain, every slice where it did not, and the wide square alone
+ * against the card's two squares on small MS lesions and large metastases.
+ */
+class FirstClickCommandTest {
+
+    private static final Path MODEL = Path.of(System.getProperty("user.dir"), "..", "..", "models", "mri-general");
+
+    @TempDir
+    Path folder;
+
+    private Dataset subset(String domain, List<String> ids) throws Exception {
+        Path out = folder.resolve(domain);
+        for (String part : List.of("images", "masks")) {
+            Files.createDirectories(out.resolve(part));
+            for (String id : ids) {
+                Files.copy(SharedData.domain(domain).resolve(part).resolve(id + ".png"), out.resolve(part).resolve(id + ".png"));
+            }
+        }
+        return new DatasetReader().read(out);
+    }
+
+    @Test
+    void theWideSquareAloneLosesTheSmallLesionsAndTheBestPerImageKeepsBoth() throws Exception {
+        // two slices of the validation patient and one the model was trained on (left out)
+        Dataset mets = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00232-000_1069",
+                "BraTS-MET-00230-000_1057"));
+        Dataset ms = subset("brain-ms-t1", List.of("103014", "113012", "150010"));
+        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(folder.resolve("djl")));
+        FirstClickCommand.Table t = FirstClickCommand.measure(MODEL, device, List.of(mets, ms),
+                List.of("", "focus.wideSide=0,focus.firstSide=0.35"));
+
+        assertArrayEquals(new int[] {2, 3}, t.images(), "the metastases' validation slices only, every MS slice");
+        assertArrayEquals(new boolean[] {true, false}, t.trained());
+        double[] card = t.dice()[0];
+        double[] wide = t.dice()[1];
+        double[] best = t.dice()[2];
+        assertTrue(card[0] >= 0.65, "one click in a large metastasis gives most of it: Dice@1 " + card[0]);
+        assertTrue(wide[1] < card[1] - 0.1, "on small MS lesions the wide square alone gives a blob: Dice@1 "
+                + wide[1] + " against the card's " + card[1]);
+        for (int f = 0; f < 2; f++) {
+            assertTrue(best[f] >= Math.max(card[f], wide[f]) - 1e-9, "the best per image is at least each: " + best[f]);
+        }
+        String md = t.markdown();
+        assertTrue(md.contains("| brain-mets-t2w (2, validation) | brain-ms-t1 (3) |"), md);
+        assertTrue(md.contains("| the best of these per image |"), md);
+        assertEquals(5, md.lines().count(), "a header, its rule and three rows: " + md);
+    }
+}
