@@ -8,11 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.pointlearn.evaluation.clicker.SimulatedUser;
 import org.pointlearn.evaluation.data.Dataset;
 import org.pointlearn.evaluation.data.DatasetReader;
 import org.pointlearn.evaluation.data.Sample;
+import org.pointlearn.evaluation.protocol.ProtocolRunner;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 import org.pointlearn.inference.api.ComputeDevice;
@@ -26,7 +28,8 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * (its validation split when the model was trained on the folder's domain, else every image), the
  * simulated user's first click is predicted under each card setting, and the mean Dice@1 per folder
  * is tabulated, with a last row for the best setting per image (what a user who picks the mask
- * among them, say with S, would get):
+ * among them, say with S, would get); an image with an empty mask has nothing to point at and is
+ * not counted:
  * <pre>
  * FirstClickCommand --model &lt;folder&gt; --data &lt;folder&gt;[,&lt;folder&gt;...] --cards '&lt;spec&gt;;&lt;spec&gt;...' [--out &lt;file.md&gt;]
  * </pre>
@@ -140,13 +143,17 @@ public final class FirstClickCommand {
                     Sample s = raw.withChannels(channels);
                     int w = s.image().width();
                     int h = s.image().height();
-                    Click click = user.nextClick(s.mask(), Mask2D.empty(w, h), List.of()).orElseThrow();
+                    Optional<Click> first = user.nextClick(s.mask(), Mask2D.empty(w, h), List.of());
+                    if (first.isEmpty()) {
+                        continue; // nothing to point at (an empty mask): not counted
+                    }
+                    Click click = first.get();
                     // the card specs change how the image is looked at, not its normalisation
                     InputEncoder.PreparedImage prepared = models.get(0).encoder().prepareImage(s.image());
                     double best = 0;
                     for (int k = 0; k < predictors.size(); k++) {
                         float[] p = predictors.get(k).predict(prepared, List.of(click), null).probability();
-                        double d = Mask2D.threshold(p, w, h, 0.5f).dice(s.mask());
+                        double d = Mask2D.threshold(p, w, h, ProtocolRunner.THRESHOLD).dice(s.mask());
                         dice[k][f] += d;
                         best = Math.max(best, d);
                     }
