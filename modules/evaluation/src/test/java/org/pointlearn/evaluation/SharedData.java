@@ -3,8 +3,10 @@ package org.pointlearn.evaluation;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The shared developer data folder, named by the {@code pointlearn.data} system property. */
 public final class SharedData {
@@ -19,5 +21,20 @@ public final class SharedData {
         Path folder = Path.of(root, name);
         assertTrue(Files.isDirectory(folder), "shared data folder missing: " + folder);
         return folder;
+    }
+
+    /**
+     * A dataset folder named as the domain, under {@code into}, holding copies of the given images of
+     * that shared domain and their masks.
+     */
+    public static Path subset(String domain, List<String> ids, Path into) throws IOException {
+        Path out = into.resolve(domain);
+        for (String part : List.of("images", "masks")) {
+            Files.createDirectories(out.resolve(part));
+            for (String id : ids) {
+                Files.copy(domain(domain).resolve(part).resolve(id + ".png"), out.resolve(part).resolve(id + ".png"));
+            }
+        }
+        return out;
     }
 }

@@ -31,15 +31,7 @@ class EvaluateCommandTest {
 
     /** A dataset folder of the given images of a shared domain (copies in the temporary folder). */
     private Path subset(String domain, List<String> ids) throws Exception {
-        Path out = folder.resolve(domain);
-        for (String part : List.of("images", "masks")) {
-            Files.createDirectories(out.resolve(part));
-            for (String id : ids) {
-                Files.copy(SharedData.domain(domain).resolve(part).resolve(id + ".png"),
-                        out.resolve(part).resolve(id + ".png"));
-            }
-        }
-        return out;
+        return SharedData.subset(domain, ids, folder);
     }
 
     @Test

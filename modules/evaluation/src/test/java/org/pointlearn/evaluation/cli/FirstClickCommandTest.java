@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,7 @@ class FirstClickCommandTest {
     Path folder;
 
     private Dataset subset(String domain, List<String> ids) throws Exception {
-        Path out = folder.resolve(domain);
-        for (String part : List.of("images", "masks")) {
-            Files.createDirectories(out.resolve(part));
-            for (String id : ids) {
-                Files.copy(SharedData.domain(domain).resolve(part).resolve(id + ".png"), out.resolve(part).resolve(id + ".png"));
-            }
-        }
-        return new DatasetReader().read(out);
+        return new DatasetReader().read(SharedData.subset(domain, ids, folder));
     }
 
     @Test
