@@ -3,7 +3,6 @@ package org.pointlearn.adaptation.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
@@ -79,20 +78,21 @@ public record SeriesWork(SeriesKey series, int width, int height, int depth, int
      * @param strokes the brush and eraser strokes
      * @param proposal the proposal the slice started from, or null
      * @param shown the mask shown when it was left, or null
-     * @param otherSquares the indices of the clicks whose other square's mask the user chose (key S)
+     * @param otherSquares for the clicks after which the user asked for another square (key S): the
+     *     click's index -> how many times
      */
     public record Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown,
-            Set<Integer> otherSquares) {
+            Map<Integer, Integer> otherSquares) {
 
         /** Copies the collections. */
         public Draft {
             clicks = List.copyOf(clicks);
-            otherSquares = Set.copyOf(otherSquares);
+            otherSquares = Map.copyOf(otherSquares);
         }
 
         /** A draft in which the user chose no other square. */
         public Draft(List<Click> clicks, Strokes strokes, Mask2D proposal, Mask2D shown) {
-            this(clicks, strokes, proposal, shown, Set.of());
+            this(clicks, strokes, proposal, shown, Map.of());
         }
     }
 

@@ -1,7 +1,7 @@
 package org.pointlearn.adaptation.api;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.pointlearn.inference.api.Click;
 
 /**
@@ -12,20 +12,21 @@ import org.pointlearn.inference.api.Click;
  * @param slice the slice index, 0-based
  * @param clicks the clicks in order
  * @param strokes the brush and eraser strokes, or null
- * @param otherSquares the indices of the clicks whose other square's mask the user chose (key S)
+ * @param otherSquares for the clicks after which the user asked for another square (key S): the
+ *     click's index -> how many times
  */
 public record SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes,
-        Set<Integer> otherSquares) {
+        Map<Integer, Integer> otherSquares) {
 
     /** Copies the collections. */
     public SliceDraft {
         clicks = List.copyOf(clicks);
-        otherSquares = Set.copyOf(otherSquares);
+        otherSquares = Map.copyOf(otherSquares);
     }
 
     /** A draft in which the user chose no other square. */
     public SliceDraft(String series, String title, int slice, List<Click> clicks, Strokes strokes) {
-        this(series, title, slice, clicks, strokes, Set.of());
+        this(series, title, slice, clicks, strokes, Map.of());
     }
 
     /** Whether it has brush or eraser strokes. */

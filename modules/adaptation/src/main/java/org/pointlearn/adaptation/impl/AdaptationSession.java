@@ -288,10 +288,11 @@ public final class AdaptationSession implements AutoCloseable {
     }
 
     /**
-     * Shows the other square's mask for the last click, when it was looked at through two (a first
+     * Shows another square's mask for the last click, when it was looked at through two (a first
      * click, or a positive click on a new object): the user says the network chose the wrong scale.
-     * Later clicks start from what is shown; calling it again shows the first choice again. No
-     * learning happens here (an update the click made stays).
+     * The squares come in turn: the other of the two, then (when the card has a {@code smallSide})
+     * the small one, looked at the first time it is asked for, then the first choice again. Later
+     * clicks start from what is shown. No learning happens here (an update the click made stays).
      *
      * @return the prediction now shown, or empty when the last click had no other square
      * @throws AdaptationException when no image is started
@@ -299,6 +300,11 @@ public final class AdaptationSession implements AutoCloseable {
     public synchronized Optional<Prediction> otherSquare() throws AdaptationException {
         ImageInteraction img = requireImage();
         ImageInteraction.Step last = img.last();
+        if (last != null && last.other() != null && !last.smallAsked()) {
+            // the card's small square, looked at only now that the user asks (the first click stays fast)
+            List<Click> clicks = img.clicks();
+            last = last.withSmall(predictor.smallSquare(img.prepared(), clicks, last.previous()));
+        }
         ImageInteraction.Step swapped = last == null ? null : last.otherSquare();
         if (swapped == null) {
             return Optional.empty();

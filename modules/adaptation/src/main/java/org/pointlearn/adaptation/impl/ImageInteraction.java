@@ -23,23 +23,61 @@ public final class ImageInteraction implements AutoCloseable {
      * @param before the model state before its update, or null when it made none
      * @param losses its update's losses
      * @param view the view of the image its prediction was made on
-     * @param other the other square's prediction when the click was looked at through two, else null
+     * @param others the other squares' predictions, in the order S shows them, when the click was looked
+     *     at through more than one (empty when it was not)
+     * @param smallAsked whether the card's third, small square has been looked at for it (it is added
+     *     to {@code others} the first time the user asks for another square)
      */
     public record Step(Click click, float[] previous, Prediction shown, ModelState before, List<Double> losses,
-            InputEncoder.WorkingImage view, Predictor.Focused other) {
+            InputEncoder.WorkingImage view, List<Predictor.Focused> others, boolean smallAsked) {
+
+        public Step {
+            others = List.copyOf(others);
+        }
+
+        /** A step with at most one other square (the second first-click square), or null. */
+        public Step(Click click, float[] previous, Prediction shown, ModelState before, List<Double> losses,
+                InputEncoder.WorkingImage view, Predictor.Focused other) {
+            this(click, previous, shown, before, losses, view, other == null ? List.of() : List.of(other), false);
+        }
+
+        /** The next square S shows, or null when the click was looked at through one. */
+        public Predictor.Focused other() {
+            return others.isEmpty() ? null : others.get(0);
+        }
 
         /**
-         * The same click showing the other square's prediction, this one becoming the other; null
-         * when there is none.
+         * The same click showing the next square's prediction, this one going last among the others;
+         * null when there is none.
          */
         public Step otherSquare() {
-            if (other == null) {
+            if (others.isEmpty()) {
                 return null;
             }
-            Prediction swapped = new Prediction(other.probability(), shown.width(), shown.height(), shown.clicks(),
+            Predictor.Focused next = others.get(0);
+            List<Predictor.Focused> rest = new ArrayList<>(others.subList(1, others.size()));
+            rest.add(new Predictor.Focused(shown.probability(), view, next.passes()));
+            Prediction swapped = new Prediction(next.probability(), shown.width(), shown.height(), shown.clicks(),
                     shown.adapted(), true);
-            return new Step(click, previous, swapped, before, losses, other.view(),
-                    new Predictor.Focused(shown.probability(), view, other.passes()));
+            return new Step(click, previous, swapped, before, losses, next.view(), rest, smallAsked);
+        }
+
+        /**
+         * The same step with the small square looked at: it comes after the next square, so S shows the
+         * other square first, then the small one, then the first again. Null adds nothing (no small
+         * square for this click) but marks it asked.
+         */
+        public Step withSmall(Predictor.Focused small) {
+            List<Predictor.Focused> all = new ArrayList<>(others);
+            if (small != null && !all.isEmpty()) {
+                all.add(1, small);
+            }
+            return new Step(click, previous, shown, before, losses, view, all, true);
+        }
+
+        /** The same step without its model state (dropped). */
+        Step withoutState() {
+            return new Step(click, previous, shown, null, losses, view, others, smallAsked);
         }
     }
 
@@ -168,7 +206,7 @@ public final class ImageInteraction implements AutoCloseable {
             Step s = steps.get(i);
             if (s.before() != null) {
                 s.before().close();
-                steps.set(i, new Step(s.click(), s.previous(), s.shown(), null, s.losses(), s.view(), s.other()));
+                steps.set(i, s.withoutState());
             }
         }
     }

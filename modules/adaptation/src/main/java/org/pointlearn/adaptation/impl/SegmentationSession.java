@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,8 +102,8 @@ public final class SegmentationSession implements InteractiveSession {
     /** Marks a click on the undo stack (a stroke pushes the strokes before it). */
     private static final Strokes CLICK = new Strokes(new java.util.BitSet(), new java.util.BitSet());
 
-    /** An undone click (and whether its other square was shown, key S), or the strokes after an undone stroke. */
-    private record Redo(Click click, Strokes after, boolean otherSquare) {
+    /** An undone click (and how many times S was pressed after it), or the strokes after an undone stroke. */
+    private record Redo(Click click, Strokes after, int otherSquares) {
     }
 
     /** The versions and the one in use, read together on the model's thread. */
@@ -158,8 +158,8 @@ public final class SegmentationSession implements InteractiveSession {
     private Mask2D predicted;
     /** Whether the mask shown answers a click looked at through two squares (the other can be shown). */
     private boolean otherSquareShown;
-    /** The indices of the slice in progress's clicks whose other square's mask the user chose (S). */
-    private final Set<Integer> otherSquares = new TreeSet<>();
+    /** For the slice in progress's clicks after which the user asked for another square (S): index -> times. */
+    private final Map<Integer, Integer> otherSquares = new TreeMap<>();
     private Mask2D proposal;
     private Mask2D comparison;
     private MaskEdits edits;
@@ -659,11 +659,11 @@ public final class SegmentationSession implements InteractiveSession {
             k = slice;
             again = clicks;
             startImage(k, s, proposal);
-            Set<Integer> chosen = Set.copyOf(otherSquares);
+            Map<Integer, Integer> chosen = Map.copyOf(otherSquares);
             otherSquares.clear();
             for (int i = 0; i < again.size(); i++) {
                 track(s.click(again.get(i), p -> show(k, p)));
-                if (chosen.contains(i)) {
+                for (int n = 0; n < chosen.getOrDefault(i, 0); n++) {
                     pressAgain(k, i, s);
                 }
             }
@@ -923,9 +923,7 @@ public final class SegmentationSession implements InteractiveSession {
             synchronized (this) {
                 // click n is still there (a later click may have been queued behind the S)
                 if (slice == k && clicks.size() >= n) {
-                    if (!otherSquares.remove(n - 1)) {
-                        otherSquares.add(n - 1);
-                    }
+                    otherSquares.merge(n - 1, 1, Integer::sum);
                     journal();
                 }
             }
@@ -940,20 +938,21 @@ public final class SegmentationSession implements InteractiveSession {
      *
      * @return completes when the last click's mask is published
      */
-    private CompletableFuture<Void> replay(int k, List<Click> again, Set<Integer> chosen, AsyncAdaptationSession s) {
+    private CompletableFuture<Void> replay(int k, List<Click> again, Map<Integer, Integer> chosen,
+            AsyncAdaptationSession s) {
         CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
         for (int i = 0; i < again.size(); i++) {
             done = addClick(again.get(i), s);
-            if (chosen.contains(i)) {
+            for (int n = 0; n < chosen.getOrDefault(i, 0); n++) {
                 pressAgain(k, i, s);
             }
         }
         return done;
     }
 
-    /** Under the lock, replaying slice k's clicks: the user chose click i's other square; it is chosen again. */
+    /** Under the lock, replaying slice k's clicks: the user pressed S after click i; it is pressed again. */
     private void pressAgain(int k, int i, AsyncAdaptationSession s) {
-        otherSquares.add(i);
+        otherSquares.merge(i, 1, Integer::sum);
         journal();
         track(s.otherSquare(p -> show(k, p)));
     }
@@ -1005,7 +1004,7 @@ public final class SegmentationSession implements InteractiveSession {
             return false;
         }
         if (actions.peek() != CLICK) {
-            redo.push(new Redo(null, edits.snapshot(), false));
+            redo.push(new Redo(null, edits.snapshot(), 0));
             edits.restore(actions.pop());
             journal();
             return true;
@@ -1015,7 +1014,7 @@ public final class SegmentationSession implements InteractiveSession {
             return false;
         }
         actions.pop();
-        redo.push(new Redo(clicks.get(clicks.size() - 1), null, otherSquares.contains(clicks.size() - 1)));
+        redo.push(new Redo(clicks.get(clicks.size() - 1), null, otherSquares.getOrDefault(clicks.size() - 1, 0)));
         clicks = clicks.subList(0, clicks.size() - 1);
         otherSquares.remove(clicks.size());
         comparison = null;
@@ -1055,7 +1054,7 @@ public final class SegmentationSession implements InteractiveSession {
                 }
                 redo.pop();
                 addClick(r.click(), session);
-                if (r.otherSquare()) {
+                for (int n = 0; n < r.otherSquares(); n++) {
                     pressAgain(k, clicks.size() - 1, session);
                 }
             } else {

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.pointlearn.adaptation.api.SliceDraft;
 import org.pointlearn.adaptation.api.Strokes;
 import org.pointlearn.imaging.api.AtomicFiles;
@@ -47,8 +47,11 @@ public final class SliceJournal {
             b.append("click ").append(c.x()).append(' ').append(c.y()).append(' ').append(c.positive() ? '+' : '-')
                     .append('\n');
         }
-        for (int i : new TreeSet<>(e.otherSquares())) {
-            b.append("other-square ").append(i).append('\n');
+        // one line per press of S (a journal of before the third square has at most one per click)
+        for (Map.Entry<Integer, Integer> p : new TreeMap<>(e.otherSquares()).entrySet()) {
+            for (int n = 0; n < p.getValue(); n++) {
+                b.append("other-square ").append(p.getKey()).append('\n');
+            }
         }
         if (e.strokes() != null) {
             b.append("painted ").append(bits(e.strokes().in())).append('\n');
@@ -78,7 +81,7 @@ public final class SliceJournal {
         String title = "";
         int slice = -1;
         List<Click> clicks = new ArrayList<>();
-        Set<Integer> otherSquares = new TreeSet<>();
+        Map<Integer, Integer> otherSquares = new TreeMap<>();
         BitSet painted = null;
         BitSet erased = null;
         try {
@@ -93,7 +96,7 @@ public final class SliceJournal {
                         String[] p = rest.split(" ");
                         clicks.add(new Click(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p[2].equals("+")));
                     }
-                    case "other-square" -> otherSquares.add(Integer.parseInt(rest));
+                    case "other-square" -> otherSquares.merge(Integer.parseInt(rest), 1, Integer::sum);
                     case "painted" -> painted = BitSet.valueOf(Base64.getDecoder().decode(rest));
                     case "erased" -> erased = BitSet.valueOf(Base64.getDecoder().decode(rest));
                     default -> { }

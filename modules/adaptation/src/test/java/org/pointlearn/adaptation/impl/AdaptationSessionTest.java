@@ -54,6 +54,39 @@ public class AdaptationSessionTest {
     }
 
     /**
+     * With a small square in the card, S goes through three: the other of the two, then the small one
+     * (looked at only now), then the first choice again; the small one is the predictor's own.
+     */
+    @Test
+    void withASmallSquareSShowsTheOtherThenTheSmallThenTheFirstAgain() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel()) {
+            model.describeAs(model.card().toBuilder().focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6)
+                    .withZoomOuts(0).withSmallSide(0.05)).build());
+            try (AdaptationSession s = session(model, AdaptationPolicy.FROZEN)) {
+                Image2D image = Fixtures.disk(40, 36, 6, 3);
+                s.start(image, "a");
+                Click first = new Click(40, 36, true);
+                Prediction chosen = s.click(first);
+                Predictor predictor = new Predictor(model);
+                InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
+                Predictor.Focused both = predictor.predict(prepared, List.of(first), null);
+                float[] small = predictor.smallSquare(prepared, List.of(first), null).probability();
+                assertArrayEquals(both.other().probability(), s.otherSquare().orElseThrow().probability(), 1e-6f,
+                        "first the other of the two squares");
+                Prediction third = s.otherSquare().orElseThrow();
+                assertArrayEquals(small, third.probability(), 1e-6f, "then the small square");
+                assertFalse(java.util.Arrays.equals(small, chosen.probability()), "another mask");
+                assertFalse(java.util.Arrays.equals(small, both.other().probability()), "another mask");
+                assertTrue(third.otherSquare(), "S can go on");
+                assertArrayEquals(chosen.probability(), s.otherSquare().orElseThrow().probability(), 1e-6f,
+                        "then the first choice again");
+                assertArrayEquals(both.other().probability(), s.otherSquare().orElseThrow().probability(), 1e-6f,
+                        "and round again");
+            }
+        }
+    }
+
+    /**
      * One click looked at through two squares, the network at the wrong scale: the user asks for the
      * other square's mask (exactly the one the predictor made beside it), can go back, and the next
      * click starts from what is shown.

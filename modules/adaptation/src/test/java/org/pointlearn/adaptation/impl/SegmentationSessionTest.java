@@ -149,7 +149,7 @@ class SegmentationSessionTest {
         InteractiveSession again = InteractiveSessions.getDefault().open(model, root, false);
         try {
             SliceDraft d = again.journaled().get(1, TimeUnit.MINUTES).orElseThrow();
-            assertEquals(java.util.Set.of(0), d.otherSquares());
+            assertEquals(java.util.Map.of(0, 1), d.otherSquares());
             for (int i = 0; i < 600 && !again.state().ready(); i++) {
                 Thread.sleep(100);
             }

@@ -30,10 +30,11 @@ class SliceJournalTest {
         erased.set(5000);
         SliceDraft e = new SliceDraft("1.2.840.1", "T2 axial", 11,
                 List.of(new Click(3, 4, true), new Click(30, 40, false)), new Strokes(painted, erased),
-                java.util.Set.of(0));
+                java.util.Map.of(0, 2, 1, 1));
         j.write(e);
         SliceDraft back = j.read().orElseThrow();
-        assertEquals(java.util.Set.of(0), back.otherSquares(), "the click whose other square the user chose (S)");
+        assertEquals(java.util.Map.of(0, 2, 1, 1), back.otherSquares(),
+                "S pressed twice after the first click (its third square), once after the second");
         assertEquals(e.series(), back.series());
         assertEquals(e.title(), back.title());
         assertEquals(11, back.slice());
@@ -51,6 +52,13 @@ class SliceJournalTest {
         SliceDraft back = new SliceJournal(file).read().orElseThrow();
         assertEquals(List.of(new Click(5, 6, true)), back.clicks());
         assertTrue(back.otherSquares().isEmpty());
+    }
+
+    @Test
+    void aJournalWrittenBeforeTheThirdSquareReadsOnePressPerLine() throws IOException {
+        Path file = dir.resolve("journal.txt");
+        Files.writeString(file, "pointlearn-journal 1\nseries 1.2\ntitle T1\nslice 3\nclick 5 6 +\nother-square 0\n");
+        assertEquals(java.util.Map.of(0, 1), new SliceJournal(file).read().orElseThrow().otherSquares());
     }
 
     @Test

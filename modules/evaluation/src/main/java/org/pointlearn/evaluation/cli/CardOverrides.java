@@ -61,6 +61,7 @@ public final class CardOverrides {
                 case "focus.wideSide" -> f = f.withWideSide(Double.parseDouble(v));
                 case "focus.local" -> f = f.withLocal(Boolean.parseBoolean(v));
                 case "focus.wideAreaRatio" -> f = f.withWideAreaRatio(Double.parseDouble(v));
+                case "focus.smallSide" -> f = f.withSmallSide(Double.parseDouble(v));
                 case "edits.negativeNeverAdds" -> e = e.withNegativeNeverAdds(Boolean.parseBoolean(v));
                 case "edits.clickedPixelKeepsItsLabel" -> e = e.withClickedPixelKeepsItsLabel(Boolean.parseBoolean(v));
                 case "edits.keepClickedComponents" -> e = e.withKeepClickedComponents(Boolean.parseBoolean(v));

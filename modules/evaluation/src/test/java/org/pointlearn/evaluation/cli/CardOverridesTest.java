@@ -26,7 +26,7 @@ class CardOverridesTest {
         pairs.put("edits.negativeNeverAdds", "false");
         pairs.put("edits.keepClickedComponents", "true");
         ModelCard c = CardOverrides.apply(CARD, pairs);
-        assertEquals(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.25, 1.6, 0.1, 3, 0, true, 0), c.focus());
+        assertEquals(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.25, 1.6, 0.1, 3, 0, true, 0, 0), c.focus());
         assertEquals(new ModelCard.Edits(false, true, true), c.edits());
         assertEquals(CARD.workingSize(), c.workingSize());
         assertEquals(CARD.focus(), CardOverrides.apply(CARD, Map.of()).focus());

@@ -199,10 +199,30 @@ public final class FocusPolicy {
     }
 
     private Region firstSquare(int w, int h, List<Click> clicks, double side) {
-        double longer = Math.max(w, h);
+        return firstSquare(w, h, clicks, side, focus.minSide() * Math.max(w, h));
+    }
+
+    /** A first-click square of the side (fraction of the longer side), at least {@code least} pixels. */
+    private static Region firstSquare(int w, int h, List<Click> clicks, double side, double least) {
         Click newest = clicks.get(clicks.size() - 1);
         Click centre = clicks.stream().filter(Click::positive).reduce((a, b) -> b).orElse(newest);
-        return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(focus.minSide() * longer, side * longer)), w, h);
+        return fit(Region.square(centre.x() + 0.5, centre.y() + 0.5, Math.max(least, side * Math.max(w, h))), w, h);
+    }
+
+    /** The least side in pixels of the third, small first-click square (a small lesion still spans a few pixels). */
+    static final double SMALL_LEAST_PIXELS = 16;
+
+    /**
+     * The third, smaller first-click square of the card's {@code smallSide}, or null: only for a
+     * click looked at through the wide square too (see {@link #wide}), centred as the others and not
+     * bounded by {@code minSide}. It is looked at only when the user asks for it (key S, after the
+     * other square): on a small lesion the near square's mask is often several times the lesion.
+     */
+    public Region small(int w, int h, List<Click> clicks, float[] previous) {
+        if (focus.smallSide() <= 0 || wide(w, h, clicks, previous) == null) {
+            return null;
+        }
+        return firstSquare(w, h, clicks, focus.smallSide(), SMALL_LEAST_PIXELS);
     }
 
     /**

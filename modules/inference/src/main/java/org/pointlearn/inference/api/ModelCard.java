@@ -174,52 +174,61 @@ public record ModelCard(int format, String name, String version, String descript
      * @param wideAreaRatio 0, or a bound on the wide square's mask: it is shown only while its area is at
      *     most this many times the near square's, however sure the network is of it (a card without the
      *     field reads 0: no bound; docs/interaction.md, "Two first squares")
+     * @param smallSide 0, or the side of a third first-click square, smaller than {@code minSide} allows:
+     *     not looked at with the first click, only when the user asks for another square (key S) a
+     *     second time, so a small lesion answered at the near square's scale can be had at its own (a
+     *     card without the field reads 0: none; docs/interaction.md, "A square below focus.minSide")
      */
     public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts, double wideSide,
-            boolean local, double wideAreaRatio) {
+            boolean local, double wideAreaRatio, double smallSide) {
         /** The whole image every time, with the zoom sizes a zoom policy would use. */
-        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0, false, 0);
+        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0, false, 0, 0);
         /** Zoomed squares with the measured sizes (docs/interaction.md). */
         public static final Focus ZOOM = FULL.withPolicy(Policy.ZOOM);
 
         /** The same sizes with another policy. */
         public Focus withPolicy(Policy p) {
-            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio);
+            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
         }
 
         /** The same with another first-click square side (fraction of the image). */
         public Focus withFirstSide(double side) {
-            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio);
+            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
         }
 
         /** The same with another expansion of the box around mask and positive clicks. */
         public Focus withGrow(double factor) {
-            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide, local, wideAreaRatio);
+            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
         }
 
         /** The same with another smallest square side (fraction of the image). */
         public Focus withMinSide(double side) {
-            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide, local, wideAreaRatio);
+            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
         }
 
         /** The same with another number of zoom-outs when the mask touches the border. */
         public Focus withZoomOuts(int n) {
-            return new Focus(policy, firstSide, grow, minSide, n, wideSide, local, wideAreaRatio);
+            return new Focus(policy, firstSide, grow, minSide, n, wideSide, local, wideAreaRatio, smallSide);
         }
 
         /** The same with another wider first-click square (0: none). */
         public Focus withWideSide(double side) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side, local, wideAreaRatio);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side, local, wideAreaRatio, smallSide);
         }
 
         /** The same with local correction regions on or off. */
         public Focus withLocal(boolean on) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, on, wideAreaRatio);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, on, wideAreaRatio, smallSide);
         }
 
         /** The same with another bound on the wide square's mask (0: none). */
         public Focus withWideAreaRatio(double ratio) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, ratio);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, ratio, smallSide);
+        }
+
+        /** The same with another third, smaller first-click square (0: none). */
+        public Focus withSmallSide(double side) {
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, side);
         }
 
         /** Which part of the image the network sees. */
@@ -291,9 +300,10 @@ public record ModelCard(int format, String name, String version, String descript
         if (focus.policy() == null) {
             p.add("unknown focus policy (full or zoom)");
         } else if (!(focus.firstSide() > 0) || !(focus.minSide() > 0) || !(focus.grow() >= 1) || focus.zoomOuts() < 0
-                || !(focus.wideSide() >= 0) || !(focus.wideAreaRatio() == 0 || focus.wideAreaRatio() >= 1)) {
+                || !(focus.wideSide() >= 0) || !(focus.wideAreaRatio() == 0 || focus.wideAreaRatio() >= 1)
+                || !(focus.smallSide() >= 0 && focus.smallSide() < 1)) {
             p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0, wideSide >= 0,"
-                    + " wideAreaRatio 0 or >= 1)");
+                    + " wideAreaRatio 0 or >= 1, smallSide 0 or below 1)");
         }
         if (clickEncoding.type() == null) {
             p.add("unknown click encoding (disk or gaussian)");

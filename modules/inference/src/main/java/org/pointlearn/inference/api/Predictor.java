@@ -88,6 +88,17 @@ public final class Predictor {
     }
 
     /**
+     * The newest click looked at through the card's third, smaller first-click square (zoomed out, as
+     * any square, while its mask reaches the border; the edit rules applied), or null when the card has
+     * none or the click was not looked at through two squares ({@link FocusPolicy#small}). What the user
+     * gets on asking for another square a second time.
+     */
+    public Focused smallSquare(InputEncoder.PreparedImage image, List<Click> clicks, float[] previous) {
+        Region small = focus.small(image.width(), image.height(), clicks, previous);
+        return small == null ? null : predictFrom(small, null, null, image, clicks, previous);
+    }
+
+    /**
      * Whether a first click shows the wide square's mask rather than the near one's: the network must
      * be surer of it by {@link #WIDER_BY}, and (when {@code areaRatio} > 0) it must cover at most
      * {@code areaRatio} times the near mask's pixels: two views that disagree that much are not seeing

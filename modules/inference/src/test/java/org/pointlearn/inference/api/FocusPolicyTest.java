@@ -94,6 +94,23 @@ class FocusPolicyTest {
     }
 
     @Test
+    void aSmallSquareBelowTheLeastSideIsThereOnlyWhereTheWideOneIsAndOnlyWhenTheCardAsksForIt() {
+        List<Click> first = List.of(new Click(200, 150, true));
+        FocusPolicy two = new FocusPolicy(ModelCard.Focus.ZOOM.withFirstSide(0.12).withWideSide(0.35));
+        assertNull(two.small(512, 512, first, null), "a card without a small side");
+        FocusPolicy three = new FocusPolicy(ModelCard.Focus.ZOOM.withFirstSide(0.12).withWideSide(0.35).withSmallSide(0.05));
+        Region small = three.small(512, 512, first, null);
+        assertEquals(0.05 * 512, small.width(), 1e-9, "smaller than the least side of the other squares (0.08)");
+        assertEquals(200.5, small.x() + small.width() / 2, 1e-9, "centred on the click like the others");
+        assertEquals(150.5, small.y() + small.height() / 2, 1e-9);
+        assertEquals(FocusPolicy.SMALL_LEAST_PIXELS, three.small(128, 128, first, null).width(), 1e-9,
+                "a few pixels of the slice at least");
+        assertNull(three.small(512, 512, first, disk(512, 512, 200, 150, 10)), "a correction: one square");
+        assertNull(new FocusPolicy(ModelCard.Focus.ZOOM.withSmallSide(0.05)).small(512, 512, first, null),
+                "no wide square: the click is looked at at one scale");
+    }
+
+    @Test
     void withLocalRegionsAClickOnOnePartLooksOnlyAtThatPartAndAClickAwayFromEveryPartAtASquareAroundIt() {
         // two lesions far apart: one at (100, 100), r 10; one at (400, 380), r 8
         float[] previous = disk(512, 512, 100, 100, 10);

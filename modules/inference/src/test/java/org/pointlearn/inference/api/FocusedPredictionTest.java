@@ -33,7 +33,7 @@ class FocusedPredictionTest {
     @Test
     void outsideTheRegionLookedAtThePreviousMaskStaysExactly() throws Exception {
         ModelCard card = TestModels.smallCard(1).toBuilder()
-                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false, 0)).build();
+                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false, 0, 0)).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             Predictor predictor = new Predictor(model);
             int w = 300;
@@ -71,7 +71,7 @@ class FocusedPredictionTest {
 
     @Test
     void aFirstClickWithTwoSquaresShowsTheMaskTheNetworkIsSurerOf() throws Exception {
-        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false, 0);
+        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false, 0, 0);
         ModelCard card = TestModels.smallCard(1).toBuilder().focus(near).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             int w = 300;
