@@ -41,8 +41,8 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * images (the model card's split), measured with the shipped model and again with each adapted
  * model; for a model trained on several domains, all of them (comma-separated), reported as the
  * mean of the domains. {@code --set} changes adaptation settings by name (AdaptationSettings).
- * {@code --press-s true}: the simulated user also presses S (the other first-click square's mask)
- * when it offers a closer mask; key presses are not clicks. Writes
+ * {@code --press-s true}: the simulated user also presses S (the other first-click squares' masks, in
+ * turn) and keeps the closest; key presses are not clicks. Writes
  * summary.csv, per_image.csv, dice_vs_clicks.png, learning_curve.png and forgetting.csv.
  */
 public final class EvaluateCommand {
@@ -92,8 +92,9 @@ public final class EvaluateCommand {
         AdaptationSettings settings = AdaptationSettings.defaults().with(overrides);
         boolean pressesS = Boolean.parseBoolean(kv.getOrDefault("press-s", "false"));
         if (pressesS) {
-            System.out.println("the simulated user presses S after a click looked at through two squares and keeps"
-                    + " the closer mask (not counted as a click; the forgetting check's user does not)");
+            System.out.println("the simulated user presses S after a click looked at through more than one square,"
+                    + " goes round them and keeps the closest mask (not counted as a click; the forgetting check's"
+                    + " user does not)");
         }
         ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
         System.out.println("device: " + device);

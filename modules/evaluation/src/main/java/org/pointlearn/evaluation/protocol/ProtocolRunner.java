@@ -1,6 +1,7 @@
 package org.pointlearn.evaluation.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,9 +49,9 @@ public final class ProtocolRunner {
     }
 
     /**
-     * The same protocol with a user who, after a click the network looked at through two squares,
-     * presses S to see the other square's mask and keeps the one closer to what they want (pressing
-     * S again otherwise), as a user judging by eye can; key presses are not clicks.
+     * The same protocol with a user who, after a click the network looked at through more than one
+     * square, presses S to see each square's mask in turn and keeps the one closest to what they want
+     * (pressing on to it), as a user judging by eye can; key presses are not clicks.
      */
     public ProtocolRunner pressingS() {
         return new ProtocolRunner(maxClicks, true);
@@ -95,15 +96,9 @@ public final class ProtocolRunner {
             clicks.add(next.get());
             probability = checked(segmenter.predict(image, List.copyOf(clicks), probability.clone()), image);
             prediction = Mask2D.threshold(probability, image.width(), image.height(), THRESHOLD);
-            float[] other = pressesS ? segmenter.otherSquare() : null;
-            if (other != null) {
-                Mask2D otherMask = Mask2D.threshold(checked(other, image), image.width(), image.height(), THRESHOLD);
-                if (otherMask.dice(truth) > prediction.dice(truth)) {
-                    probability = other;
-                    prediction = otherMask;
-                } else {
-                    segmenter.otherSquare();
-                }
+            if (pressesS) {
+                probability = closestSquare(segmenter, probability, truth, image);
+                prediction = Mask2D.threshold(probability, image.width(), image.height(), THRESHOLD);
             }
             dice.add(prediction.dice(truth));
         }
@@ -112,6 +107,44 @@ public final class ProtocolRunner {
                 ? DiceCurve.constant(prediction.dice(truth), maxClicks)
                 : DiceCurve.of(dice, maxClicks);
         return new ImageResult(sample.id(), curve, clicks);
+    }
+
+    /** Presses S no more than this often to come round to the first square (a segmenter that never does is broken). */
+    static final int MOST_SQUARES = 8;
+
+    /**
+     * The user who presses S: goes round the squares the click was looked at through (S until the
+     * first mask is back) and presses on to the one closest to the truth; the first when there is one.
+     *
+     * @return the mask shown in the end
+     */
+    private static float[] closestSquare(InteractiveSegmenter segmenter, float[] first, Mask2D truth, Image2D image)
+            throws SegmentationException {
+        List<float[]> squares = new ArrayList<>(List.of(first));
+        while (true) {
+            float[] next = segmenter.otherSquare();
+            if (next == null || Arrays.equals(next, first)) {
+                break; // one square only, or round to the first
+            }
+            if (squares.size() == MOST_SQUARES) {
+                throw new SegmentationException("S did not come back to the first square in " + MOST_SQUARES + " presses");
+            }
+            squares.add(checked(next, image));
+        }
+        int best = 0;
+        for (int i = 1; i < squares.size(); i++) {
+            if (dice(squares.get(i), truth, image) > dice(squares.get(best), truth, image)) {
+                best = i;
+            }
+        }
+        for (int i = 0; i < best; i++) {
+            segmenter.otherSquare();
+        }
+        return squares.get(best);
+    }
+
+    private static double dice(float[] probability, Mask2D truth, Image2D image) {
+        return Mask2D.threshold(probability, image.width(), image.height(), THRESHOLD).dice(truth);
     }
 
     private static float[] checked(float[] probability, Image2D image) throws SegmentationException {

@@ -2,7 +2,6 @@ package org.pointlearn.evaluation.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,57 +56,75 @@ class ProtocolRunnerTest {
      * Shows half of the square after a click and offers the whole of it on S: the user who presses S
      * keeps the whole one; a worse other mask is pressed away again.
      */
-    private static final class TwoSquares implements InteractiveSegmenter {
-        final boolean otherIsBetter;
+    /** A click looked at through {@code count} squares, S going round them; one of them gives the whole square. */
+    private static final class Squares implements InteractiveSegmenter {
+        final int count;
+        final int better;
         int presses;
-        boolean showingOther;
+        int shown;
+        private Image2D image;
 
-        TwoSquares(boolean otherIsBetter) {
-            this.otherIsBetter = otherIsBetter;
+        Squares(int count, int better) {
+            this.count = count;
+            this.better = better;
         }
 
-        private float[] mask(Image2D image, boolean whole) {
+        /** Square i's mask: the whole bright square for the better one, else a part of it, each another. */
+        private float[] mask(int i) {
             float[] p = new float[image.width() * image.height()];
-            for (int i = 0; i < p.length; i++) {
-                boolean bright = image.data()[i] > 100;
-                p[i] = bright && (whole || i % image.width() < 15) ? 0.9f : 0.1f;
+            for (int j = 0; j < p.length; j++) {
+                boolean bright = image.data()[j] > 100;
+                p[j] = bright && (i == better || j % image.width() < 15 - i) ? 0.9f : 0.1f;
             }
             return p;
         }
 
-        private Image2D image;
-
         @Override
         public float[] predict(Image2D image, List<Click> clicks, float[] previous) {
             this.image = image;
-            showingOther = false;
-            return mask(image, !otherIsBetter);
+            shown = 0;
+            return mask(0);
         }
 
         @Override
         public float[] otherSquare() {
             presses++;
-            showingOther = !showingOther;
-            return showingOther ? mask(image, otherIsBetter) : mask(image, !otherIsBetter);
+            if (count == 1) {
+                return null;
+            }
+            shown = (shown + 1) % count;
+            return mask(shown);
         }
     }
 
     @Test
-    void aUserWhoPressesSKeepsTheOtherSquaresMaskWhenItIsCloserAndNotOtherwise() throws Exception {
+    void aUserWhoPressesSGoesRoundTheSquaresAndKeepsTheClosest() throws Exception {
         Sample sample = square("a", 10, 5, 10);
-        ImageResult plain = new ProtocolRunner(1).segment(sample, new TwoSquares(true));
-        TwoSquares better = new TwoSquares(true);
-        ImageResult pressing = new ProtocolRunner(1).pressingS().segment(sample, better);
-        assertEquals(0.5 / 0.75, plain.diceAt(1), 1e-6, "the half square");
+        ImageResult plain = new ProtocolRunner(1).segment(sample, new Squares(2, 1));
+        assertEquals(0.5 / 0.75, plain.diceAt(1), 1e-6, "the first square's part of the object");
+
+        Squares two = new Squares(2, 1);
+        ImageResult pressing = new ProtocolRunner(1).pressingS().segment(sample, two);
         assertEquals(1.0, pressing.diceAt(1), 1e-6, "S gave the whole square");
-        assertEquals(1, better.presses);
+        assertEquals(1, two.shown, "and it is the one shown");
+        assertEquals(3, two.presses, "round the two (S, S), then S to the better one");
         assertEquals(plain.clicks(), pressing.clicks(), "S is not a click");
 
-        TwoSquares worse = new TwoSquares(false);
-        ImageResult kept = new ProtocolRunner(1).pressingS().segment(sample, worse);
-        assertEquals(1.0, kept.diceAt(1), 1e-6, "the better mask was shown first and is kept");
-        assertEquals(2, worse.presses, "S, then S again to go back");
-        assertFalse(worse.showingOther);
+        Squares firstBest = new Squares(2, 0);
+        assertEquals(1.0, new ProtocolRunner(1).pressingS().segment(sample, firstBest).diceAt(1), 1e-6,
+                "the better mask was shown first and is kept");
+        assertEquals(2, firstBest.presses, "S, then S again to come back");
+        assertEquals(0, firstBest.shown);
+
+        Squares three = new Squares(3, 2);
+        assertEquals(1.0, new ProtocolRunner(1).pressingS().segment(sample, three).diceAt(1), 1e-6,
+                "the third square (the small one) when it is the closest");
+        assertEquals(2, three.shown);
+        assertEquals(3 + 2, three.presses);
+
+        Squares one = new Squares(1, 0);
+        assertEquals(1.0, new ProtocolRunner(1).pressingS().segment(sample, one).diceAt(1), 1e-6);
+        assertEquals(1, one.presses, "one square: S says so and nothing changes");
     }
 
     @Test
