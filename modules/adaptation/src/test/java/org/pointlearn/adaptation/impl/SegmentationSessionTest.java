@@ -128,9 +128,19 @@ class SegmentationSessionTest {
     /** After S, a crash: the journal keeps the choice and the slice comes back with the other square's mask. */
     @Test
     void aCrashAfterSBringsTheSliceBackWithTheOtherSquare() throws Exception {
+        crashAfterS(0, 1, "the other square's mask, as the user chose it");
+    }
+
+    /** S twice with a small square in the card, a crash: the slice comes back with the small square's mask. */
+    @Test
+    void aCrashAfterSTwiceBringsTheSliceBackWithTheSmallSquare() throws Exception {
+        crashAfterS(0.05, 2, "the small square's mask, as the user chose it");
+    }
+
+    private void crashAfterS(double smallSide, int presses, String what) throws Exception {
         model = Fixtures.smallModel();
         model.describeAs(model.card().toBuilder().focus(org.pointlearn.inference.api.ModelCard.Focus.ZOOM
-                .withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0)).build());
+                .withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0).withSmallSide(smallSide)).build());
         session = InteractiveSessions.getDefault().open(model, root, false);
         for (int i = 0; i < 600 && !session.state().ready(); i++) {
             Thread.sleep(100);
@@ -138,25 +148,31 @@ class SegmentationSessionTest {
         session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
         session.click(1, new Click(40, 36, true));
         settle();
-        session.otherSquare(1).get(1, TimeUnit.MINUTES);
-        settle();
-        org.pointlearn.imaging.api.Mask2D other = session.state().work().predicted();
+        org.pointlearn.imaging.api.Mask2D first = session.state().work().predicted();
+        java.util.Set<org.pointlearn.imaging.api.Mask2D> seen = new java.util.HashSet<>(List.of(first));
+        for (int n = 0; n < presses; n++) {
+            session.otherSquare(1).get(1, TimeUnit.MINUTES);
+            settle();
+            assertTrue(seen.add(session.state().work().predicted()), "S " + (n + 1) + ": a mask not shown before");
+        }
+        org.pointlearn.imaging.api.Mask2D chosen = session.state().work().predicted();
         Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
-        for (int i = 0; i < 100 && !(Files.exists(journal) && Files.readString(journal).contains("other-square 0")); i++) {
+        String lines = "other-square 0\n".repeat(presses);
+        for (int i = 0; i < 100 && !(Files.exists(journal) && Files.readString(journal).contains(lines)); i++) {
             Thread.sleep(50);
         }
         // kill -9 now: a new session on the same folder finds the slice and the choice.
         InteractiveSession again = InteractiveSessions.getDefault().open(model, root, false);
         try {
             SliceDraft d = again.journaled().get(1, TimeUnit.MINUTES).orElseThrow();
-            assertEquals(java.util.Map.of(0, 1), d.otherSquares());
+            assertEquals(java.util.Map.of(0, presses), d.otherSquares());
             for (int i = 0; i < 600 && !again.state().ready(); i++) {
                 Thread.sleep(100);
             }
             again.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
             again.resume(d).get(2, TimeUnit.MINUTES);
             again.idle().get(2, TimeUnit.MINUTES);
-            assertEquals(other, again.state().work().predicted(), "the other square's mask, as the user chose it");
+            assertEquals(chosen, again.state().work().predicted(), what);
         } finally {
             again.close();
         }

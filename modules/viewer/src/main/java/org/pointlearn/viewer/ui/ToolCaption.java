@@ -18,7 +18,7 @@ import org.pointlearn.viewer.impl.OverlayStyle;
     "# {1} - positive",
     "# {2} - negative",
     "CAP_Clicks=Clicks {0} (+{1} \u2212{2}) \u00b7 Enter accepts, Shift+Enter and next \u00b7 Backspace undoes",
-    "CAP_OtherSquare=\u00b7 S: the other scale",
+    "CAP_OtherSquare=\u00b7 S: another scale",
     "CAP_Accepted=Accepted",
     "# {0} the slice the proposal comes from (1-based)",
     "CAP_Proposed=Proposed from slice {0} (dashed) \u00b7 Enter accepts it \u00b7 click to correct it",

@@ -134,7 +134,8 @@ class DemoBrainClickTest {
 
     /**
      * One click in the left caudate: the network looked at it through a near and a wide square and
-     * shows one; the caption says S shows the other, S does (no click added), S again goes back.
+     * shows one; the caption says S shows another, S does (no click added), S again shows the small
+     * square's, a third time the first again.
      */
     @org.junit.jupiter.api.Test
     void keySShowsTheOtherSquaresMaskWithoutAClick() throws Exception {
@@ -151,7 +152,7 @@ class DemoBrainClickTest {
         onEdt(tools::idle).get(2, TimeUnit.MINUTES);
         Mask2D chosen = onEdt(() -> tools.seriesWork().working());
         String caption = onEdt(() -> tools.captionLine(k));
-        assertTrue(caption.endsWith("S: the other scale"), "the caption tells the key: " + caption);
+        assertTrue(caption.endsWith("S: another scale"), "the caption tells the key: " + caption);
         BufferedImage before = screen(w, h);
 
         key(java.awt.event.KeyEvent.VK_S);
@@ -170,8 +171,13 @@ class DemoBrainClickTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, onEdt(() -> tools.seriesWork().clicks()).size(),
                 "S is not a click");
         key(java.awt.event.KeyEvent.VK_S);
+        Mask2D small = onEdt(() -> tools.seriesWork().working());
+        assertTrue(!small.equals(chosen) && !small.equals(other), "S again: the small square's mask ("
+                + small.area() + " px; the two before " + chosen.area() + " and " + other.area() + ")");
+        assertTrue(small.get(inner[0], inner[1]), "the small mask holds the clicked pixel too");
+        key(java.awt.event.KeyEvent.VK_S);
         org.junit.jupiter.api.Assertions.assertEquals(chosen, onEdt(() -> tools.seriesWork().working()),
-                "S again: the first mask");
+                "S a third time: the first mask");
     }
 
     /** What the canvas shows, at its size (twice the slice's). */
