@@ -85,6 +85,11 @@ public final class BenchCommand {
         List<Click> clicks = new ArrayList<>(List.of(new Click(256, 256, true)));
         time("first click on 512x512" + (card.focus().wideSide() > 0 ? " (near and wide squares in one batch)" : "")
                 + ": crop + encode + forward + paste back", "<= 60 ms", () -> predictor.predict(prepared, clicks, null));
+        if (card.focus().smallSide() > 0) {
+            List<Click> first = List.of(new Click(256, 256, true));
+            time("key S to the small square after a first click on 512x512: crop + encode + forward + paste back", "",
+                    () -> predictor.smallSquare(prepared, first, null));
+        }
         float[][] previous = {predictor.predict(prepared, clicks, null).probability()};
         clicks.add(new Click(300, 260, false));
         time("correction click end to end on 512x512 (" + card.focus().policy() + " focus): crop + encode + forward + paste back",
