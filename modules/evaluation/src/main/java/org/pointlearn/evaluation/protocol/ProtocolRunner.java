@@ -132,9 +132,12 @@ public final class ProtocolRunner {
             squares.add(checked(next, image));
         }
         int best = 0;
+        double bestDice = dice(first, truth, image);
         for (int i = 1; i < squares.size(); i++) {
-            if (dice(squares.get(i), truth, image) > dice(squares.get(best), truth, image)) {
+            double d = dice(squares.get(i), truth, image);
+            if (d > bestDice) {
                 best = i;
+                bestDice = d;
             }
         }
         for (int i = 0; i < best; i++) {
