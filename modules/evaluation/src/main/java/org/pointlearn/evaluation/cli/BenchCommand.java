@@ -210,6 +210,10 @@ public final class BenchCommand {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.arch")).append(", inference on ").append(device).append(", model `").append(model)
                 .append("`). Times in milliseconds after ").append(WARMUP).append(" warm-up runs.\n\n");
+        b.append("CPU: ").append(cpuModel()).append("; PyTorch intra-op threads: ")
+                .append(System.getProperty("ai.djl.pytorch.num_threads", "PyTorch's default"))
+                .append("; OpenMP wait policy: ").append(ompWaitPolicy())
+                .append(". Figures differ between machines of the same size: compare rows of one run.\n\n");
         b.append("| operation | median | p90 | runs | target |\n|---|---|---|---|---|\n");
         rows.forEach(r -> b.append(r).append('\n'));
         b.append("\nA click with a Mid-Interaction update is a plain prediction, a snapshot of the model (for\n")
@@ -217,6 +221,26 @@ public final class BenchCommand {
                 .append("the same clicks (AdaptationSession.lastClickTimings).\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, b.toString());
+    }
+
+    /** The processor's model name as Linux reports it, or the architecture elsewhere. */
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture says what we know
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** OMP_WAIT_POLICY as the run had it (scripts/evaluation sets PASSIVE unless told otherwise). */
+    static String ompWaitPolicy() {
+        String policy = System.getenv("OMP_WAIT_POLICY");
+        return policy == null || policy.isBlank() ? "the OpenMP library's default" : policy;
     }
 
     private static Image2D syntheticSlice(int w, int h, int channels) {
