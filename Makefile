@@ -32,13 +32,14 @@ SHARED ?= ../shared/data
 
 ## The evaluation protocol: make eval DATA=<domain folder> MODEL=<model folder> POLICY=frozen OUT=<folder>
 ## [ORDERS=3: also 2 seeded random orders, means reported] [SOURCE=<source domain folder>[,...]: forgetting check, on several domains as the mean of the domains]
-## [SET=name=value,...: adaptation settings for experiments]
+## [SET=name=value,...: adaptation settings for experiments] [RESUME=true: a stopped run with the same
+## arguments and OUT goes on from its last finished policy and order]
 POLICY ?= frozen
 SUBSET ?= all
 ORDERS ?= 1
 eval: build
-	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post|paper-mid|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>[,...]] [SET=name=value,...] [CARD=focus.policy=zoom,...] [PRESS_S=true]"; exit 2; }
-	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD)) $(if $(PRESS_S),--press-s $(PRESS_S))
+	@test -n "$(DATA)" -a -n "$(MODEL)" -a -n "$(OUT)" || { echo "usage: make eval DATA=<domain folder> MODEL=<model folder> OUT=<folder> [POLICY=frozen|post|mid|post+mid|method|nogauss|tent|iasa|paper|paper-nogauss|paper-post|paper-mid|all] [SUBSET=validation] [ORDERS=3] [SOURCE=<source domain folder>[,...]] [SET=name=value,...] [CARD=focus.policy=zoom,...] [PRESS_S=true] [RESUME=true]"; exit 2; }
+	scripts/evaluation org.pointlearn.evaluation.cli.EvaluateCommand --data $(DATA) --model $(MODEL) --policy $(POLICY) --out $(OUT) --subset $(SUBSET) --orders $(ORDERS) $(if $(SOURCE),--source $(SOURCE)) $(if $(SET),--set $(SET)) $(if $(CARD),--card $(CARD)) $(if $(PRESS_S),--press-s $(PRESS_S)) $(if $(RESUME),--resume $(RESUME))
 
 ## An unseen MRI anatomy to evaluate on: deep grey structures of the Colin27 brain from the AAL
 ## atlas drawn on it (Debian's mricron-data), every 3rd axial slice -> target/colin27-deep-grey

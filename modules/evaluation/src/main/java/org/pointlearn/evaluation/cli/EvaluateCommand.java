@@ -23,6 +23,7 @@ import org.pointlearn.evaluation.protocol.SampleOrder;
 import org.pointlearn.evaluation.protocol.SegmentationException;
 import org.pointlearn.evaluation.report.EvaluationReport;
 import org.pointlearn.evaluation.report.ForgettingCsv;
+import org.pointlearn.evaluation.report.RunParts;
 import org.pointlearn.inference.api.ComputeDevice;
 import org.pointlearn.inference.api.SegmentationModel;
 import org.pointlearn.lib.djl.DjlRuntime;
@@ -44,6 +45,10 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * {@code --press-s true}: the simulated user also presses S (the other first-click squares' masks, in
  * turn) and keeps the closest; key presses are not clicks. Writes
  * summary.csv, per_image.csv, dice_vs_clicks.png, learning_curve.png and forgetting.csv.
+ * Each policy's run in each image order is kept in the output folder as it finishes
+ * ({@link RunParts}); {@code --resume true} goes on where a stopped run with the same arguments
+ * stopped (its finished parts are read back, not run again), so a long evaluation can take
+ * several sittings; without it the kept parts are removed first.
  */
 public final class EvaluateCommand {
 
@@ -75,8 +80,10 @@ public final class EvaluateCommand {
             }
             orders = orders(kv.getOrDefault("orders", "1"));
             CardOverrides.check(kv.getOrDefault("card", ""));
-            if (!Set.of("true", "false").contains(kv.getOrDefault("press-s", "false"))) {
-                throw new IllegalArgumentException("--press-s is true or false, not '" + kv.get("press-s") + "'");
+            for (String flag : List.of("press-s", "resume")) {
+                if (!Set.of("true", "false").contains(kv.getOrDefault(flag, "false"))) {
+                    throw new IllegalArgumentException("--" + flag + " is true or false, not '" + kv.get(flag) + "'");
+                }
             }
         } catch (IllegalArgumentException e) {
             System.err.println("eval: " + e.getMessage());
@@ -85,7 +92,7 @@ public final class EvaluateCommand {
                     + "|paper-mid|all|a,b,...] [--subset all|validation]"
                     + " [--orders N] [--source <source domain folder>[,...]] [--set name=value,...]"
                     + " [--card focus.policy=zoom|full,focus.grow=1.4,edits.keepClickedComponents=true,...]"
-                    + " [--press-s true]");
+                    + " [--press-s true] [--resume true]");
             System.exit(2);
             return;
         }
@@ -109,13 +116,23 @@ public final class EvaluateCommand {
                     + " luminance; a grey one stored as RGB as it is)" : "colour (the grey values in each channel)"));
         }
         String subset = kv.getOrDefault("subset", "all");
+        Path out = Path.of(kv.get("out"));
+        if (!Boolean.parseBoolean(kv.getOrDefault("resume", "false"))) {
+            deleteParts(out);
+        }
+        RunParts parts = RunParts.open(out, arguments(kv));
 
         List<Source> source = null;
         PolicySummary sourceBefore = null;
         if (kv.containsKey("source")) {
             try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
                 source = Source.read(kv.get("source"), model);
-                sourceBefore = frozenOn(source, model, settings);
+                var kept = parts.findSourceBefore();
+                List<PolicyRun> before = kept.isPresent() ? kept.get() : frozenOn(source, model, settings);
+                if (kept.isEmpty()) {
+                    parts.keepSourceBefore(before);
+                }
+                sourceBefore = summary(before);
             }
             System.out.printf("forgetting check on %s (%d validation images): shipped model Dice@5 %.3f%n",
                     sourceBefore.domain(), sourceBefore.images(), sourceBefore.diceAt(5));
@@ -142,6 +159,19 @@ public final class EvaluateCommand {
                 System.out.println(policy + " adaptation settings: " + policySettings);
             }
             for (int order = 0; order < orders; order++) {
+                var kept = parts.find(policy, order);
+                if (kept.isPresent()) {
+                    PolicyRun run = kept.get().run();
+                    policyRuns.add(run);
+                    PolicySummary s = run.summary();
+                    System.out.printf("%s %s%s: %d images  Dice@1 %.3f @3 %.3f @5 %.3f  NoC85 %.2f  NoC90 %.2f"
+                            + "  (kept from the stopped run)%n", ds.domain(), policy, orders > 1 ? " order " + order : "",
+                            s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5), s.noc85(), s.noc90());
+                    if (source != null && AdaptationPolicy.named(runAs).adapts()) {
+                        after.add(summary(kept.get().sourceAfter()));
+                    }
+                    continue;
+                }
                 // Adaptive policies change the model: every run starts from the shipped parameters.
                 try (SegmentationModel model = CardOverrides.load(modelFolder, device.device(), kv.getOrDefault("card", ""))) {
                     List<Sample> samples = subset(ds, model, subset);
@@ -162,12 +192,15 @@ public final class EvaluateCommand {
                             + "  (%.0f s)%n", ds.domain(), policy, orders > 1 ? " order " + order : "",
                             model.card().version(), s.images(), s.diceAt(1), s.diceAt(3), s.diceAt(5), s.noc85(),
                             s.noc90(), (System.nanoTime() - t0) / 1e9);
+                    List<PolicyRun> sourceRuns = List.of();
                     if (source != null && AdaptationPolicy.named(runAs).adapts()) {
-                        PolicySummary a = frozenOn(source, model, settings);
+                        sourceRuns = frozenOn(source, model, settings);
+                        PolicySummary a = summary(sourceRuns);
                         after.add(a);
                         System.out.printf("forgetting: %s on %s after %s: Dice@5 %.3f (shipped %.3f)%n",
                                 policy, a.domain(), ds.domain(), a.diceAt(5), sourceBefore.diceAt(5));
                     }
+                    parts.keep(new RunParts.Part(run, sourceRuns));
                 }
             }
             done.put(runAs, policyRuns);
@@ -177,7 +210,6 @@ public final class EvaluateCommand {
                 forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, after));
             }
         }
-        Path out = Path.of(kv.get("out"));
         EvaluationReport.write(out, runs);
         if (source != null) {
             EvaluationReport.writeForgetting(out, forgetting);
@@ -204,26 +236,54 @@ public final class EvaluateCommand {
         }
     }
 
-    /**
-     * The model as it is now, not learning, on the source images; with several source domains the
-     * mean of the domains (each counts once), each domain's Dice@5 printed.
-     */
-    private static PolicySummary frozenOn(List<Source> sources, SegmentationModel model, AdaptationSettings settings)
+    /** The model as it is now, not learning, on the source images: one run per source domain. */
+    private static List<PolicyRun> frozenOn(List<Source> sources, SegmentationModel model, AdaptationSettings settings)
             throws SegmentationException {
-        List<PolicySummary> parts = new ArrayList<>();
+        List<PolicyRun> runs = new ArrayList<>();
         for (Source source : sources) {
             try (SessionPolicy frozen = new SessionPolicy(model, AdaptationPolicy.FROZEN, settings)) {
-                parts.add(new ProtocolRunner().run(source.domain(), "frozen", source.samples(), frozen).summary());
+                runs.add(new ProtocolRunner().run(source.domain(), "frozen", source.samples(), frozen));
             }
         }
-        if (parts.size() == 1) {
-            return parts.get(0);
+        return runs;
+    }
+
+    /**
+     * The forgetting check's summary of its runs: with several source domains the mean of the
+     * domains (each counts once), each domain's Dice@5 printed.
+     */
+    private static PolicySummary summary(List<PolicyRun> sourceRuns) {
+        List<PolicySummary> each = sourceRuns.stream().map(PolicyRun::summary).toList();
+        if (each.size() == 1) {
+            return each.get(0);
         }
-        PolicySummary mean = PolicySummary.meanOfDomains(parts.size() + " domains", parts);
-        StringBuilder each = new StringBuilder("  source domains, Dice@5:");
-        parts.forEach(p -> each.append(String.format(" %s %.3f", p.domain(), p.diceAt(5))));
-        System.out.println(each);
-        return mean;
+        StringBuilder line = new StringBuilder("  source domains, Dice@5:");
+        each.forEach(p -> line.append(String.format(" %s %.3f", p.domain(), p.diceAt(5))));
+        System.out.println(line);
+        return PolicySummary.meanOfDomains(each.size() + " domains", each);
+    }
+
+    /** The arguments that decide an evaluation's numbers, in a fixed order (what kept parts must match). */
+    static String arguments(Map<String, String> kv) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(kv).forEach((k, v) -> {
+            if (!k.equals("out") && !k.equals("resume")) {
+                b.append(b.length() > 0 ? " " : "").append("--").append(k).append(' ').append(v);
+            }
+        });
+        return b.toString();
+    }
+
+    /** Removes the parts a former run kept in the output folder (a run without --resume starts over). */
+    private static void deleteParts(Path out) throws IOException {
+        Path folder = out.resolve(RunParts.FOLDER);
+        if (java.nio.file.Files.isDirectory(folder)) {
+            try (var files = java.nio.file.Files.walk(folder)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        }
     }
 
     /** post+mid is the method: run once, reported under both names. */

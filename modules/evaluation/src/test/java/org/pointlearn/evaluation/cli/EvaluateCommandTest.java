@@ -70,6 +70,67 @@ class EvaluateCommandTest {
     }
 
     /**
+     * A long evaluation stopped part-way goes on where it stopped: with --resume the finished
+     * policies and orders are read back, the rest is run, and the report is the very report of a
+     * run that went through (every number, the forgetting check too); other arguments are refused
+     * rather than mixed in; without --resume the kept parts are dropped and all is run again.
+     */
+    @Test
+    void aStoppedEvaluationGoesOnWhereItStoppedWithTheSameNumbers() throws Exception {
+        Path target = subset("brain-ms-flair", List.of("105006", "106014"));
+        Path source = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051"));
+        Path whole = folder.resolve("whole");
+        Path resumed = folder.resolve("resumed");
+        List<String> args = List.of("--data", target.toString(), "--model", BRAIN.toString(), "--policy", "frozen,post",
+                "--set", "postSteps=2", "--orders", "2", "--source", source.toString());
+        java.util.function.BiFunction<Path, List<String>, String[]> with = (out, more) -> Stream
+                .of(args, List.of("--out", out.toString()), more).flatMap(List::stream).toArray(String[]::new);
+        EvaluateCommand.main(with.apply(whole, List.of()));
+
+        // the same run stopped during post's second order: that part and the report were never written
+        Path parts = resumed.resolve(org.pointlearn.evaluation.report.RunParts.FOLDER);
+        Files.createDirectories(parts);
+        try (Stream<Path> kept = Files.list(whole.resolve(org.pointlearn.evaluation.report.RunParts.FOLDER))) {
+            for (Path f : kept.toList()) {
+                Files.copy(f, parts.resolve(f.getFileName().toString()));
+            }
+        }
+        Files.delete(parts.resolve("post-order1.txt"));
+        String printed = printed(() -> EvaluateCommand.main(with.apply(resumed, List.of("--resume", "true"))));
+        assertEquals(3, printed.lines().filter(l -> l.contains("kept from the stopped run")).count(),
+                "frozen's two orders and post's first were read back: " + printed);
+        assertTrue(printed.contains("brain-ms-flair post order 1 ("), "post's second order ran: " + printed);
+        for (String report : List.of(EvaluationReport.SUMMARY, EvaluationReport.PER_IMAGE, EvaluationReport.FORGETTING)) {
+            assertEquals(Files.readAllLines(whole.resolve(report)), Files.readAllLines(resumed.resolve(report)), report);
+        }
+
+        Exception e = assertThrows(java.io.IOException.class, () -> EvaluateCommand.main(with.apply(resumed,
+                List.of("--resume", "true", "--set", "postSteps=1"))));
+        assertTrue(e.getMessage().contains("other arguments") && e.getMessage().contains(parts.toString()), e.getMessage());
+
+        String again = printed(() -> EvaluateCommand.main(with.apply(resumed, List.of("--policy", "frozen"))));
+        assertTrue(!again.contains("kept from the stopped run") && !Files.exists(parts.resolve("post-order0.txt")),
+                "without --resume nothing is kept: " + again);
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    /** What the command prints on standard output. */
+    private static String printed(Run command) throws Exception {
+        java.io.PrintStream before = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setOut(before);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * A model trained on several domains is checked for forgetting on all of them: the row is the
      * mean of the domains (each counts once), the same as the single-domain checks averaged.
      */
