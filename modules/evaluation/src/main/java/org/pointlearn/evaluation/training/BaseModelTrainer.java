@@ -287,11 +287,16 @@ final class BaseModelTrainer {
     }
 
 
-    /** What a (re)start trains with: a resumed run keeps its epochs but follows the new schedule. */
+    /**
+     * What a (re)start trains with: a resumed run keeps its epochs but follows the new schedule (and
+     * the stage's own shares of pseudo-objects and neighbour masks, which the card's first entries
+     * describe only for the first stage).
+     */
     private String scheduleEntry(int firstEpoch) {
         return "from epoch " + firstEpoch + ": cosine learning rate" + (o.learningRate != 1e-3 ? " from " + o.learningRate : "")
                 + " over " + o.epochs + " epochs of " + o.stepsPerEpoch
-                + " steps" + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "")
+                + " steps" + (o.pseudo > 0 ? "; pseudo-objects " + o.pseudo + " of the examples" : "")
+                + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "")
                 + (o.pseudo > 0 && o.small > 0 ? "; " + o.smallText() : "")
                 + (o.firstSides != null ? "; " + o.firstSidesText() : "");
     }

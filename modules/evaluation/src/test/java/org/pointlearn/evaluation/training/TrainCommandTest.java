@@ -58,7 +58,7 @@ class TrainCommandTest {
         assertTrue(Files.exists(dir.resolve("tiny.checkpoint/model.json")));
 
         ByteArrayOutputStream more = new ByteArrayOutputStream();
-        new BaseModelTrainer(tiny(out, 3, true), Device.cpu(), new PrintStream(more, true)).run();
+        new BaseModelTrainer(tiny(out, 3, true, "--pseudo", "0.5"), Device.cpu(), new PrintStream(more, true)).run();
         assertTrue(more.toString().contains("resuming after epoch 2"), more.toString());
         assertTrue(more.toString().contains("epoch 3/3"), more.toString());
         assertFalse(more.toString().contains("epoch 1/3"), more.toString());
@@ -66,7 +66,8 @@ class TrainCommandTest {
             assertEquals(3, ((Number) m.card().training().get("epochsDone")).intValue());
             assertEquals(3, ((Number) m.card().training().get("epochs")).intValue(), "the card says the epochs of the last run");
             assertEquals(List.of("from epoch 1: cosine learning rate over 4 epochs of 2 steps",
-                    "from epoch 3: cosine learning rate over 3 epochs of 2 steps"), m.card().training().get("schedule"));
+                    "from epoch 3: cosine learning rate over 3 epochs of 2 steps; pseudo-objects 0.5 of the examples"),
+                    m.card().training().get("schedule"), "each stage says its own share of pseudo-objects");
             m.describeAs(m.card().toBuilder().metric("validationDiceAt3", -1).metric("bestEpoch", 1).build());
             m.save(dir.resolve("tiny.checkpoint"));
         }
