@@ -105,6 +105,25 @@ public record AdaptationPolicy(String name, boolean post, boolean mid, boolean c
         return rule == Rule.PAPER ? AdaptationSettings.paper() : AdaptationSettings.defaults();
     }
 
+    /**
+     * This policy's settings for a model: {@link #defaultSettings()} with the settings its card names
+     * ({@code adaptation}, chosen by measurement for that model; docs/adaptation.md), except for the
+     * paper's own policies, which keep the paper's settings.
+     *
+     * @throws IllegalArgumentException when the card names a setting that does not exist (in words)
+     */
+    public AdaptationSettings defaultSettings(org.pointlearn.inference.api.ModelCard card) {
+        if (rule == Rule.PAPER || card == null || card.adaptation().isEmpty()) {
+            return defaultSettings();
+        }
+        try {
+            return defaultSettings().with(card.adaptation());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the card of " + card.versionOrName() + " names adaptation settings"
+                    + " that do not apply: " + e.getMessage(), e);
+        }
+    }
+
     /** How the clicks weight the loss of this policy's examples. */
     public Weighting weighting() {
         if (!clickWeighting) {

@@ -25,6 +25,8 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
             DefaultInteractiveSessions.class.getName());
     private SegmentationSession workstation;
+    /** The card of the model in use: its adaptation settings are what Options' changes are kept against. */
+    private volatile org.pointlearn.inference.api.ModelCard card;
 
     @Override
     public synchronized InteractiveSession workstation() {
@@ -35,26 +37,37 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
                     .resolve("pointlearn");
             AdaptationPolicy policy = rememberedPolicy(prefs);
             SegmentationSession s = new SegmentationSession(root, prefs.getBoolean(LEARN_KEY, true),
-                    b -> prefs.putBoolean(LEARN_KEY, b), policy, rememberedSettings(prefs, policy), (p, n) -> {
+                    b -> prefs.putBoolean(LEARN_KEY, b), policy, rememberedSettings(prefs, policy, null), (p, n) -> {
                         prefs.put(POLICY_KEY, p.name());
-                        prefs.put(SETTINGS_KEY, n.changedFrom(p.defaultSettings()));
+                        prefs.put(SETTINGS_KEY, n.changedFrom(p.defaultSettings(card)));
                     });
             InferenceRuntime runtime = InferenceRuntime.getDefault();
             if (runtime == null) {
                 s.notReadyBecause("no inference module is installed");
             } else {
-                runtime.addStatusListener(status -> follow(s, runtime, status));
-                follow(s, runtime, runtime.status());
+                runtime.addStatusListener(status -> follow(s, runtime, status, prefs));
+                follow(s, runtime, runtime.status(), prefs);
             }
             workstation = s;
         }
         return workstation;
     }
 
-    /** The session segments with the runtime's active model; until there is one it says why not. */
-    private static void follow(SegmentationSession s, InferenceRuntime runtime, EngineStatus status) {
+    /**
+     * The session segments with the runtime's active model, learning with that model's settings (its
+     * card's, with what the user changed in Options); until there is one it says why not.
+     */
+    private void follow(SegmentationSession s, InferenceRuntime runtime, EngineStatus status, Preferences prefs) {
         Optional<SegmentationModel> model = runtime.activeModel();
         if (model.isPresent()) {
+            org.pointlearn.inference.api.ModelCard next = model.get().card();
+            if (!next.adaptation().equals(card == null ? java.util.Map.of() : card.adaptation())) {
+                AdaptationPolicy policy = s.state().policy();
+                AdaptationSettings settings = rememberedSettings(prefs, policy, next);
+                card = next;
+                s.configure(policy, settings);
+            }
+            card = next;
             s.useModel(model.get());
         } else {
             s.notReadyBecause(status.state() == EngineStatus.State.FAILED ? status.detail()
@@ -66,7 +79,9 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
 
     @Override
     public InteractiveSession open(SegmentationModel model, Path root, boolean learning) {
-        SegmentationSession s = new SegmentationSession(root, learning, b -> { });
+        // learning with the method's settings for this model (its card may name some)
+        SegmentationSession s = new SegmentationSession(root, learning, b -> { }, AdaptationPolicy.METHOD,
+                AdaptationPolicy.METHOD.defaultSettings(model == null ? null : model.card()), (p, n) -> { });
         if (model != null) {
             s.useModel(model);
         } else {
@@ -86,10 +101,14 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
         }
     }
 
-    /** The policy's defaults with the values changed in Options (kept as name=value pairs). */
-    private static AdaptationSettings rememberedSettings(Preferences prefs, AdaptationPolicy policy) {
+    /**
+     * The policy's settings for the model's card (null: none yet) with the values changed in Options
+     * (kept as name=value pairs against them).
+     */
+    private static AdaptationSettings rememberedSettings(Preferences prefs, AdaptationPolicy policy,
+            org.pointlearn.inference.api.ModelCard card) {
         try {
-            return policy.defaultSettings().with(AdaptationSettings.pairs(prefs.get(SETTINGS_KEY, "")));
+            return policy.defaultSettings(card).with(AdaptationSettings.pairs(prefs.get(SETTINGS_KEY, "")));
         } catch (IllegalArgumentException e) {
             LOG.log(java.util.logging.Level.WARNING, "The remembered adaptation settings do not apply; using the defaults",
                     e);

@@ -108,7 +108,12 @@ public final class EvaluateCommand {
         Dataset ds = new DatasetReader().read(Path.of(kv.get("data")));
         ds.problems().forEach(p -> System.out.println("skipped " + p));
         Path modelFolder = Path.of(kv.get("model"));
-        int channels = SegmentationModel.readCard(modelFolder).imageChannels();
+        org.pointlearn.inference.api.ModelCard card = SegmentationModel.readCard(modelFolder);
+        int channels = card.imageChannels();
+        if (!card.adaptation().isEmpty()) {
+            System.out.println("the model's card sets adaptation settings for it: " + card.adaptation()
+                    + " (over the defaults, for every policy but the paper's; --set changes them further)");
+        }
         long converted = ds.samples().stream().filter(s -> s.image().channels() != channels).count();
         if (converted > 0) {
             System.out.println(converted + " of " + ds.samples().size() + " images have another number of channels than"
@@ -154,7 +159,8 @@ public final class EvaluateCommand {
             }
             List<PolicyRun> policyRuns = new ArrayList<>();
             List<PolicySummary> after = new ArrayList<>();
-            AdaptationSettings policySettings = AdaptationPolicy.named(runAs).defaultSettings().with(overrides);
+            // the policy's settings for this model (its card may name some, chosen for it), then --set
+            AdaptationSettings policySettings = AdaptationPolicy.named(runAs).defaultSettings(card).with(overrides);
             if (!overrides.isEmpty() || !policySettings.equals(settings)) {
                 System.out.println(policy + " adaptation settings: " + policySettings);
             }

@@ -84,7 +84,7 @@ public final class VolumeCommand {
                 try (SegmentationModel model = CardOverrides.load(Path.of(kv.get("model")), device.device(),
                         kv.getOrDefault("card", ""));
                      SessionPolicy segmenter = workstation ? null
-                             : new SessionPolicy(model, policy, policy.defaultSettings());
+                             : new SessionPolicy(model, policy, policy.defaultSettings(model.card()));
                      InteractiveSession session = workstation
                              ? VolumeRunner.session(model, policy == AdaptationPolicy.METHOD) : null) {
                     VolumeRunner runner = new VolumeRunner(target, budget, propagation);

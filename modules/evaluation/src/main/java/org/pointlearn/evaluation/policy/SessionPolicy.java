@@ -52,7 +52,7 @@ public final class SessionPolicy implements PolicySegmenter {
      */
     public static SessionPolicy named(String name, SegmentationModel model) throws SegmentationException {
         AdaptationPolicy policy = AdaptationPolicy.named(name);
-        return new SessionPolicy(model, policy, policy.defaultSettings());
+        return new SessionPolicy(model, policy, policy.defaultSettings(model.card()));
     }
 
     /** The session underneath (versions, events such as guard rollbacks). */

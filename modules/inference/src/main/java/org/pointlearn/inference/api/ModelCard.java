@@ -29,10 +29,14 @@ import org.pointlearn.inference.impl.UNet;
  * @param sha256 SHA-256 of the parameters file, lower-case hex (null until saved)
  * @param training where the training data came from, with licences; the split; the command
  * @param metrics measured results (name -> value)
+ * @param adaptation online-adaptation settings this model is used with, by name (the adaptation
+ *     module's AdaptationSettings names, e.g. {@code midLearningRate}), over the engine's defaults
+ *     for every policy but the paper's own; empty when the defaults suit it (docs/adaptation.md)
  */
 public record ModelCard(int format, String name, String version, String description, Architecture architecture,
         int imageChannels, int workingSize, Normalisation normalisation, ClickEncoding clickEncoding, Focus focus,
-        Edits edits, String parameters, String sha256, Map<String, Object> training, Map<String, Object> metrics) {
+        Edits edits, String parameters, String sha256, Map<String, Object> training, Map<String, Object> metrics,
+        Map<String, String> adaptation) {
 
     /** Format of the cards this version writes and reads. */
     public static final int FORMAT = 1;
@@ -72,6 +76,7 @@ public record ModelCard(int format, String name, String version, String descript
         parameters = parameters == null ? "model.params" : parameters;
         training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+        adaptation = Collections.unmodifiableMap(new LinkedHashMap<>(adaptation == null ? Map.of() : adaptation));
     }
 
     /** A builder with every default: format 1, one image channel, 256 px, a 16-wide 4-level U-Net. */
@@ -331,6 +336,7 @@ public record ModelCard(int format, String name, String version, String descript
         private String sha256;
         private final Map<String, Object> training = new LinkedHashMap<>();
         private final Map<String, Object> metrics = new LinkedHashMap<>();
+        private final Map<String, String> adaptation = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -351,6 +357,7 @@ public record ModelCard(int format, String name, String version, String descript
             sha256 = c.sha256;
             training.putAll(c.training);
             metrics.putAll(c.metrics);
+            adaptation.putAll(c.adaptation);
         }
 
         public Builder format(int v) {
@@ -442,9 +449,15 @@ public record ModelCard(int format, String name, String version, String descript
             return this;
         }
 
+        /** Sets one adaptation setting the model is used with (by its AdaptationSettings name). */
+        public Builder adaptation(String name, String value) {
+            adaptation.put(name, value);
+            return this;
+        }
+
         public ModelCard build() {
             return new ModelCard(format, name, version, description, architecture, imageChannels, workingSize,
-                    normalisation, clickEncoding, focus, edits, parameters, sha256, training, metrics);
+                    normalisation, clickEncoding, focus, edits, parameters, sha256, training, metrics, adaptation);
         }
     }
 }
