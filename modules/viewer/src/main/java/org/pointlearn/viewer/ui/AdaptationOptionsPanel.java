@@ -82,12 +82,25 @@ final class AdaptationOptionsPanel extends JPanel {
         GridBagConstraints rest = constraints(0, row);
         rest.weighty = 1;
         add(new JPanel(), rest);
-        defaults.addActionListener(e -> show(AdaptationPolicy.named((String) policy.getSelectedItem()).defaultSettings()));
+        defaults.addActionListener(e -> show(defaultsFor(AdaptationPolicy.named((String) policy.getSelectedItem()))));
         policy.addActionListener(e -> {
             if (policy.getSelectedItem() != null && policy.isFocusOwner()) {
-                show(AdaptationPolicy.named((String) policy.getSelectedItem()).defaultSettings());
+                show(defaultsFor(AdaptationPolicy.named((String) policy.getSelectedItem())));
             }
         });
+    }
+
+    /**
+     * A policy's settings for the session's model: the defaults with what the model's card names for
+     * it (docs/adaptation.md, "Settings per model"), the defaults when the model is not the active one.
+     */
+    private AdaptationSettings defaultsFor(AdaptationPolicy p) {
+        org.pointlearn.inference.api.InferenceRuntime runtime = org.pointlearn.inference.api.InferenceRuntime.getDefault();
+        String inUse = session.state().modelName();
+        org.pointlearn.inference.api.ModelCard card = runtime == null ? null : runtime.activeModel()
+                .map(org.pointlearn.inference.api.SegmentationModel::card)
+                .filter(c -> c.versionOrName().equals(inUse)).orElse(null);
+        return p.defaultSettings(card);
     }
 
     /** Shows what the session uses now. */
@@ -134,7 +147,7 @@ final class AdaptationOptionsPanel extends JPanel {
         // is not the one in use (a switch from paper to method must not keep paper's hidden settings)
         AdaptationPolicy chosen = AdaptationPolicy.named((String) policy.getSelectedItem());
         AdaptationSettings base = chosen.equals(session.state().policy()) ? session.state().settings()
-                : chosen.defaultSettings();
+                : defaultsFor(chosen);
         AdaptationSettings s = base.toBuilder()
                 .midSteps((Integer) midSteps.getValue())
                 .midLearningRate(Double.parseDouble(midRate.getText().trim()))
