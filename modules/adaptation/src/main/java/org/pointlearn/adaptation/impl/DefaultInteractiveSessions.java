@@ -60,14 +60,12 @@ public final class DefaultInteractiveSessions implements InteractiveSessions {
     private void follow(SegmentationSession s, InferenceRuntime runtime, EngineStatus status, Preferences prefs) {
         Optional<SegmentationModel> model = runtime.activeModel();
         if (model.isPresent()) {
-            org.pointlearn.inference.api.ModelCard next = model.get().card();
-            if (!next.adaptation().equals(card == null ? java.util.Map.of() : card.adaptation())) {
+            org.pointlearn.inference.api.ModelCard before = card;
+            card = model.get().card(); // before configure: Options' changes are kept against this model's settings
+            if (!card.adaptation().equals(before == null ? java.util.Map.of() : before.adaptation())) {
                 AdaptationPolicy policy = s.state().policy();
-                AdaptationSettings settings = rememberedSettings(prefs, policy, next);
-                card = next;
-                s.configure(policy, settings);
+                s.configure(policy, rememberedSettings(prefs, policy, card));
             }
-            card = next;
             s.useModel(model.get());
         } else {
             s.notReadyBecause(status.state() == EngineStatus.State.FAILED ? status.detail()

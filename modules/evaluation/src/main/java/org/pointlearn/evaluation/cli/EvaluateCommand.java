@@ -122,10 +122,7 @@ public final class EvaluateCommand {
         }
         String subset = kv.getOrDefault("subset", "all");
         Path out = Path.of(kv.get("out"));
-        if (!Boolean.parseBoolean(kv.getOrDefault("resume", "false"))) {
-            deleteParts(out);
-        }
-        RunParts parts = RunParts.open(out, arguments(kv));
+        RunParts parts = RunParts.open(out, arguments(kv), Boolean.parseBoolean(kv.getOrDefault("resume", "false")));
 
         List<Source> source = null;
         PolicySummary sourceBefore = null;
@@ -278,18 +275,6 @@ public final class EvaluateCommand {
             }
         });
         return b.toString();
-    }
-
-    /** Removes the parts a former run kept in the output folder (a run without --resume starts over). */
-    private static void deleteParts(Path out) throws IOException {
-        Path folder = out.resolve(RunParts.FOLDER);
-        if (java.nio.file.Files.isDirectory(folder)) {
-            try (var files = java.nio.file.Files.walk(folder)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(f);
-                }
-            }
-        }
     }
 
     /** post+mid is the method: run once, reported under both names. */

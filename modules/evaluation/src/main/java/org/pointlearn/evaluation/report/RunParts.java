@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pointlearn.evaluation.metrics.DiceCurve;
 import org.pointlearn.evaluation.metrics.ImageResult;
 import org.pointlearn.evaluation.metrics.PolicyRun;
+import org.pointlearn.imaging.api.AtomicFiles;
 import org.pointlearn.inference.api.Click;
 
 /**
@@ -54,10 +54,14 @@ public final class RunParts {
      * The parts folder of an output folder for an evaluation with these arguments: created and
      * stamped with them when new, checked against them when there.
      *
+     * @param resume false to remove the parts a former run kept (the run starts over)
      * @throws IOException when the folder holds parts made with other arguments (in words)
      */
-    public static RunParts open(Path out, String arguments) throws IOException {
+    public static RunParts open(Path out, String arguments, boolean resume) throws IOException {
         Path folder = out.resolve(FOLDER);
+        if (!resume) {
+            AtomicFiles.deleteTree(folder);
+        }
         Path stamp = folder.resolve(ARGUMENTS);
         if (Files.exists(stamp)) {
             String before = Files.readString(stamp, StandardCharsets.UTF_8).strip();
@@ -67,7 +71,7 @@ public final class RunParts {
             }
         } else {
             Files.createDirectories(folder);
-            Files.writeString(stamp, arguments.strip() + "\n", StandardCharsets.UTF_8);
+            AtomicFiles.writeString(stamp, arguments.strip() + "\n");
         }
         return new RunParts(folder);
     }
@@ -104,9 +108,7 @@ public final class RunParts {
         for (PolicyRun after : part.sourceAfter()) {
             append(b, "source", after);
         }
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, b.toString(), StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, b.toString());
     }
 
     private Path file(String policy, int order) {
