@@ -81,9 +81,11 @@ bench: build
 	xvfb-run -a -s "-screen 0 1280x1024x24" mvn -o -q -B surefire:test -pl modules/viewer -Dtest=ViewerBench \
 	  -Dbench.out=$(CURDIR)/docs/bench.md -Dbench.model=$(CURDIR)/$(BENCH_MODEL)
 
-## docs/results.md: base models, ablation, every policy on the shifted domains over ORDERS=3 orders
-## with the forgetting check (about 4 hours on 2 cores). Stopped, it goes on where it stopped: a run that
-## finished with the same arguments, model and code is kept; FRESH=1 runs everything again.
+## docs/results.md: mri-general on every domain and every policy with it on the shifted domains over
+## ORDERS=3 orders with the forgetting check, the other models, the ablations (about 8 hours on 2 cores,
+## so several sittings: the runs are kept in results/, committed, and a stopped one goes on where it
+## stopped; a run that finished with the same arguments, model card and weights is kept).
+## RERUN=<run>,... or FRESH=1 measure again.
 results: build
 	scripts/results $(SHARED)
 
@@ -123,18 +125,18 @@ train-mri-lodo: build
 	  --data $(shell echo "$(MRI_MIX)" | tr ',' '\n' | grep '/$(DOMAIN)$$') \
 	  --model runs/mri-general-without-$(DOMAIN) --out runs/lodo-$(DOMAIN)
 ## Same-budget ablation of mri-general's recipe (LODO budget, all five domains): as it is, without
-## pseudo-objects, without focus crops (whole slices) -> runs/mri-general-{budget,nopseudo,nofocus};
+## pseudo-objects, without focus crops (whole slices) -> results/models/mri-general-{budget,nopseudo,nofocus};
 ## make results then measures them frozen. About 20 minutes each on 2 cores; stopped, each goes on from its checkpoint.
 train-mri-ablations: build
 	for v in "budget:--focus zoom --pseudo 0.5" "nopseudo:--focus zoom --pseudo 0" "nofocus:--focus full --pseudo 0.5"; do \
 	  name=$${v%%:*}; \
-	  $(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out runs/mri-general-$$name $${v#*:} --resume \
+	  $(TRAIN) --data $(MRI_MIX) --groups '$(MRI_GROUPS)' --out results/models/mri-general-$$name $${v#*:} --resume \
 	    $(REDUCED_BUDGET) $(ARGS) \
 	    --description "mri-general's recipe at a reduced budget ($$name)" || exit 1; \
 	done
 ## The brain ablation (no click-responsive training) for make results; stopped, it goes on from its checkpoint.
 train-ablation: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out runs/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 --resume $(ARGS) \
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out results/models/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 --resume $(ARGS) \
 	  --description "Ablation: brain model without click-responsive training"
 
 clean:

@@ -152,6 +152,7 @@ public final class EvaluateCommand {
                 if (forgotten.containsKey(runAs)) {
                     forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, forgotten.get(runAs)));
                 }
+                writeReport(out, runs, source != null ? forgetting : null);
                 continue;
             }
             List<PolicyRun> policyRuns = new ArrayList<>();
@@ -212,12 +213,23 @@ public final class EvaluateCommand {
                 forgotten.put(runAs, after);
                 forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, after));
             }
-        }
-        EvaluationReport.write(out, runs);
-        if (source != null) {
-            EvaluationReport.writeForgetting(out, forgetting);
+            writeReport(out, runs, source != null ? forgetting : null);
         }
         System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
+    }
+
+    /**
+     * The report of the policies finished so far, written after each one: a long run stopped
+     * part-way still shows what it finished, and the last write is the whole run's report.
+     *
+     * @param forgetting the forgetting checks, or null without a source domain
+     */
+    private static void writeReport(Path out, List<PolicyRun> runs, List<ForgettingCsv.Check> forgetting)
+            throws IOException {
+        EvaluationReport.write(out, runs);
+        if (forgetting != null) {
+            EvaluationReport.writeForgetting(out, forgetting);
+        }
     }
 
     /** One source domain of the forgetting check: its validation images (the model card's split), in a fixed order. */

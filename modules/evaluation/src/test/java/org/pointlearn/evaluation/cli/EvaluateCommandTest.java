@@ -111,6 +111,22 @@ class EvaluateCommandTest {
         String again = printed(() -> EvaluateCommand.main(with.apply(resumed, List.of("--policy", "frozen"))));
         assertTrue(!again.contains("kept from the stopped run") && !Files.exists(parts.resolve("post-order0.txt")),
                 "without --resume nothing is kept: " + again);
+
+        // a run that stops during post (here: post's kept part is unreadable) still reports frozen, which it finished
+        Path stopped = folder.resolve("stopped");
+        Path stoppedParts = stopped.resolve(org.pointlearn.evaluation.report.RunParts.FOLDER);
+        Files.createDirectories(stoppedParts);
+        try (Stream<Path> kept = Files.list(whole.resolve(org.pointlearn.evaluation.report.RunParts.FOLDER))) {
+            for (Path f : kept.toList()) {
+                Files.copy(f, stoppedParts.resolve(f.getFileName().toString()));
+            }
+        }
+        Files.writeString(stoppedParts.resolve("post-order0.txt"), "run\tbroken\n");
+        assertThrows(java.io.IOException.class, () -> EvaluateCommand.main(with.apply(stopped, List.of("--resume", "true"))));
+        List<String> wholeSummary = Files.readAllLines(whole.resolve(EvaluationReport.SUMMARY));
+        assertEquals(wholeSummary.stream().filter(l -> !l.contains(",post,")).toList(),
+                Files.readAllLines(stopped.resolve(EvaluationReport.SUMMARY)),
+                "the report of the stopped run is frozen's, as in the whole run: " + wholeSummary);
     }
 
     private interface Run {
