@@ -72,7 +72,16 @@ class NonFiniteTest {
                 NDArray y = model.block().forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
                 gc.backward(y.mean());
             }
+            int managed = model.djlModel().getNDManager().getManagedArrays().size();
             assertEquals(Optional.empty(), NonFinite.firstGradient(model.block()));
+            assertEquals(managed, model.djlModel().getNDManager().getManagedArrays().size(),
+                    "the check left no arrays behind");
+            try (NDArray g = parameter(model, "enc1").getArray().getGradient()) {
+                g.set(new NDIndex("0"), Float.MAX_VALUE);
+                g.set(new NDIndex("1"), Float.MAX_VALUE);
+            }
+            assertEquals(Optional.empty(), NonFinite.firstGradient(model.block()),
+                    "large finite gradients are finite, even where their sum is not");
             for (String block : List.of("enc0", "dec1")) {
                 try (NDArray g = parameter(model, block).getArray().getGradient()) {
                     g.set(new NDIndex("0"), Float.NaN);
