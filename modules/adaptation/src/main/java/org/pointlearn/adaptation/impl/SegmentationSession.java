@@ -48,8 +48,8 @@ import org.pointlearn.inference.api.SegmentationModel;
  * The interactive session: the state of a series' slices under one lock (short sections, never
  * around model work), the model work in order on the {@link AsyncAdaptationSession}'s thread,
  * the model's lifecycle (open, switch, learning on/off, new lineage) on a thread of its own, and
- * disk work (accepted masks, journal) on another. Every change publishes a {@link SessionEvent}
- * outside the lock.
+ * disk work (accepted masks, journal) on another ({@link SessionFiles}). Every change publishes
+ * a {@link SessionEvent} outside the lock.
  */
 @Messages({
     "MSG_NotReady=The segmentation model is not ready yet ({0}); clicks work once it is loaded.",
@@ -71,10 +71,6 @@ import org.pointlearn.inference.api.SegmentationModel;
     "MSG_Learning=Learning from slice {0} \u2026",
     "# {0} other version, {1} slice (1-based), {2} Dice, {3} version in use",
     "MSG_Compared={0} on slice {1} (dashed magenta): Dice {2} against {3} in use (yellow).",
-    "# {0} reason",
-    "MSG_JournalNotWritten=The slice in progress could not be written to its journal ({0}); accept it soon.",
-    "# {0} reason",
-    "MSG_JournalNotRead=The journal of the slice in progress cannot be read: {0}",
     "# {0} slice (1-based), {1} clicks",
     "MSG_Resumed=Slice {0}: its {1} click(s) from before are back; the model predicts from them again.",
     "# {0} slice (1-based), {1} its clicks",
@@ -83,11 +79,6 @@ import org.pointlearn.inference.api.SegmentationModel;
     "MSG_KeptAsDraft=Slice {0} keeps its {1} click(s) as a draft, not learned from until you continue it (Escape on it discards them).",
     "# {0} - slice number",
     "MSG_Discarded=The work on slice {0} was not accepted; its clicks, strokes and what the model learned from them are taken back.",
-    "# {0} - problem",
-    "MSG_MaskNotRestored=An accepted mask was not restored: {0}",
-    "# {0} - slice number",
-    "# {1} - reason",
-    "MSG_MaskNotSaved=The accepted mask of slice {0} could not be kept on disk ({1}); export it before closing.",
     "MSG_NothingToAccept=Nothing to accept on this slice: click on the object (or paint it) first.",
     "# {0} - reason",
     "MSG_ClickFailed=The click could not be used: {0}",
@@ -123,12 +114,11 @@ public final class SegmentationSession implements InteractiveSession {
     }
 
     private final Path root;
-    private final AcceptedMasks masks;
+    private final SessionFiles files;
     private final Consumer<Boolean> onLearningChange;
     private final java.util.function.BiConsumer<AdaptationPolicy, AdaptationSettings> onConfigure;
     private final List<Consumer<SessionEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService lifecycle = daemon("pointlearn-session-lifecycle");
-    private final ExecutorService disk = daemon("pointlearn-accepted-masks");
 
     // Guarded by this: the model.
     private SegmentationModel model;
@@ -202,7 +192,7 @@ public final class SegmentationSession implements InteractiveSession {
         this.settings = settings;
         this.onConfigure = onConfigure;
         this.root = root;
-        this.masks = root == null ? null : new AcceptedMasks(root.resolve("annotations"));
+        this.files = new SessionFiles(root == null ? null : root.resolve("annotations"), this::problem);
         this.learning = learning;
         this.onLearningChange = onLearningChange;
         if (policy == AdaptationPolicy.FROZEN) {
@@ -767,15 +757,7 @@ public final class SegmentationSession implements InteractiveSession {
             endSliceWork();
         }
         changed();
-        CompletableFuture<Void> restored = new CompletableFuture<>();
-        if (!key.onDisk() || masks == null) {
-            restored.complete(null);
-            return restored;
-        }
-        disk.execute(() -> {
-            List<String> problems = new ArrayList<>();
-            Map<Integer, Mask2D> read = masks.load(key, v.geometry(), problems);
-            problems.forEach(p -> problem(Bundle.MSG_MaskNotRestored(p)));
+        CompletableFuture<Void> restored = files.restore(key, v.geometry()).thenAccept(read -> {
             boolean shown;
             synchronized (this) {
                 shown = volume == v && !read.isEmpty();
@@ -786,7 +768,6 @@ public final class SegmentationSession implements InteractiveSession {
             if (shown) {
                 changed();
             }
-            restored.complete(null);
         });
         track(restored);
         return restored;
@@ -1251,85 +1232,34 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the accepted mask of slice k leaves the disk, off the caller's thread. */
     private void forget(int k) {
-        onDisk(k, (key, g) -> masks.delete(key, g, k));
+        files.forget(series, volume.geometry(), k);
     }
 
     /** Under the lock: keeps an accepted mask on disk, off the caller's thread; a failure is said in words. */
     private void save(int k, Mask2D done) {
-        onDisk(k, (key, g) -> masks.save(key, g, k, done));
-    }
-
-    /** Work on slice k's accepted mask file. */
-    @FunctionalInterface
-    private interface MaskFileWork {
-        void run(SeriesKey key, org.pointlearn.imaging.api.VolumeGeometry geometry) throws IOException;
-    }
-
-    /** Under the lock: mask file work for the open series on the disk thread (none for a series in memory). */
-    private void onDisk(int k, MaskFileWork work) {
-        if (!series.onDisk() || masks == null) {
-            return;
-        }
-        SeriesKey key = series;
-        Volume v = volume;
-        disk.execute(() -> {
-            try {
-                work.run(key, v.geometry());
-            } catch (IOException e) {
-                problem(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
-            }
-        });
+        files.save(series, volume.geometry(), k, done);
     }
 
     /** Under the lock: the slice in progress goes to the journal, or the journal is cleared when it has no work. */
     private void journal() {
-        if (series == null || !series.onDisk() || masks == null || slice < 0) {
+        if (!files.keeps(series) || slice < 0) {
             return;
         }
         if (!hasWork()) {
             clearJournal();
             return;
         }
-        SliceDraft entry = new SliceDraft(series.seriesUid(), series.title(), slice, clicks,
-                edits == null ? null : edits.snapshot(), otherSquares);
-        SliceJournal j = masks.journal();
-        disk.execute(() -> {
-            try {
-                j.write(entry);
-            } catch (IOException ex) {
-                problem(Bundle.MSG_JournalNotWritten(ex.getMessage()));
-            }
-        });
+        files.journal(new SliceDraft(series.seriesUid(), series.title(), slice, clicks,
+                edits == null ? null : edits.snapshot(), otherSquares));
     }
 
     private void clearJournal() {
-        if (masks == null) {
-            return;
-        }
-        SliceJournal j = masks.journal();
-        disk.execute(() -> {
-            try {
-                j.clear();
-            } catch (IOException ex) {
-                problem(Bundle.MSG_JournalNotWritten(ex.getMessage()));
-            }
-        });
+        files.clearJournal();
     }
 
     @Override
     public CompletableFuture<Optional<SliceDraft>> journaled() {
-        if (masks == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        SliceJournal j = masks.journal();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return j.read();
-            } catch (IOException e) {
-                problem(Bundle.MSG_JournalNotRead(e.getMessage()));
-                return Optional.empty();
-            }
-        }, disk);
+        return files.journaled();
     }
 
     @Override
@@ -1387,8 +1317,7 @@ public final class SegmentationSession implements InteractiveSession {
             if (s != null) {
                 s.close();
             }
-            disk.shutdown();
-            disk.awaitTermination(1, TimeUnit.MINUTES);
+            files.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
