@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval first-click bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
+.PHONY: all setup build run test stress engine-info clean eval first-click compare-models bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
 
 all: build
 
@@ -57,6 +57,11 @@ first-click: build
 	mkdir -p runs
 	scripts/evaluation org.pointlearn.evaluation.cli.FirstClickCommand --model $(or $(MODEL),models/mri-general) \
 	  --data $(MRI_MIX),$(SHARED)/brain-ms-t1,$(SHARED)/brain-ms-flair,target/colin27-deep-grey --cards '$(CARDS)' --out runs/first-click.md
+## Models side by side, frozen, 20 clicks, with and without S, on the eight MRI sets (the five validation
+## splits, both MS sets, colin27) -> runs/compare/compare.md. MODELS='<label>=<model folder> ...'
+compare-models: build
+	test -d target/colin27-deep-grey || $(MAKE) colin27-domain
+	SHARED_DATA=$(SHARED) scripts/compare-models runs/compare $(or $(MODELS),shipped=models/mri-general)
 ## The volume protocol: the simulated user annotates the same deep grey structures slice by slice
 ## through the Colin27 volume, each next slice starting empty or from its accepted neighbour
 ## (propagation none/mask/seed/seed-only), frozen and adapting -> runs/volume (totals.csv, volume.csv)
