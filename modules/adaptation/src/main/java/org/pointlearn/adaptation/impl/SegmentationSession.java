@@ -201,7 +201,8 @@ public final class SegmentationSession implements InteractiveSession {
         this.notReady = "the engine is starting";
     }
 
-    private static ExecutorService daemon(String name) {
+    /** A single daemon thread of that name, for the session's queues. */
+    static ExecutorService daemon(String name) {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openide.util.NbBundle.Messages;
 import org.pointlearn.adaptation.api.SeriesKey;
 import org.pointlearn.adaptation.api.SliceDraft;
@@ -37,19 +37,15 @@ import org.pointlearn.imaging.api.VolumeGeometry;
 })
 final class SessionFiles {
 
-    /** Work on a slice's accepted mask file. */
+    /** Work on a file, queued on the disk thread. */
     @FunctionalInterface
-    private interface MaskFileWork {
+    private interface FileWork {
         void run() throws IOException;
     }
 
     private final AcceptedMasks masks;
     private final Consumer<String> problem;
-    private final ExecutorService disk = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pointlearn-accepted-masks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService disk = SegmentationSession.daemon("pointlearn-accepted-masks");
 
     /**
      * @param folder accepted masks and journal under it, or null to keep nothing
@@ -80,52 +76,39 @@ final class SessionFiles {
 
     /** Keeps slice k's accepted mask, replacing the one before. */
     void save(SeriesKey series, VolumeGeometry g, int k, Mask2D mask) {
-        onDisk(series, k, () -> masks.save(series, g, k, mask));
+        if (keeps(series)) {
+            later(() -> masks.save(series, g, k, mask), why -> Bundle.MSG_MaskNotSaved(k + 1, why));
+        }
     }
 
     /** Removes slice k's accepted mask (an accept taken back). */
     void forget(SeriesKey series, VolumeGeometry g, int k) {
-        onDisk(series, k, () -> masks.delete(series, g, k));
-    }
-
-    private void onDisk(SeriesKey series, int k, MaskFileWork work) {
-        if (!keeps(series)) {
-            return;
+        if (keeps(series)) {
+            later(() -> masks.delete(series, g, k), why -> Bundle.MSG_MaskNotSaved(k + 1, why));
         }
-        disk.execute(() -> {
-            try {
-                work.run();
-            } catch (IOException e) {
-                problem.accept(Bundle.MSG_MaskNotSaved(k + 1, e.getMessage()));
-            }
-        });
     }
 
     /** Writes the slice in progress to the journal, replacing what it held. */
     void journal(SliceDraft entry) {
-        journalWork(j -> j.write(entry));
+        if (masks != null) {
+            later(() -> masks.journal().write(entry), Bundle::MSG_JournalNotWritten);
+        }
     }
 
     /** Empties the journal (no slice in progress, or one without work). */
     void clearJournal() {
-        journalWork(SliceJournal::clear);
-    }
-
-    @FunctionalInterface
-    private interface JournalWork {
-        void run(SliceJournal journal) throws IOException;
-    }
-
-    private void journalWork(JournalWork work) {
-        if (masks == null) {
-            return;
+        if (masks != null) {
+            later(() -> masks.journal().clear(), Bundle::MSG_JournalNotWritten);
         }
-        SliceJournal j = masks.journal();
+    }
+
+    /** Queues file work; its failure is said in the words made from the exception's message. */
+    private void later(FileWork work, Function<String, String> words) {
         disk.execute(() -> {
             try {
-                work.run(j);
-            } catch (IOException ex) {
-                problem.accept(Bundle.MSG_JournalNotWritten(ex.getMessage()));
+                work.run();
+            } catch (IOException e) {
+                problem.accept(words.apply(e.getMessage()));
             }
         });
     }
