@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +33,6 @@ import org.pointlearn.adaptation.api.SeriesWork;
 import org.pointlearn.adaptation.api.SessionEvent;
 import org.pointlearn.adaptation.api.SessionState;
 import org.pointlearn.adaptation.api.SliceDraft;
-import org.pointlearn.adaptation.api.Strokes;
 import org.pointlearn.adaptation.api.UpdateReport;
 import org.pointlearn.adaptation.api.VersionStoreException;
 import org.pointlearn.imaging.api.AtomicFiles;
@@ -90,13 +88,6 @@ import org.pointlearn.inference.api.SegmentationModel;
 public final class SegmentationSession implements InteractiveSession {
 
     private static final Logger LOG = Logger.getLogger(SegmentationSession.class.getName());
-    /** Marks a click on the undo stack (a stroke pushes the strokes before it). */
-    private static final Strokes CLICK = new Strokes(new java.util.BitSet(), new java.util.BitSet());
-
-    /** An undone click (and how many times S was pressed after it), or the strokes after an undone stroke. */
-    private record Redo(Click click, Strokes after, int otherSquares) {
-    }
-
     /** The versions and the one in use, read together on the model's thread. */
     private record Lineage(List<ModelVersion> versions, ModelVersion active) {
     }
@@ -143,25 +134,11 @@ public final class SegmentationSession implements InteractiveSession {
     private final Map<Integer, Mask2D> accepted = new HashMap<>();
     private final Map<Integer, SeriesWork.Draft> drafts = new HashMap<>();
     private int lastAccepted = -1;
-    private int slice = -1;
-    private List<Click> clicks = List.of();
-    private Mask2D predicted;
-    /** Whether the mask shown answers a click looked at through two squares (the other can be shown). */
-    private boolean otherSquareShown;
-    /** For the slice in progress's clicks after which the user asked for another square (S): index -> times. */
-    private final Map<Integer, Integer> otherSquares = new TreeMap<>();
-    private Mask2D proposal;
-    private Mask2D comparison;
-    private MaskEdits edits;
-    private final ArrayDeque<Strokes> actions = new ArrayDeque<>();
-    private final ArrayDeque<Redo> redo = new ArrayDeque<>();
+    private final SliceInProgress work = new SliceInProgress();
     private final ArrayDeque<Step> history = new ArrayDeque<>();
     private final ArrayDeque<Step> undone = new ArrayDeque<>();
     /** Words to say that arose under the lock; {@link #changed} says them once it is released. */
     private final List<String> outbox = new ArrayList<>();
-    private int[] strokeLast;
-    private int strokeRadius;
-    private boolean strokePaints;
 
     /**
      * A session with no model yet ({@link #useModel} gives it one).
@@ -240,28 +217,16 @@ public final class SegmentationSession implements InteractiveSession {
 
     @Override
     public synchronized SessionState state() {
-        SeriesWork work = series == null ? SeriesWork.NONE : new SeriesWork(series, width(), height(), depth(), slice,
-                clicks, predicted, edits == null ? Strokes.NONE : edits.snapshot(), proposal, comparison, accepted,
-                drafts, lastAccepted, undoStep(), redoStep(), otherSquareShown);
+        SeriesWork shown = series == null ? SeriesWork.NONE : work.snapshot(series, width(), height(), depth(),
+                accepted, drafts, lastAccepted, kind(history.peek()), kind(undone.peek()));
         return new SessionState(model == null ? null : model.card().versionOrName(),
                 session == null ? notReady : null, learning, versions, active, learningNote, lastClickMillis, updating,
-                work, policy, settings);
+                shown, policy, settings);
     }
 
-    private SeriesWork.Step undoStep() {
-        if (!actions.isEmpty()) {
-            return actions.peek() == CLICK ? SeriesWork.Step.CLICK : SeriesWork.Step.STROKE;
-        }
-        return history.isEmpty() ? null : history.peek() instanceof Accepted ? SeriesWork.Step.ACCEPT
-                : SeriesWork.Step.ROLLBACK;
-    }
-
-    private SeriesWork.Step redoStep() {
-        if (!redo.isEmpty()) {
-            return redo.peek().click() != null ? SeriesWork.Step.CLICK : SeriesWork.Step.STROKE;
-        }
-        return undone.isEmpty() ? null : undone.peek() instanceof Accepted ? SeriesWork.Step.ACCEPT
-                : SeriesWork.Step.ROLLBACK;
+    /** What undo or redo would act on once the slice in progress has nothing to undo or redo. */
+    private static SeriesWork.Step kind(Step step) {
+        return step == null ? null : step instanceof Accepted ? SeriesWork.Step.ACCEPT : SeriesWork.Step.ROLLBACK;
     }
 
     private int width() {
@@ -334,12 +299,8 @@ public final class SegmentationSession implements InteractiveSession {
         // Not joined: this may run on the model's own thread.
         s.submit(() -> s.session().clicks()).thenAccept(truth -> {
             synchronized (this) {
-                if (slice >= 0 && session == s) {
-                    clicks = truth;
-                    if (truth.isEmpty()) {
-                        predicted = proposal;
-                        otherSquareShown = false;
-                    }
+                if (work.active() && session == s) {
+                    work.resynced(truth);
                 }
             }
             changed();
@@ -644,14 +605,14 @@ public final class SegmentationSession implements InteractiveSession {
         int k;
         List<Click> again;
         synchronized (this) {
-            if (slice < 0 || clicks.isEmpty() || volume == null || session != s) {
+            if (!work.active() || work.clicks().isEmpty() || volume == null || session != s) {
                 return;
             }
-            k = slice;
-            again = clicks;
-            startImage(k, s, proposal);
-            Map<Integer, Integer> chosen = Map.copyOf(otherSquares);
-            otherSquares.clear();
+            k = work.slice();
+            again = work.clicks();
+            startImage(k, s, work.proposal());
+            Map<Integer, Integer> chosen = work.otherSquares();
+            work.forgetOtherSquares();
             for (int i = 0; i < again.size(); i++) {
                 track(s.click(again.get(i), p -> show(k, p)));
                 for (int n = 0; n < chosen.getOrDefault(i, 0); n++) {
@@ -681,13 +642,14 @@ public final class SegmentationSession implements InteractiveSession {
             }
             String words;
             synchronized (this) {
-                if (slice < 0 || p.clicks().size() != clicks.size()) {
+                if (!work.active() || p.clicks().size() != work.clicks().size()) {
                     return null;
                 }
-                comparison = p.mask();
-                Mask2D shown = workingMask();
-                double dice = shown == null ? 0 : comparison.dice(shown);
-                words = Bundle.MSG_Compared(versionId, slice + 1, String.format(Locale.ROOT, "%.2f", dice), inUse);
+                work.compared(p.mask());
+                Mask2D shown = work.workingMask();
+                double dice = shown == null ? 0 : p.mask().dice(shown);
+                words = Bundle.MSG_Compared(versionId, work.slice() + 1, String.format(Locale.ROOT, "%.2f", dice),
+                        inUse);
             }
             say(words);
             return null;
@@ -780,7 +742,7 @@ public final class SegmentationSession implements InteractiveSession {
             return null;
         }
         startSlice(k, session);
-        redo.clear();
+        work.clearRedo();
         return session;
     }
 
@@ -809,13 +771,8 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the click is shown now, journaled, and the model predicts (and learns) on its thread. */
     private CompletableFuture<Void> addClick(Click click, AsyncAdaptationSession s) {
-        int k = slice;
-        List<Click> shown = new ArrayList<>(clicks);
-        shown.add(click);
-        clicks = List.copyOf(shown);
-        comparison = null;
-        otherSquareShown = false;
-        actions.push(CLICK);
+        int k = work.slice();
+        work.addClick(click);
         journal();
         CompletableFuture<Void> done = s.click(click, p -> show(k, p)).thenApply(p -> null);
         track(done);
@@ -825,12 +782,10 @@ public final class SegmentationSession implements InteractiveSession {
     /** A prediction of slice k arrived (on the model's thread): shown unless the slice changed meanwhile. */
     private void show(int k, Prediction p) {
         synchronized (this) {
-            if (k != slice) {
+            if (!work.is(k)) {
                 return;
             }
-            predicted = p.clicks().isEmpty() ? proposal : p.mask();
-            otherSquareShown = p.otherSquare();
-            clicks = p.clicks();
+            work.shown(p);
             AsyncAdaptationSession s = session;
             if (s != null) {
                 lastClickMillis = s.session().lastClickTimings().predictMillis();
@@ -850,12 +805,7 @@ public final class SegmentationSession implements InteractiveSession {
             return;
         }
         synchronized (this) {
-            actions.push(edits.snapshot());
-            strokeRadius = radius;
-            strokePaints = paint;
-            edits.stroke(x, y, x, y, radius, paint);
-            strokeLast = new int[] {x, y};
-            comparison = null;
+            work.beginStroke(x, y, radius, paint);
         }
         changed();
     }
@@ -863,19 +813,16 @@ public final class SegmentationSession implements InteractiveSession {
     @Override
     public void continueStroke(int x, int y) {
         synchronized (this) {
-            if (strokeLast == null || edits == null) {
+            if (!work.continueStroke(x, y)) {
                 return;
             }
-            edits.stroke(strokeLast[0], strokeLast[1], x, y, strokeRadius, strokePaints);
-            strokeLast = new int[] {x, y};
         }
         changed();
     }
 
     @Override
     public synchronized void endStroke() {
-        if (strokeLast != null) {
-            strokeLast = null;
+        if (work.endStroke()) {
             journal();
         }
     }
@@ -885,10 +832,10 @@ public final class SegmentationSession implements InteractiveSession {
         AsyncAdaptationSession s;
         int n;
         synchronized (this) {
-            s = slice == k && !clicks.isEmpty() ? session : null;
-            n = clicks.size();
+            s = work.is(k) && !work.clicks().isEmpty() ? session : null;
+            n = work.clicks().size();
             if (s != null) {
-                comparison = null;
+                work.clearComparison();
             }
         }
         if (s == null) {
@@ -904,8 +851,8 @@ public final class SegmentationSession implements InteractiveSession {
             }
             synchronized (this) {
                 // click n is still there (a later click may have been queued behind the S)
-                if (slice == k && clicks.size() >= n) {
-                    otherSquares.merge(n - 1, 1, Integer::sum);
+                if (work.is(k) && work.clicks().size() >= n) {
+                    work.choseOtherSquare(n - 1);
                     journal();
                 }
             }
@@ -934,7 +881,7 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock, replaying slice k's clicks: the user pressed S after click i; it is pressed again. */
     private void pressAgain(int k, int i, AsyncAdaptationSession s) {
-        otherSquares.merge(i, 1, Integer::sum);
+        work.choseOtherSquare(i);
         journal();
         track(s.otherSquare(p -> show(k, p)));
     }
@@ -944,7 +891,7 @@ public final class SegmentationSession implements InteractiveSession {
         Step step = null;
         synchronized (this) {
             if (!undoLocked(k)) {
-                if (!actions.isEmpty() || history.isEmpty() || session == null) {
+                if (work.canUndo() || history.isEmpty() || session == null) {
                     return;
                 }
                 step = history.pop();
@@ -982,24 +929,19 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Takes back the last click or stroke of slice k; whether it did. */
     private synchronized boolean undoLocked(int k) {
-        if (slice != k || actions.isEmpty()) {
+        if (!work.is(k) || !work.canUndo()) {
             return false;
         }
-        if (actions.peek() != CLICK) {
-            redo.push(new Redo(null, edits.snapshot(), 0));
-            edits.restore(actions.pop());
+        if (!work.lastIsClick()) {
+            work.undoStroke();
             journal();
             return true;
         }
         AsyncAdaptationSession s = session;
-        if (s == null || clicks.isEmpty()) {
+        if (s == null || work.clicks().isEmpty()) {
             return false;
         }
-        actions.pop();
-        redo.push(new Redo(clicks.get(clicks.size() - 1), null, otherSquares.getOrDefault(clicks.size() - 1, 0)));
-        clicks = clicks.subList(0, clicks.size() - 1);
-        otherSquares.remove(clicks.size());
-        comparison = null;
+        work.undoClick();
         journal();
         track(s.undo(p -> show(k, p)));
         return true;
@@ -1009,9 +951,10 @@ public final class SegmentationSession implements InteractiveSession {
     public void redo(int k) {
         Step step = null;
         synchronized (this) {
-            if ((slice != k || redo.isEmpty()) && !undone.isEmpty() && session != null) {
+            boolean onSlice = work.is(k) && work.nextRedo() != null;
+            if (!onSlice && !undone.isEmpty() && session != null) {
                 step = undone.pop();
-            } else if (slice != k || redo.isEmpty()) {
+            } else if (!onSlice) {
                 return;
             }
         }
@@ -1026,23 +969,17 @@ public final class SegmentationSession implements InteractiveSession {
             return;
         }
         synchronized (this) {
-            if (slice != k || redo.isEmpty()) {
+            SliceInProgress.Redo r = work.is(k) ? work.nextRedo() : null;
+            if (r == null || (r.click() != null && session == null)) {
                 return;
             }
-            Redo r = redo.peek();
+            work.popRedo();
             if (r.click() != null) {
-                if (session == null) {
-                    return;
-                }
-                redo.pop();
                 addClick(r.click(), session);
                 for (int n = 0; n < r.otherSquares(); n++) {
-                    pressAgain(k, clicks.size() - 1, session);
+                    pressAgain(k, work.clicks().size() - 1, session);
                 }
             } else {
-                redo.pop();
-                actions.push(edits.snapshot());
-                edits.restore(r.after());
                 journal();
             }
         }
@@ -1052,12 +989,12 @@ public final class SegmentationSession implements InteractiveSession {
     @Override
     public void clear(int k) {
         synchronized (this) {
-            if (slice != k) {
+            if (!work.is(k)) {
                 if (drafts.remove(k) == null) {
                     return;
                 }
             } else {
-                while (slice == k && !actions.isEmpty() && undoLocked(k)) {
+                while (work.is(k) && work.canUndo() && undoLocked(k)) {
                     // one by one, so that redo can bring them back in order
                 }
             }
@@ -1076,13 +1013,12 @@ public final class SegmentationSession implements InteractiveSession {
         String problemWords = null;
         synchronized (this) {
             AsyncAdaptationSession s = session;
-            if (s != null && volume != null && k >= 0 && k < depth() && slice != k
+            if (s != null && volume != null && k >= 0 && k < depth() && !work.is(k)
                     && (currentProposal(k) != null || drafts.containsKey(k))) {
                 startSlice(k, s);   // the proposal as it is, or the draft continued
             }
-            Mask2D done = slice == k ? workingMask() : null;
-            boolean proposed = done != null && clicks.isEmpty() && edits.isEmpty();
-            if (s == null || done == null || (clicks.isEmpty() && edits.isEmpty() && !proposed)) {
+            Mask2D done = work.is(k) ? work.workingMask() : null;
+            if (s == null || done == null) {
                 problemWords = s == null ? notReadyMessage() : Bundle.MSG_NothingToAccept();
                 update = null;
             } else {
@@ -1091,8 +1027,7 @@ public final class SegmentationSession implements InteractiveSession {
                 }
                 // The version in use just before this update, read in turn on the model's thread.
                 CompletableFuture<String> before = s.submit(() -> s.session().activeVersion().id());
-                history.push(new Accepted(k, new SeriesWork.Draft(clicks, edits.snapshot(), proposal, done, otherSquares),
-                        before));
+                history.push(new Accepted(k, work.draft(), before));
                 lastAccepted = k;
                 accepted.put(k, done);
                 save(k, done);
@@ -1122,42 +1057,24 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the proposal for slice k (not in progress, no draft), or null. */
     private Mask2D currentProposal(int k) {
-        return k == slice || drafts.containsKey(k) ? null
+        return work.is(k) || drafts.containsKey(k) ? null
                 : SeriesWork.proposal(accepted, lastAccepted, k).map(SeriesWork.Proposal::mask).orElse(null);
-    }
-
-    /** Under the lock: the mask shown on the slice in progress, or null. */
-    private Mask2D workingMask() {
-        if (edits == null || edits.isEmpty()) {
-            return predicted;
-        }
-        return edits.apply(predicted);
     }
 
     /** Under the lock: the session segments slice k from now on (a new image unless it already does). */
     private void startSlice(int k, AsyncAdaptationSession s) {
-        if (k == slice) {
+        if (work.is(k)) {
             return;
         }
         keepAsDraft();
         SeriesWork.Draft draft = drafts.remove(k);
         Mask2D start = draft != null ? draft.proposal() : currentProposal(k);
-        slice = k;
-        clicks = List.of();
-        proposal = start;
-        predicted = draft != null ? draft.shown() : start;
-        otherSquareShown = false;
-        otherSquares.clear();
-        comparison = null;
-        edits = new MaskEdits(width(), height());
-        actions.clear();
-        redo.clear();
+        work.start(k, start, draft != null ? draft.shown() : start, width(), height());
         startImage(k, s, start);
         if (draft != null) {
             // The draft's strokes and clicks again, in order: the model predicts and learns from them as before.
             if (!draft.strokes().isEmpty()) {
-                actions.push(edits.snapshot());
-                edits.restore(draft.strokes());
+                work.restoreStrokes(draft.strokes());
             }
             replay(k, draft.clicks(), draft.otherSquares(), s);
         }
@@ -1179,12 +1096,11 @@ public final class SegmentationSession implements InteractiveSession {
      * it, what the model learned from them is taken back (it learns again when the slice is continued).
      */
     private void keepAsDraft() {
-        if (!hasWork()) {
+        if (!work.hasWork()) {
             return;
         }
-        drafts.put(slice, new SeriesWork.Draft(clicks, edits == null ? Strokes.NONE : edits.snapshot(), proposal,
-                workingMask(), otherSquares));
-        outbox.add(Bundle.MSG_KeptAsDraft(slice + 1, clicks.size()));
+        drafts.put(work.slice(), work.draft());
+        outbox.add(Bundle.MSG_KeptAsDraft(work.slice() + 1, work.clicks().size()));
         takeBackClicks();
         clearJournal();
     }
@@ -1195,40 +1111,25 @@ public final class SegmentationSession implements InteractiveSession {
         if (s == null) {
             return;
         }
-        for (int i = 0; i < clicks.size(); i++) {
+        for (int i = 0; i < work.clicks().size(); i++) {
             track(s.undo(p -> { }));
         }
     }
 
-    /** Under the lock: whether the slice in progress has clicks or strokes. */
-    private boolean hasWork() {
-        return slice >= 0 && (!clicks.isEmpty() || (edits != null && !edits.isEmpty()));
-    }
-
     /** Under the lock: an unaccepted slice is given up with what the model learned from it. */
     private void discardUnaccepted() {
-        if (hasWork()) {
-            outbox.add(Bundle.MSG_Discarded(slice + 1));
+        if (work.hasWork()) {
+            outbox.add(Bundle.MSG_Discarded(work.slice() + 1));
             takeBackClicks();
         }
     }
 
     /** Under the lock: no slice in progress. */
     private void endSliceWork() {
-        if (slice >= 0) {
+        if (work.active()) {
             clearJournal();
         }
-        comparison = null;
-        slice = -1;
-        clicks = List.of();
-        predicted = null;
-        otherSquareShown = false;
-        otherSquares.clear();
-        proposal = null;
-        edits = null;
-        strokeLast = null;
-        actions.clear();
-        redo.clear();
+        work.end();
     }
 
     /** Under the lock: the accepted mask of slice k leaves the disk, off the caller's thread. */
@@ -1243,15 +1144,14 @@ public final class SegmentationSession implements InteractiveSession {
 
     /** Under the lock: the slice in progress goes to the journal, or the journal is cleared when it has no work. */
     private void journal() {
-        if (!files.keeps(series) || slice < 0) {
+        if (!files.keeps(series) || !work.active()) {
             return;
         }
-        if (!hasWork()) {
+        if (!work.hasWork()) {
             clearJournal();
             return;
         }
-        files.journal(new SliceDraft(series.seriesUid(), series.title(), slice, clicks,
-                edits == null ? null : edits.snapshot(), otherSquares));
+        files.journal(work.journalEntry(series));
     }
 
     private void clearJournal() {
@@ -1283,8 +1183,7 @@ public final class SegmentationSession implements InteractiveSession {
             }
             startSlice(d.slice(), session);
             if (d.hasStrokes()) {
-                actions.push(edits.snapshot());
-                edits.restore(d.strokes());
+                work.restoreStrokes(d.strokes());
             }
             done = replay(d.slice(), d.clicks(), d.otherSquares(), session);
         }
