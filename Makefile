@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval first-click compare-models bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
+.PHONY: all setup build run test stress engine-info clean eval first-click first-click-choice compare-models bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
 
 all: build
 
@@ -57,6 +57,17 @@ first-click: build
 	mkdir -p runs
 	scripts/evaluation org.pointlearn.evaluation.cli.FirstClickCommand --model $(or $(MODEL),models/mri-general) \
 	  --data $(MRI_MIX),$(SHARED)/brain-ms-t1,$(SHARED)/brain-ms-flair,target/colin27-deep-grey --cards '$(CARDS)' --out runs/first-click.md
+## A first-click square chosen by a rule learned on the training images (docs/interaction.md, "A learned
+## choice of the first square"): per-image rows of both splits, then the fit -> runs/first-click-choice.md
+first-click-choice: build
+	test -d target/colin27-deep-grey || $(MAKE) colin27-domain
+	mkdir -p runs
+	scripts/evaluation org.pointlearn.evaluation.cli.FirstClickCommand --model $(or $(MODEL),models/mri-general) \
+	  --data $(MRI_MIX) --cards '$(CARDS)' --split train --rows runs/first-click-train.csv
+	scripts/evaluation org.pointlearn.evaluation.cli.FirstClickCommand --model $(or $(MODEL),models/mri-general) \
+	  --data $(MRI_MIX),$(SHARED)/brain-ms-t1,$(SHARED)/brain-ms-flair,target/colin27-deep-grey --cards '$(CARDS)' \
+	  --rows runs/first-click-judged.csv
+	scripts/first-click-choice runs/first-click-train.csv runs/first-click-judged.csv | tee runs/first-click-choice.md
 ## Models side by side, frozen, 20 clicks, with and without S, on the eight MRI sets (the five validation
 ## splits, both MS sets, colin27) -> runs/compare/compare.md. MODELS='<label>=<model folder> ...'
 compare-models: build

@@ -32,7 +32,13 @@ import org.pointlearn.lib.djl.DjlRuntime;
  * not counted:
  * <pre>
  * FirstClickCommand --model &lt;folder&gt; --data &lt;folder&gt;[,&lt;folder&gt;...] --cards '&lt;spec&gt;;&lt;spec&gt;...' [--out &lt;file.md&gt;]
+ *     [--rows &lt;file.csv&gt;] [--split validation|train]
  * </pre>
+ * {@code --rows} also writes one line per image and setting: the Dice and what the mask looks like
+ * to the network (how sure it is, how much of its last square it fills, whether it was zoomed out),
+ * the material to choose among settings by; {@code --split train} measures a trained domain's
+ * training images instead of its validation split (to fit such a choice without looking at the
+ * images it is judged on).
  * A spec is what {@code make eval}'s CARD takes (e.g. {@code focus.wideSide=0,focus.firstSide=0.35});
  * an empty one is the card as it is.
  */
@@ -98,12 +104,15 @@ public final class FirstClickCommand {
         List<String> specs;
         try {
             kv = Arguments.parse(args, Set.of("data", "model", "cards"));
+            if (!Set.of("validation", "train").contains(kv.getOrDefault("split", "validation"))) {
+                throw new IllegalArgumentException("--split is validation or train, not " + kv.get("split"));
+            }
             specs = List.of(kv.get("cards").split(";", -1));
             specs.forEach(CardOverrides::check);
         } catch (IllegalArgumentException e) {
             System.err.println("first-click: " + e.getMessage());
             System.err.println("usage: first-click --model <model folder> --data <folder>[,<folder>...]"
-                    + " --cards '<card spec>;<card spec>...' [--out <file.md>]");
+                    + " --cards '<card spec>;<card spec>...' [--out <file.md>] [--rows <file.csv>] [--split validation|train]");
             System.exit(2);
             return;
         }
@@ -112,7 +121,13 @@ public final class FirstClickCommand {
             data.add(new DatasetReader().read(Path.of(folder)));
         }
         ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(Path.of(System.getProperty("java.io.tmpdir"), "pointlearn-djl")));
-        Table table = measure(Path.of(kv.get("model")), device, data, specs);
+        StringBuilder rows = new StringBuilder(
+                "domain,id,trained,setting,dice,certainty,fill,side,passes,uncertain,area\n");
+        Table table = measure(Path.of(kv.get("model")), device, data, specs,
+                "train".equals(kv.get("split")), rows);
+        if (kv.containsKey("rows")) {
+            Files.writeString(Path.of(kv.get("rows")), rows);
+        }
         System.out.print(table.markdown());
         if (kv.containsKey("out")) {
             Files.writeString(Path.of(kv.get("out")), table.markdown());
@@ -120,7 +135,17 @@ public final class FirstClickCommand {
     }
 
     /** Measures the first click on every data set under every card spec. */
-    static Table measure(Path modelFolder, ComputeDevice device, List<Dataset> data, List<String> specs) throws Exception {
+    static Table measure(Path modelFolder, ComputeDevice device, List<Dataset> data, List<String> specs)
+            throws Exception {
+        return measure(modelFolder, device, data, specs, false, new StringBuilder());
+    }
+
+    /**
+     * The same, on the training images of trained domains when {@code train}, with a CSV line per
+     * image and setting appended to {@code rows}.
+     */
+    static Table measure(Path modelFolder, ComputeDevice device, List<Dataset> data, List<String> specs, boolean train,
+            StringBuilder rows) throws Exception {
         List<SegmentationModel> models = new ArrayList<>();
         try {
             for (String spec : specs) {
@@ -133,10 +158,12 @@ public final class FirstClickCommand {
             boolean[] trained = new boolean[data.size()];
             for (int f = 0; f < data.size(); f++) {
                 Dataset ds = data.get(f);
-                Set<String> validation = validationIds(ds, models.get(0));
+                Set<String> validation = validationIds(ds, models.get(0), "validationIds");
+                Set<String> training = validationIds(ds, models.get(0), "trainIds");
                 trained[f] = !validation.isEmpty();
+                Set<String> measured = train ? training : validation;
                 List<Sample> samples = trained[f]
-                        ? ds.samples().stream().filter(s -> validation.contains(ds.domain() + "/" + s.id())).toList()
+                        ? ds.samples().stream().filter(s -> measured.contains(ds.domain() + "/" + s.id())).toList()
                         : ds.samples();
                 int channels = models.get(0).card().imageChannels();
                 for (Sample raw : samples) {
@@ -152,8 +179,10 @@ public final class FirstClickCommand {
                     InputEncoder.PreparedImage prepared = models.get(0).encoder().prepareImage(s.image());
                     double best = 0;
                     for (int k = 0; k < predictors.size(); k++) {
-                        float[] p = predictors.get(k).predict(prepared, List.of(click), null).probability();
+                        Predictor.Focused focused = predictors.get(k).predict(prepared, List.of(click), null);
+                        float[] p = focused.probability();
                         double d = Mask2D.threshold(p, w, h, ProtocolRunner.THRESHOLD).dice(s.mask());
+                        rows.append(row(ds.domain(), s.id(), trained[f], k, d, focused, w, h));
                         dice[k][f] += d;
                         best = Math.max(best, d);
                     }
@@ -173,10 +202,39 @@ public final class FirstClickCommand {
         }
     }
 
-    /** The ids ("domain/id") of the domain's images the model's card lists as its validation split. */
-    private static Set<String> validationIds(Dataset ds, SegmentationModel model) {
+    /**
+     * One CSV line: what the network's mask of a first click looks like. certainty: mean 2p - 1 over
+     * the mask; fill: the mask's share of the last square looked at; side: that square's side over
+     * the slice's longer side; passes: views run (more than one: zoomed out); uncertain: pixels with
+     * 0.3 <= p < 0.7 per mask pixel; area: the mask's share of the slice.
+     */
+    private static String row(String domain, String id, boolean trained, int setting, double dice,
+            Predictor.Focused f, int w, int h) {
+        float[] p = f.probability();
+        double sum = 0;
+        int mask = 0;
+        int unsure = 0;
+        for (float v : p) {
+            if (v >= 0.5f) {
+                sum += 2 * v - 1;
+                mask++;
+            }
+            if (v >= 0.3f && v < 0.7f) {
+                unsure++;
+            }
+        }
+        var r = f.view().region();
+        double squareArea = Math.min(r.width(), w) * Math.min(r.height(), h);
+        return String.format(Locale.ROOT, "%s,%s,%b,%d,%.4f,%.4f,%.4f,%.4f,%d,%.4f,%.5f%n", domain, id.replace(',', '_'),
+                trained, setting, dice, mask == 0 ? 0 : sum / mask, mask / squareArea,
+                Math.max(r.width(), r.height()) / Math.max(w, h), f.passes(), mask == 0 ? 0 : (double) unsure / mask,
+                (double) mask / ((double) w * h));
+    }
+
+    /** The ids ("domain/id") of the domain's images the model's card lists under that key (a split). */
+    private static Set<String> validationIds(Dataset ds, SegmentationModel model, String key) {
         Set<String> out = new HashSet<>();
-        if (model.card().training().get("validationIds") instanceof List<?> list) {
+        if (model.card().training().get(key) instanceof List<?> list) {
             for (Object id : list) {
                 if (String.valueOf(id).startsWith(ds.domain() + "/")) {
                     out.add(String.valueOf(id));

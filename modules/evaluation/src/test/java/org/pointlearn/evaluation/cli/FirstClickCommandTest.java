@@ -56,4 +56,32 @@ class FirstClickCommandTest {
         assertTrue(md.contains("| the best of these per image |"), md);
         assertEquals(5, md.lines().count(), "a header, its rule and three rows: " + md);
     }
+
+    @Test
+    void theTrainingSplitIsMeasuredOnRequestWithALinePerImageAndSetting() throws Exception {
+        Dataset mets = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00230-000_1057",
+                "BraTS-MET-00230-000_1067"));
+        ComputeDevice device = ComputeDevice.choose(DjlRuntime.engine(folder.resolve("djl")));
+        StringBuilder rows = new StringBuilder();
+        FirstClickCommand.Table t = FirstClickCommand.measure(MODEL, device, List.of(mets),
+                List.of("", "focus.wideSide=0,focus.firstSide=0.35"), true, rows);
+
+        assertArrayEquals(new int[] {2}, t.images(), "the two slices the model trained on, not the validation one");
+        List<String[]> lines = rows.toString().lines().map(l -> l.split(",")).toList();
+        assertEquals(4, lines.size(), "two slices, two settings: " + rows);
+        assertTrue(lines.stream().noneMatch(l -> l[1].equals("BraTS-MET-00232-000_1051")), rows.toString());
+        double meanCard = lines.stream().filter(l -> l[3].equals("0")).mapToDouble(l -> Double.parseDouble(l[4]))
+                .average().orElseThrow();
+        assertEquals(t.dice()[0][0], meanCard, 1e-3, "the lines' Dice are the table's");
+        for (String[] l : lines) {
+            double certainty = Double.parseDouble(l[5]);
+            double fill = Double.parseDouble(l[6]);
+            double side = Double.parseDouble(l[7]);
+            assertTrue(certainty > 0 && certainty <= 1 && fill > 0 && fill <= 1, String.join(",", l));
+            assertTrue(side > 0 && side <= 1, "the last square's side over the slice's: " + String.join(",", l));
+            if (l[3].equals("1")) {
+                assertTrue(side >= 0.35 - 1e-3, "the wide square or larger: " + side);
+            }
+        }
+    }
 }
