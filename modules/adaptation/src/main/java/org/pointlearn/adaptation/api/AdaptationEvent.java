@@ -27,7 +27,9 @@ public record AdaptationEvent(Kind kind, String message, String versionId, Insta
         /** The adapted versions did worse than the base on recent slices: learning slowed. */
         LEARNING_SLOWED,
         /** The adapted versions still did worse: the session returned to the best version. */
-        RETURNED_TO_BEST
+        RETURNED_TO_BEST,
+        /** First clicks now show another of their squares: it came closest to the recently accepted masks. */
+        FIRST_SQUARE
     }
 
     /** An event now. */

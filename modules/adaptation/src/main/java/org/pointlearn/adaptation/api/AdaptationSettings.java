@@ -58,6 +58,10 @@ import java.util.Set;
  *     have given: the accepted mask in the views of the first click (its first-click squares, one click,
  *     no previous mask), taken in turn with the accepted example (with a focus model only; a model
  *     that looks at the whole slice has no such views)
+ * @param squareMemory a first click looked at through two squares shows the square (the surer of the
+ *     two, the near, the wide or the small one) whose first-click mask came closest to the masks the
+ *     user accepted on this many recent slices (0 = off: always the surer one); learned while the
+ *     policy adapts, like the weights (docs/interaction.md, "The square the accepted slices wanted")
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -68,11 +72,12 @@ public record AdaptationSettings(
         int versionsInMemory, long seed, double versionPull,
         boolean ccgAgreeing,
         double ccgCutoff, double ccgBeta, double focalAlpha, double focalGamma,
-        int testWindow, double testMargin, int testClicks, boolean postFirstClick) {
+        int testWindow, double testMargin, int testClicks, boolean postFirstClick, int squareMemory) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
         require(postSteps >= 0 && midSteps >= 0 && tentSteps >= 0, "steps must not be negative");
+        require(squareMemory >= 0, "squareMemory (slices) must not be negative");
         require(postLearningRate > 0 && midLearningRate > 0 && tentLearningRate > 0, "learning rates must be positive");
         require(midDiceWeight >= 0, "the Dice weight must not be negative");
         require(ccgLambda >= 0 && ccgSigma > 0 && clickTargetRadius >= 0,
@@ -129,6 +134,7 @@ public record AdaptationSettings(
                 .testMargin(0.01)
                 .testClicks(1)
                 .postFirstClick(true)
+                .squareMemory(5)
                 .build();
     }
 
@@ -137,7 +143,7 @@ public record AdaptationSettings(
      * own settings"): one step after each click, two after the user accepts, a Gaussian of
      * sigma 3 px cut off at 3 sigma counted where the target agrees with the click, weight 200,
      * added to a Dice-Focal loss (alpha 0.7); no augmentation, no replay, no forgetting guard and
-     * no pull towards the start, no test before learning and no first-click views, since the paper has none of
+     * no pull towards the start, no test before learning, no first-click views and no square memory, since the paper has none of
      * them. The learning rates stay ours (the summaries give none).
      */
     public static AdaptationSettings paper() {
@@ -149,6 +155,7 @@ public record AdaptationSettings(
                 .flipProbability(0).maxRotationDegrees(0).maxScale(0).maxShift(0)
                 .replayEvery(0).guardEnabled(false).versionPull(0).testWindow(0)
                 .postFirstClick(false)
+                .squareMemory(0)
                 .build();
     }
 
@@ -325,6 +332,7 @@ public record AdaptationSettings(
         private double testMargin;
         private int testClicks;
         private boolean postFirstClick;
+        private int squareMemory;
 
         private Builder() {
         }
@@ -361,6 +369,7 @@ public record AdaptationSettings(
             this.testMargin = from.testMargin;
             this.testClicks = from.testClicks;
             this.postFirstClick = from.postFirstClick;
+            this.squareMemory = from.squareMemory;
         }
 
         /** Sets {@code postSteps}. */
@@ -549,13 +558,19 @@ public record AdaptationSettings(
             return this;
         }
 
+        /** Sets {@code squareMemory}. */
+        public Builder squareMemory(int value) {
+            this.squareMemory = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws IllegalArgumentException when a value is out of range, said in words
          */
         public AdaptationSettings build() {
-            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks, postFirstClick);
+            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks, postFirstClick, squareMemory);
         }
     }
 }

@@ -14,9 +14,23 @@ import org.pointlearn.inference.api.Click;
  * @param adapted whether the model learned from the latest click before predicting
  * @param otherSquare whether the latest click was looked at through two squares, so the other
  *     square's mask can be shown instead (see {@code InteractiveSession.otherSquare})
+ * @param squarePresses how many times the session pressed S itself for the latest click, to show the
+ *     first square its accepted slices wanted (AdaptationSettings.squareMemory); a replay of the click
+ *     presses S as often, with the memory paused, to show the same mask
  */
 public record Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted,
-        boolean otherSquare) {
+        boolean otherSquare, int squarePresses) {
+
+    /** A prediction the session pressed no S for. */
+    public Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted,
+            boolean otherSquare) {
+        this(probability, width, height, clicks, adapted, otherSquare, 0);
+    }
+
+    /** The same after the session pressed S this many times itself. */
+    public Prediction withSquarePresses(int presses) {
+        return new Prediction(probability, width, height, clicks, adapted, otherSquare, presses);
+    }
 
     /** A prediction with no other square to show. */
     public Prediction(float[] probability, int width, int height, List<Click> clicks, boolean adapted) {

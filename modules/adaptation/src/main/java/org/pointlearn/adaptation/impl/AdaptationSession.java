@@ -48,6 +48,10 @@ public final class AdaptationSession implements AutoCloseable {
     private final ModelState baseState;
     private final SliceTester tester;
     private TestRecord tests;
+    /** Which first square the accepted slices wanted; off when the policy does not adapt. */
+    private final FirstSquareMemory squares;
+    /** While a session replays clicks with the S presses they had: the memory is not asked. */
+    private boolean squaresPaused;
     private final List<Consumer<AdaptationEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<AdaptationEvent> events = new CopyOnWriteArrayList<>();
     private AdaptationSettings settings;
@@ -85,6 +89,7 @@ public final class AdaptationSession implements AutoCloseable {
         this.baseState = policy.adapts() ? copyOfBase() : null;
         this.tester = new SliceTester(learner, predictor, () -> baseState);
         this.tests = new TestRecord(settings.testWindow(), settings.testMargin());
+        this.squares = new FirstSquareMemory(policy.adapts() ? settings.squareMemory() : 0);
     }
 
     /** The base version's parameters, copied (the store may let its own copy go). */
@@ -156,11 +161,13 @@ public final class AdaptationSession implements AutoCloseable {
         float[] previous = img.lastProbability();
         List<Click> clicks = img.clicksWith(click);
         long t0 = System.nanoTime();
+        Predictor.FirstSquare wanted = squaresPaused ? Predictor.FirstSquare.SURER : squares.pick();
         Predictor.Focused focused = predictor.predict(img.prepared(), clicks, previous);
-        Prediction plain = prediction(img, clicks, focused, false);
+        img.push(new ImageInteraction.Step(click, previous, prediction(img, clicks, focused, false), null, List.of(),
+                focused.view(), focused.other()));
+        Prediction plain = showWanted(img, focused, wanted);
         long t1 = System.nanoTime();
         lastClick = new ClickTimings(millis(t0, t1), 0, 0, 0);
-        img.push(new ImageInteraction.Step(click, previous, plain, null, List.of(), focused.view(), focused.other()));
         if (!policy.mid() || !policy.adapts() || settings.midSteps() == 0) {
             return plain;
         }
@@ -168,7 +175,7 @@ public final class AdaptationSession implements AutoCloseable {
         long t2 = System.nanoTime();
         ModelState before = learner.capture();
         long t3 = System.nanoTime();
-        List<Double> losses = runner.mid(midExample(img, clicks, previous, plain, focused.view()), settings,
+        List<Double> losses = runner.mid(midExample(img, clicks, previous, plain, img.last().view()), settings,
                 cancelled);
         long t4 = System.nanoTime();
         lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), 0);
@@ -182,10 +189,75 @@ public final class AdaptationSession implements AutoCloseable {
             return plain;
         }
         Predictor.Focused again = predictor.predict(img.prepared(), clicks, previous);
-        Prediction adapted = prediction(img, clicks, again, true);
+        img.replaceLast(new ImageInteraction.Step(click, previous, prediction(img, clicks, again, true), before, losses,
+                again.view(), again.other()));
+        Prediction adapted = showWanted(img, again, wanted);
         lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), millis(t4, System.nanoTime()));
-        img.replaceLast(new ImageInteraction.Step(click, previous, adapted, before, losses, again.view(), again.other()));
         return adapted;
+    }
+
+    /**
+     * Under the lock: the last click, just predicted, shows the first square its accepted slices wanted
+     * ({@link FirstSquareMemory}): S is pressed for it as often as the user would have to (the squares
+     * come in the order S shows them: the surer, the other, the small one), so what S does next and a
+     * replay of the click with the presses (AdaptationSettings.squareMemory) are as with the user's own.
+     *
+     * @return the prediction shown, with the presses made
+     */
+    private Prediction showWanted(ImageInteraction img, Predictor.Focused focused, Predictor.FirstSquare wanted) {
+        int presses = focused.other() == null ? 0 : switch (wanted) {
+            case SURER -> 0;
+            case NEAR -> focused.wide() ? 1 : 0;
+            case WIDE -> focused.wide() ? 0 : 1;
+            case SMALL -> model.card().focus().smallSide() > 0 ? 2 : 0;
+        };
+        ImageInteraction.Step step = img.last();
+        for (int i = 0; i < presses && step != null; i++) {
+            step = pressS(img, step);
+        }
+        if (step == null) {   // no such square after all (a small square the focus policy did not give)
+            return img.last().shown();
+        }
+        ImageInteraction.Step shown = step.withShown(step.shown().withSquarePresses(presses));
+        img.replaceLast(shown);
+        return shown.shown();
+    }
+
+    /** Under the lock: the step with the next square shown, as S shows it (the small one looked at the first time); null when there is none. */
+    private ImageInteraction.Step pressS(ImageInteraction img, ImageInteraction.Step last) {
+        if (last.other() != null && !last.smallAsked()) {
+            // the card's small square, looked at only now that S asks (the first click stays fast)
+            last = last.withSmall(predictor.smallSquare(img.prepared(), img.clicks(), last.previous()));
+        }
+        return last.otherSquare();
+    }
+
+    /**
+     * Under the lock, before an accepted slice is learned from: how close each first square's mask of
+     * its first click came to the accepted mask, remembered (nothing when that click was looked at
+     * through one square, or the memory is off).
+     */
+    private void rememberSquares(ImageInteraction img, Mask2D accepted) {
+        ImageInteraction.Step first = img.first();
+        if (settings.squareMemory() == 0 || !policy.adapts() || first == null || first.others().isEmpty()) {
+            return;
+        }
+        java.util.Map<Predictor.FirstSquare, float[]> masks = predictor.firstSquares(img.prepared(),
+                List.of(first.click()), first.previous());
+        java.util.Map<Predictor.FirstSquare, Double> dice = new java.util.EnumMap<>(Predictor.FirstSquare.class);
+        int w = img.image().width();
+        int h = img.image().height();
+        masks.forEach((square, p) -> dice.put(square, Mask2D.threshold(p, w, h, Prediction.THRESHOLD).dice(accepted)));
+        Predictor.FirstSquare before = squares.pick();
+        squares.record(dice);
+        Predictor.FirstSquare now = squares.pick();
+        if (now != before) {
+            announce(AdaptationEvent.Kind.FIRST_SQUARE, now == Predictor.FirstSquare.SURER
+                    ? "First clicks show the square the model is surer of again (S shows the others)"
+                    : "First clicks now show the " + now.name().toLowerCase(java.util.Locale.ROOT)
+                            + " square: its masks came closest to the last " + squares.size()
+                            + " accepted slice(s) (S shows the others)", null);
+        }
     }
 
     /**
@@ -300,12 +372,7 @@ public final class AdaptationSession implements AutoCloseable {
     public synchronized Optional<Prediction> otherSquare() throws AdaptationException {
         ImageInteraction img = requireImage();
         ImageInteraction.Step last = img.last();
-        if (last != null && last.other() != null && !last.smallAsked()) {
-            // the card's small square, looked at only now that the user asks (the first click stays fast)
-            List<Click> clicks = img.clicks();
-            last = last.withSmall(predictor.smallSquare(img.prepared(), clicks, last.previous()));
-        }
-        ImageInteraction.Step swapped = last == null ? null : last.otherSquare();
+        ImageInteraction.Step swapped = last == null ? null : pressS(img, last);
         if (swapped == null) {
             return Optional.empty();
         }
@@ -335,6 +402,7 @@ public final class AdaptationSession implements AutoCloseable {
         }
         current = null;
         try (img) {
+            rememberSquares(img, finalMask);
             return new AcceptedImage(this, img, finalMask).learn(cancelled);
         }
     }
@@ -461,6 +529,14 @@ public final class AdaptationSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Pauses the first-square memory (a click shows the surer square, as with the memory off) while
+     * clicks are replayed with the S presses they had, so they show what they showed; or resumes it.
+     */
+    public synchronized void pauseSquareMemory(boolean paused) {
+        squaresPaused = paused;
+    }
+
     /** Uses other settings from the next update on. */
     public synchronized void updateSettings(AdaptationSettings newSettings) {
         if (newSettings.testWindow() != settings.testWindow() || newSettings.testMargin() != settings.testMargin()) {
@@ -469,6 +545,7 @@ public final class AdaptationSession implements AutoCloseable {
         }
         this.settings = newSettings;
         this.augmentation = new Augmentation(newSettings, model.card().workingSize());
+        squares.resize(policy.adapts() ? newSettings.squareMemory() : 0);
     }
 
     /** Registers a listener for events the user should see. */

@@ -75,6 +75,11 @@ public final class ImageInteraction implements AutoCloseable {
             return new Step(click, previous, shown, before, losses, view, all, true);
         }
 
+        /** The same step showing another prediction of the same square. */
+        public Step withShown(Prediction p) {
+            return new Step(click, previous, p, before, losses, view, others, smallAsked);
+        }
+
         /** The same step without its model state (dropped). */
         Step withoutState() {
             return new Step(click, previous, shown, null, losses, view, others, smallAsked);
@@ -167,6 +172,11 @@ public final class ImageInteraction implements AutoCloseable {
     /** Replaces the last step (after its update). */
     public void replaceLast(Step step) {
         steps.set(steps.size() - 1, step);
+    }
+
+    /** The first step, or null when there are no clicks. */
+    public Step first() {
+        return steps.isEmpty() ? null : steps.get(0);
     }
 
     /** The last step, or null when there are no clicks. */

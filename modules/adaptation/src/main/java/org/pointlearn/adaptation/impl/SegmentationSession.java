@@ -613,12 +613,14 @@ public final class SegmentationSession implements InteractiveSession {
             startImage(k, s, work.proposal());
             Map<Integer, Integer> chosen = work.otherSquares();
             work.forgetOtherSquares();
+            pauseSquareMemory(s, true);
             for (int i = 0; i < again.size(); i++) {
                 track(s.click(again.get(i), p -> show(k, p)));
                 for (int n = 0; n < chosen.getOrDefault(i, 0); n++) {
                     pressAgain(k, i, s);
                 }
             }
+            pauseSquareMemory(s, false);
         }
         say(Bundle.MSG_PredictedAgain(k + 1, again.size()));
     }
@@ -785,7 +787,9 @@ public final class SegmentationSession implements InteractiveSession {
             if (!work.is(k)) {
                 return;
             }
-            work.shown(p);
+            if (work.shown(p)) {
+                journal();   // the session pressed S itself: a replay presses it too
+            }
             AsyncAdaptationSession s = session;
             if (s != null) {
                 lastClickMillis = s.session().lastClickTimings().predictMillis();
@@ -870,13 +874,26 @@ public final class SegmentationSession implements InteractiveSession {
     private CompletableFuture<Void> replay(int k, List<Click> again, Map<Integer, Integer> chosen,
             AsyncAdaptationSession s) {
         CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+        pauseSquareMemory(s, true);
         for (int i = 0; i < again.size(); i++) {
             done = addClick(again.get(i), s);
             for (int n = 0; n < chosen.getOrDefault(i, 0); n++) {
                 pressAgain(k, i, s);
             }
         }
+        pauseSquareMemory(s, false);
         return done;
+    }
+
+    /**
+     * In turn on the model's thread: clicks replayed with the S presses they had show the squares they
+     * showed, not what the first-square memory would choose now.
+     */
+    private static void pauseSquareMemory(AsyncAdaptationSession s, boolean paused) {
+        s.submit(() -> {
+            s.session().pauseSquareMemory(paused);
+            return null;
+        });
     }
 
     /** Under the lock, replaying slice k's clicks: the user pressed S after click i; it is pressed again. */
@@ -975,10 +992,12 @@ public final class SegmentationSession implements InteractiveSession {
             }
             work.popRedo();
             if (r.click() != null) {
+                pauseSquareMemory(session, true);
                 addClick(r.click(), session);
                 for (int n = 0; n < r.otherSquares(); n++) {
                     pressAgain(k, work.clicks().size() - 1, session);
                 }
+                pauseSquareMemory(session, false);
             } else {
                 journal();
             }

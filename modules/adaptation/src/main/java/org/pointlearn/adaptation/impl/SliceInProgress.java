@@ -41,6 +41,8 @@ final class SliceInProgress {
     private boolean otherSquareShown;
     /** Clicks after which the user asked for another square (S): click index -> times. */
     private final Map<Integer, Integer> otherSquares = new TreeMap<>();
+    /** Clicks after which the model's session pressed S itself (the square its accepted slices wanted): index -> times. */
+    private final Map<Integer, Integer> sessionPresses = new TreeMap<>();
     private Mask2D proposal;
     private Mask2D comparison;
     private MaskEdits edits;
@@ -78,9 +80,11 @@ final class SliceInProgress {
         return edits == null ? Strokes.NONE : edits.snapshot();
     }
 
-    /** The S presses after each click, a copy. */
+    /** The S presses after each click, the user's and the session's, a copy: what a replay presses again. */
     Map<Integer, Integer> otherSquares() {
-        return Map.copyOf(otherSquares);
+        Map<Integer, Integer> all = new TreeMap<>(otherSquares);
+        sessionPresses.forEach((i, n) -> all.merge(i, n, Integer::sum));
+        return Map.copyOf(all);
     }
 
     /** Slice k is in progress from now on, showing {@code shown} with nothing done on it yet. */
@@ -91,6 +95,7 @@ final class SliceInProgress {
         predicted = shown;
         otherSquareShown = false;
         otherSquares.clear();
+        sessionPresses.clear();
         comparison = null;
         edits = new MaskEdits(width, height);
         strokeLast = null;
@@ -105,6 +110,7 @@ final class SliceInProgress {
         predicted = null;
         otherSquareShown = false;
         otherSquares.clear();
+        sessionPresses.clear();
         proposal = null;
         comparison = null;
         edits = null;
@@ -133,13 +139,13 @@ final class SliceInProgress {
 
     /** What was done on the slice, to keep as a draft or with its accepted mask. */
     SeriesWork.Draft draft() {
-        return new SeriesWork.Draft(clicks, strokes(), proposal, workingMask(), otherSquares);
+        return new SeriesWork.Draft(clicks, strokes(), proposal, workingMask(), otherSquares());
     }
 
     /** The journal's entry for it: enough to do it again after a crash. */
     SliceDraft journalEntry(SeriesKey series) {
         return new SliceDraft(series.seriesUid(), series.title(), slice, clicks, edits == null ? null : edits.snapshot(),
-                otherSquares);
+                otherSquares());
     }
 
     /** The series' work as the user sees it now, with these around the slice in progress. */
@@ -176,11 +182,18 @@ final class SliceInProgress {
         actions.push(CLICK);
     }
 
-    /** The model's answer to the slice's clicks. */
-    void shown(Prediction p) {
+    /**
+     * The model's answer to the slice's clicks; whether it pressed S itself for the last one (kept
+     * with the user's presses, for replays).
+     */
+    boolean shown(Prediction p) {
         predicted = p.clicks().isEmpty() ? proposal : p.mask();
         otherSquareShown = p.otherSquare();
         clicks = p.clicks();
+        if (p.squarePresses() == 0 || p.clicks().isEmpty()) {
+            return false;
+        }
+        return !Integer.valueOf(p.squarePresses()).equals(sessionPresses.put(p.clicks().size() - 1, p.squarePresses()));
     }
 
     /** The clicks the model's session has, after a failure: they are the truth. */
@@ -200,6 +213,7 @@ final class SliceInProgress {
     /** The S presses are forgotten (the clicks are predicted again, which presses them again). */
     void forgetOtherSquares() {
         otherSquares.clear();
+        sessionPresses.clear();
     }
 
     /** Another version's mask of the slice, shown until the next change. */
@@ -269,9 +283,10 @@ final class SliceInProgress {
     /** Takes back the last click as shown (the model's session is told by the caller). */
     void undoClick() {
         actions.pop();
-        redo.push(new Redo(clicks.get(clicks.size() - 1), null, otherSquares.getOrDefault(clicks.size() - 1, 0)));
+        redo.push(new Redo(clicks.get(clicks.size() - 1), null, otherSquares().getOrDefault(clicks.size() - 1, 0)));
         clicks = clicks.subList(0, clicks.size() - 1);
         otherSquares.remove(clicks.size());
+        sessionPresses.remove(clicks.size());
         comparison = null;
     }
 

@@ -87,6 +87,67 @@ public class AdaptationSessionTest {
     }
 
     /**
+     * The user accepted a slice whose mask is the small square's: the next first click shows the small
+     * square (S then goes to the surer and the other square); with the memory off, or a frozen
+     * session, the surer square as before.
+     */
+    @Test
+    void afterASliceThatWantedTheSmallSquareTheNextFirstClickShowsIt() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel()) {
+            model.describeAs(model.card().toBuilder().focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6)
+                    .withZoomOuts(0).withSmallSide(0.05)).build());
+            Image2D image = Fixtures.disk(40, 36, 6, 3);
+            Click first = new Click(40, 36, true);
+            Predictor predictor = new Predictor(model);
+            InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
+            Predictor.Focused surer = predictor.predict(prepared, List.of(first), null);
+            float[] small = predictor.smallSquare(prepared, List.of(first), null).probability();
+            Mask2D wanted = Mask2D.threshold(small, image.width(), image.height(), Prediction.THRESHOLD);
+            assertTrue(wanted.dice(Mask2D.threshold(surer.probability(), image.width(), image.height(),
+                    Prediction.THRESHOLD)) < 0.95, "the fixture's squares give different masks");
+            // no weight updates: only what the session remembers of the squares changes
+            AdaptationSettings still = Fixtures.strong().toBuilder().postSteps(0).midSteps(0).build();
+            for (int memory : new int[] {5, 0}) {
+                try (AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD,
+                        still.toBuilder().squareMemory(memory).build(), VersionStore.inMemory(8))) {
+                    s.start(image, "a");
+                    assertArrayEquals(surer.probability(), s.click(first).probability(), 1e-6f,
+                            "nothing accepted yet: the surer square");
+                    s.accept(wanted);
+                    s.start(image, "b");
+                    Prediction next = s.click(first);
+                    if (memory == 0) {
+                        assertArrayEquals(surer.probability(), next.probability(), 1e-6f, "memory off: the surer square");
+                        continue;
+                    }
+                    assertArrayEquals(small, next.probability(), 1e-6f, "the square the accepted slice wanted");
+                    assertTrue(s.events().stream().anyMatch(e -> e.kind() == AdaptationEvent.Kind.FIRST_SQUARE
+                            && e.message().startsWith("First clicks now show the small square")), "the user is told");
+                    assertTrue(next.otherSquare(), "S can show the others");
+                    assertArrayEquals(surer.probability(), s.otherSquare().orElseThrow().probability(), 1e-6f,
+                            "S: the surer square");
+                    assertArrayEquals(surer.other().probability(), s.otherSquare().orElseThrow().probability(), 1e-6f,
+                            "S again: the other one");
+                    assertArrayEquals(small, s.otherSquare().orElseThrow().probability(), 1e-6f, "and round again");
+                    s.pauseSquareMemory(true);
+                    s.start(image, "replayed");
+                    assertArrayEquals(surer.probability(), s.click(first).probability(), 1e-6f,
+                            "a replay with the memory paused: the surer square, as the presses it had assume");
+                    s.pauseSquareMemory(false);
+                }
+            }
+            try (AdaptationSession s = session(model, AdaptationPolicy.FROZEN)) {
+                s.start(image, "a");
+                s.click(first);
+                s.accept(wanted);
+                s.start(image, "b");
+                assertArrayEquals(surer.probability(), s.click(first).probability(), 1e-6f,
+                        "a frozen session learns nothing, the square neither");
+            }
+        }
+    }
+
+    /**
      * One click looked at through two squares, the network at the wrong scale: the user asks for the
      * other square's mask (exactly the one the predictor made beside it), can go back, and the next
      * click starts from what is shown.

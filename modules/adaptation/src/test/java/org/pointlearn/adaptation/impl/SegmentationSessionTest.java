@@ -179,6 +179,69 @@ class SegmentationSessionTest {
     }
 
     /**
+     * The user took the small square on a slice and accepted it: on the next slice the first click shows
+     * the small square at once (the session pressed S twice itself, journaled as the user's presses are),
+     * and after a crash, with nothing remembered, the slice comes back with that mask. No weight updates
+     * here, so only the squares the session remembers change.
+     */
+    @Test
+    void theSquareTheAcceptedSlicesWantedIsShownFirstAndComesBackAfterACrash() throws Exception {
+        model = Fixtures.smallModel();
+        model.describeAs(model.card().toBuilder().focus(org.pointlearn.inference.api.ModelCard.Focus.ZOOM
+                .withFirstSide(0.15).withWideSide(0.6).withZoomOuts(0).withSmallSide(0.05)).build());
+        org.pointlearn.adaptation.api.AdaptationSettings still = org.pointlearn.adaptation.api.AdaptationSettings
+                .defaults().toBuilder().postSteps(0).midSteps(0).build();
+        SegmentationSession first = new SegmentationSession(root, true, b -> { },
+                org.pointlearn.adaptation.api.AdaptationPolicy.METHOD, still, (p, s) -> { });
+        session = first;
+        first.useModel(model).get(2, TimeUnit.MINUTES);
+        Volume v = volume();
+        Click centre = new Click(40, 36, true);
+        org.pointlearn.inference.api.Predictor predictor = new org.pointlearn.inference.api.Predictor(model);
+        org.pointlearn.imaging.api.Mask2D small2 = org.pointlearn.imaging.api.Mask2D.threshold(predictor.smallSquare(
+                model.encoder().prepareImage(org.pointlearn.imaging.api.Image2D.ofSlice(v, 2)), List.of(centre), null)
+                .probability(), 80, 72, 0.5f);
+
+        session.openSeries(SERIES, v).get(1, TimeUnit.MINUTES);
+        session.click(0, centre);
+        settle();
+        org.pointlearn.imaging.api.Mask2D surer0 = session.state().work().predicted();
+        session.otherSquare(0).get(1, TimeUnit.MINUTES);
+        session.otherSquare(0).get(1, TimeUnit.MINUTES);
+        settle();
+        assertFalse(surer0.equals(session.state().work().predicted()), "the small square's mask differs");
+        session.accept(0).orElseThrow().get(2, TimeUnit.MINUTES);
+        settle();
+
+        session.click(2, centre);
+        settle();
+        assertEquals(small2, session.state().work().predicted(), "the first click shows the small square at once");
+        assertTrue(session.state().work().otherSquare(), "S can show the others");
+        Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
+        for (int i = 0; i < 100 && !(Files.exists(journal)
+                && Files.readString(journal).contains("other-square 0\nother-square 0\n")); i++) {
+            Thread.sleep(50);
+        }
+        // kill -9 now: a new session remembers no squares, and the slice comes back as it was shown
+        SegmentationSession again = new SegmentationSession(root, true, b -> { },
+                org.pointlearn.adaptation.api.AdaptationPolicy.METHOD, still, (p, s) -> { });
+        again.useModel(model).get(2, TimeUnit.MINUTES);
+        try {
+            SliceDraft d = again.journaled().get(1, TimeUnit.MINUTES).orElseThrow();
+            assertEquals(java.util.Map.of(0, 2), d.otherSquares(), "the session's two presses are in the journal");
+            for (int i = 0; i < 600 && !again.state().ready(); i++) {
+                Thread.sleep(100);
+            }
+            again.openSeries(SERIES, v).get(1, TimeUnit.MINUTES);
+            again.resume(d).get(2, TimeUnit.MINUTES);
+            again.idle().get(2, TimeUnit.MINUTES);
+            assertEquals(small2, again.state().work().predicted(), "the small square's mask again");
+        } finally {
+            again.close();
+        }
+    }
+
+    /**
      * The workstation closes (or a test ends) while learning is being switched: the switch opens a new
      * session that warms up on the model. Once close returns the caller closes the model, so by then the
      * switch must be over and its session closed; a native crash in libtorch (freed weights) otherwise.

@@ -24,6 +24,22 @@ public final class Predictor {
      */
     static final double WIDER_BY = 0.02;
 
+    /**
+     * Which of a click's first squares is shown when it is looked at through two (a first click, or
+     * a positive click on another object): the one the network is surer of (the card's rule), or a
+     * given one (a session that learned which square its accepted slices wanted).
+     */
+    public enum FirstSquare {
+        /** The near or the wide square, whichever mask the network is surer of. */
+        SURER,
+        /** The near square (the card's {@code firstSide}). */
+        NEAR,
+        /** The wide square (the card's {@code wideSide}). */
+        WIDE,
+        /** The small square (the card's {@code smallSide}), which is otherwise looked at only on S. */
+        SMALL
+    }
+
     private final SegmentationModel model;
     private final FocusPolicy focus;
 
@@ -47,12 +63,14 @@ public final class Predictor {
      *     or more for a first click looked at through two squares)
      * @param other for a first click looked at through two squares, the square not shown (its
      *     probability and view; the user may prefer it); else null
+     * @param wide for a first click looked at through two squares, whether the wide one is shown
      */
-    public record Focused(float[] probability, InputEncoder.WorkingImage view, int passes, Focused other) {
+    public record Focused(float[] probability, InputEncoder.WorkingImage view, int passes, Focused other,
+            boolean wide) {
 
         /** A prediction with no other square. */
         public Focused(float[] probability, InputEncoder.WorkingImage view, int passes) {
-            this(probability, view, passes, null);
+            this(probability, view, passes, null, false);
         }
     }
 
@@ -68,23 +86,57 @@ public final class Predictor {
         int w = image.width();
         int h = image.height();
         FocusPolicy.Views views = focus.views(w, h, clicks, previous);
-        Region nearRegion = views.near();
-        Region wideRegion = views.wide();
-        if (wideRegion == null) {
-            return predictFrom(nearRegion, null, null, image, clicks, previous);
+        if (views.wide() == null) {
+            return predictFrom(views.near(), null, null, image, clicks, previous);
         }
-        // both squares in one batch: on the CPU two views cost far less than twice one
-        InputEncoder.WorkingImage nearView = model.encoder().view(image, nearRegion);
-        InputEncoder.WorkingImage wideView = model.encoder().view(image, wideRegion);
-        float[][] both = predictWorking(List.of(nearView, wideView), clicks, previous);
-        Focused near = predictFrom(nearRegion, nearView, both[0], image, clicks, previous);
-        Focused far = predictFrom(wideRegion, wideView, both[1], image, clicks, previous);
-        // a first click on another object beside a mask: judged inside the wide square, the rest is the old mask
-        Region judged = previous != null && FocusPolicy.anyMask(previous) ? wideRegion : null;
-        boolean wide = showsWide(near.probability(), far.probability(), judged, w, model.card().focus().wideAreaRatio());
+        Focused[] pair = bothSquares(image, views, clicks, previous);
+        Focused near = pair[0];
+        Focused far = pair[1];
+        boolean wide = showsWide(near, far, views, previous, w);
         Focused shown = wide ? far : near;
         Focused other = wide ? near : far;
-        return new Focused(shown.probability(), shown.view(), near.passes() + far.passes(), other);
+        return new Focused(shown.probability(), shown.view(), near.passes() + far.passes(), other, wide);
+    }
+
+    /**
+     * What each of a click's first squares gives (the surer, the near, the wide and, when the card has
+     * one, the small square's mask), or an empty map when the click is looked at through one square:
+     * what a session compares with the mask the user accepted, to learn which square to show.
+     */
+    public java.util.Map<FirstSquare, float[]> firstSquares(InputEncoder.PreparedImage image, List<Click> clicks,
+            float[] previous) {
+        int w = image.width();
+        FocusPolicy.Views views = focus.views(w, image.height(), clicks, previous);
+        if (views.wide() == null) {
+            return java.util.Map.of();
+        }
+        Focused[] pair = bothSquares(image, views, clicks, previous);
+        java.util.Map<FirstSquare, float[]> out = new java.util.EnumMap<>(FirstSquare.class);
+        out.put(FirstSquare.SURER, (showsWide(pair[0], pair[1], views, previous, w) ? pair[1] : pair[0]).probability());
+        out.put(FirstSquare.NEAR, pair[0].probability());
+        out.put(FirstSquare.WIDE, pair[1].probability());
+        Focused small = smallSquare(image, clicks, previous);
+        if (small != null) {
+            out.put(FirstSquare.SMALL, small.probability());
+        }
+        return out;
+    }
+
+    /** The near and the wide square's predictions, both in one batch (on the CPU two views cost far less than twice one). */
+    private Focused[] bothSquares(InputEncoder.PreparedImage image, FocusPolicy.Views views, List<Click> clicks,
+            float[] previous) {
+        InputEncoder.WorkingImage nearView = model.encoder().view(image, views.near());
+        InputEncoder.WorkingImage wideView = model.encoder().view(image, views.wide());
+        float[][] both = predictWorking(List.of(nearView, wideView), clicks, previous);
+        return new Focused[] {predictFrom(views.near(), nearView, both[0], image, clicks, previous),
+            predictFrom(views.wide(), wideView, both[1], image, clicks, previous)};
+    }
+
+    /** The card's rule between the two squares' predictions. */
+    private boolean showsWide(Focused near, Focused far, FocusPolicy.Views views, float[] previous, int w) {
+        // a first click on another object beside a mask: judged inside the wide square, the rest is the old mask
+        Region judged = previous != null && FocusPolicy.anyMask(previous) ? views.wide() : null;
+        return showsWide(near.probability(), far.probability(), judged, w, model.card().focus().wideAreaRatio());
     }
 
     /**
