@@ -212,11 +212,8 @@ public final class AdaptationSession implements AutoCloseable {
             case SMALL -> model.card().focus().smallSide() > 0 ? 2 : 0;
         };
         ImageInteraction.Step step = img.last();
-        for (int i = 0; i < presses && step != null; i++) {
-            step = pressS(img, step);
-        }
-        if (step == null) {   // no such square after all (a small square the focus policy did not give)
-            return img.last().shown();
+        for (int i = 0; i < presses; i++) {
+            step = pressS(img, step);   // never null: the click has another square
         }
         ImageInteraction.Step shown = step.withShown(step.shown().withSquarePresses(presses));
         img.replaceLast(shown);
@@ -239,7 +236,7 @@ public final class AdaptationSession implements AutoCloseable {
      */
     private void rememberSquares(ImageInteraction img, Mask2D accepted) {
         ImageInteraction.Step first = img.first();
-        if (settings.squareMemory() == 0 || !policy.adapts() || first == null || first.others().isEmpty()) {
+        if (!squares.on() || first == null || first.others().isEmpty()) {
             return;
         }
         java.util.Map<Predictor.FirstSquare, float[]> masks = predictor.firstSquares(img.prepared(),

@@ -23,6 +23,11 @@ final class FirstSquareMemory {
         this.window = window;
     }
 
+    /** Whether it remembers anything (a window of at least one slice). */
+    boolean on() {
+        return window > 0;
+    }
+
     /** Remembers another number of slices (the newest kept). */
     void resize(int slices) {
         window = slices;
@@ -31,7 +36,7 @@ final class FirstSquareMemory {
 
     /** An accepted slice: each square's first-click Dice against the accepted mask (a square the card lacks is absent). */
     void record(Map<FirstSquare, Double> dice) {
-        if (window == 0 || !dice.containsKey(FirstSquare.SURER)) {
+        if (!on() || !dice.containsKey(FirstSquare.SURER)) {
             return;
         }
         recent.addLast(new EnumMap<>(dice));

@@ -193,7 +193,8 @@ final class SliceInProgress {
         if (p.squarePresses() == 0 || p.clicks().isEmpty()) {
             return false;
         }
-        return !Integer.valueOf(p.squarePresses()).equals(sessionPresses.put(p.clicks().size() - 1, p.squarePresses()));
+        Integer before = sessionPresses.put(p.clicks().size() - 1, p.squarePresses());
+        return before == null || before != p.squarePresses();
     }
 
     /** The clicks the model's session has, after a failure: they are the truth. */

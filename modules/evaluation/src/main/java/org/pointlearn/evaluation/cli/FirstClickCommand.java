@@ -158,8 +158,8 @@ public final class FirstClickCommand {
             boolean[] trained = new boolean[data.size()];
             for (int f = 0; f < data.size(); f++) {
                 Dataset ds = data.get(f);
-                Set<String> validation = validationIds(ds, models.get(0), "validationIds");
-                Set<String> training = validationIds(ds, models.get(0), "trainIds");
+                Set<String> validation = splitIds(ds, models.get(0), "validationIds");
+                Set<String> training = splitIds(ds, models.get(0), "trainIds");
                 trained[f] = !validation.isEmpty();
                 Set<String> measured = train ? training : validation;
                 List<Sample> samples = trained[f]
@@ -232,7 +232,7 @@ public final class FirstClickCommand {
     }
 
     /** The ids ("domain/id") of the domain's images the model's card lists under that key (a split). */
-    private static Set<String> validationIds(Dataset ds, SegmentationModel model, String key) {
+    private static Set<String> splitIds(Dataset ds, SegmentationModel model, String key) {
         Set<String> out = new HashSet<>();
         if (model.card().training().get(key) instanceof List<?> list) {
             for (Object id : list) {
