@@ -90,6 +90,23 @@ public final class AdaptationSession implements AutoCloseable {
         this.tester = new SliceTester(learner, predictor, () -> baseState);
         this.tests = new TestRecord(settings.testWindow(), settings.testMargin());
         this.squares = new FirstSquareMemory(policy.adapts() ? settings.squareMemory() : 0);
+        restoreSquares();
+    }
+
+    /** The first-square memory of the session before this one on the same store, when there was one. */
+    private void restoreSquares() {
+        if (!squares.on()) {
+            return;
+        }
+        try {
+            Optional<String> saved = store.readBeside(FirstSquareMemory.FILE);
+            if (saved.isPresent()) {
+                squares.restore(saved.get());
+            }
+        } catch (VersionStoreException | java.io.IOException e) {
+            announce(AdaptationEvent.Kind.STORE_REPAIRED, "The first-square memory was not restored ("
+                    + e.getMessage() + "); first clicks show the surer square until a slice is accepted", null);
+        }
     }
 
     /** The base version's parameters, copied (the store may let its own copy go). */
@@ -247,6 +264,12 @@ public final class AdaptationSession implements AutoCloseable {
         masks.forEach((square, p) -> dice.put(square, Mask2D.threshold(p, w, h, Prediction.THRESHOLD).dice(accepted)));
         Predictor.FirstSquare before = squares.pick();
         squares.record(dice);
+        try {
+            store.writeBeside(FirstSquareMemory.FILE, squares.toJson());
+        } catch (VersionStoreException e) {
+            announce(AdaptationEvent.Kind.STORE_REPAIRED, "The first-square memory is not kept on disk ("
+                    + e.getMessage() + "); a restarted workstation starts it again", null);
+        }
         Predictor.FirstSquare now = squares.pick();
         if (now != before) {
             announce(AdaptationEvent.Kind.FIRST_SQUARE, now == Predictor.FirstSquare.SURER

@@ -1,7 +1,13 @@
 package org.pointlearn.adaptation.impl;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.pointlearn.inference.api.Predictor.FirstSquare;
 
@@ -11,9 +17,15 @@ import org.pointlearn.inference.api.Predictor.FirstSquare;
  * came to the mask the user accepted (Dice). A first click then shows the square with the best
  * mean, the surer one unless another did strictly better. Small lesions want the small square,
  * large tumours the wide one, whatever the network is surer of (docs/interaction.md, "The square
- * the accepted slices wanted"). Not thread-safe: the adaptation session's lock guards it.
+ * the accepted slices wanted"). Not thread-safe: the adaptation session's lock guards it. Kept
+ * beside a persistent store's versions ({@link #toJson}, {@link #restore}), so a restarted
+ * workstation's first clicks show what they showed before it stopped.
  */
 final class FirstSquareMemory {
+
+    /** Its file in a persistent version store. */
+    static final String FILE = "first-squares.json";
+    private static final Gson GSON = new Gson();
 
     private int window;
     private final ArrayDeque<Map<FirstSquare, Double>> recent = new ArrayDeque<>();
@@ -76,6 +88,51 @@ final class FirstSquareMemory {
         }
         // a square some remembered slices lack is not compared on fewer slices than the rest
         return n == 0 || n < recent.size() ? -1 : sum / n;
+    }
+
+    /** The slices remembered, oldest first, as JSON: a list of {square: Dice}. */
+    String toJson() {
+        List<Map<FirstSquare, Double>> list = new ArrayList<>(recent);
+        return GSON.toJson(list);
+    }
+
+    /**
+     * Remembers what {@link #toJson} wrote (the newest slices that fit the window), replacing what
+     * it remembered; a square this version does not know is skipped.
+     *
+     * @throws IOException when the text is not such a list, saying why (nothing is replaced then)
+     */
+    void restore(String json) throws IOException {
+        List<Map<String, Double>> read;
+        try {
+            read = GSON.fromJson(json, new TypeToken<List<Map<String, Double>>>() { }.getType());
+        } catch (JsonParseException e) {
+            throw new IOException("not valid JSON: " + e.getMessage(), e);
+        }
+        if (read == null) {
+            throw new IOException("it is empty");
+        }
+        List<Map<FirstSquare, Double>> slices = new ArrayList<>();
+        for (Map<String, Double> slice : read) {
+            if (slice == null) {
+                throw new IOException("a slice is null");
+            }
+            Map<FirstSquare, Double> dice = new EnumMap<>(FirstSquare.class);
+            for (Map.Entry<String, Double> e : slice.entrySet()) {
+                double v = e.getValue() == null ? Double.NaN : e.getValue();
+                if (!(v >= 0 && v <= 1)) {
+                    throw new IOException("the Dice of square " + e.getKey() + " is " + e.getValue() + ", not in 0..1");
+                }
+                for (FirstSquare s : FirstSquare.values()) {
+                    if (s.name().equals(e.getKey())) {
+                        dice.put(s, v);
+                    }
+                }
+            }
+            slices.add(dice);
+        }
+        recent.clear();
+        slices.forEach(this::record);
     }
 
     /** Slices remembered. */

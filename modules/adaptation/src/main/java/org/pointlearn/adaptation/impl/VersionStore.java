@@ -253,6 +253,41 @@ public final class VersionStore implements AutoCloseable {
         return folder.resolve(VERSIONS).resolve(id);
     }
 
+    /**
+     * A small file the session keeps beside the versions (what it learned that is not weights, e.g.
+     * the first-square memory); empty when the store is in memory or the file was never written.
+     *
+     * @throws VersionStoreException when the file is there but cannot be read
+     */
+    public Optional<String> readBeside(String name) throws VersionStoreException {
+        if (!persistent()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(folder.resolve(name), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new VersionStoreException(name + " in " + folder + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes such a file atomically (nothing when the store is in memory).
+     *
+     * @throws VersionStoreException when it cannot be written (the one before stays whole)
+     */
+    public void writeBeside(String name, String text) throws VersionStoreException {
+        if (!persistent()) {
+            return;
+        }
+        try {
+            AtomicFiles.writeString(folder.resolve(name), text);
+        } catch (IOException e) {
+            throw new VersionStoreException(name + " cannot be written in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The lineage as JSON: the base model, the active version and every version with its record. */
     public String lineageJson() {
         return manifest.toJson();

@@ -148,6 +148,49 @@ public class AdaptationSessionTest {
     }
 
     /**
+     * The workstation is closed (or crashes) after a slice that wanted the small square: the session
+     * opened next on the same store shows the small square at the first click, before any slice is
+     * accepted. A damaged memory file is said in words and first clicks show the surer square.
+     */
+    @Test
+    void theSquareTheAcceptedSlicesWantedIsRememberedAcrossARestart(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel()) {
+            model.describeAs(model.card().toBuilder().focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6)
+                    .withZoomOuts(0).withSmallSide(0.05)).build());
+            Image2D image = Fixtures.disk(40, 36, 6, 3);
+            Click first = new Click(40, 36, true);
+            Predictor predictor = new Predictor(model);
+            InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
+            float[] surer = predictor.predict(prepared, List.of(first), null).probability();
+            float[] small = predictor.smallSquare(prepared, List.of(first), null).probability();
+            Mask2D wanted = Mask2D.threshold(small, image.width(), image.height(), Prediction.THRESHOLD);
+            AdaptationSettings still = Fixtures.strong().toBuilder().postSteps(0).midSteps(0).build();
+            try (VersionStore store = VersionStore.open(dir, 8);
+                    AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, still, store)) {
+                s.start(image, "a");
+                s.click(first);
+                s.accept(wanted);
+            }
+            try (VersionStore store = VersionStore.open(dir, 8);
+                    AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, still, store)) {
+                s.start(image, "b");
+                assertArrayEquals(small, s.click(first).probability(), 1e-6f,
+                        "after the restart the first click shows the square the accepted slice wanted");
+            }
+            java.nio.file.Files.writeString(dir.resolve(FirstSquareMemory.FILE), "[{\"SURER\": 7}]");
+            try (VersionStore store = VersionStore.open(dir, 8);
+                    AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, still, store)) {
+                assertTrue(s.events().stream().anyMatch(e -> e.kind() == AdaptationEvent.Kind.STORE_REPAIRED
+                        && e.message().contains("first-square memory was not restored")
+                        && e.message().contains("not in 0..1")), s.events().toString());
+                s.start(image, "c");
+                assertArrayEquals(surer, s.click(first).probability(), 1e-6f, "a damaged memory: the surer square");
+            }
+        }
+    }
+
+    /**
      * One click looked at through two squares, the network at the wrong scale: the user asks for the
      * other square's mask (exactly the one the predictor made beside it), can go back, and the next
      * click starts from what is shown.

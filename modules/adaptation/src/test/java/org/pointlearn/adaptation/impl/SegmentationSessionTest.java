@@ -222,7 +222,7 @@ class SegmentationSessionTest {
                 && Files.readString(journal).contains("other-square 0\nother-square 0\n")); i++) {
             Thread.sleep(50);
         }
-        // kill -9 now: a new session remembers no squares, and the slice comes back as it was shown
+        // kill -9 now: the slice comes back as it was shown (its replay presses S as the journal says, the memory paused)
         SegmentationSession again = new SegmentationSession(root, true, b -> { },
                 org.pointlearn.adaptation.api.AdaptationPolicy.METHOD, still, (p, s) -> { });
         again.useModel(model).get(2, TimeUnit.MINUTES);
