@@ -108,8 +108,9 @@ results: build
 ## Base-model training (about an hour each on 2 cores); the results are committed in models/.
 TRAIN = scripts/evaluation org.pointlearn.evaluation.training.TrainCommand
 train-brain-mri: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --epochs 40 --steps 25 --minutes 75 $(ARGS) \
-	  --description "Brain lesion on axial MRI slices (trained on metastases, T2-weighted)"
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out models/brain-mri --epochs 40 --until 33 --steps 25 --minutes 120 \
+	  --focus zoom --size 128 $(ARGS) \
+	  --description "Brain lesion on axial MRI slices (trained on metastases, T2-weighted), focus crops on a 128 px grid"
 train-fundus-disc: build
 	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 15 --steps 25 --minutes 18 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
