@@ -153,8 +153,9 @@ train-mri-ablations: build
 	done
 ## The brain ablation (no click-responsive training) for make results; stopped, it goes on from its checkpoint.
 train-ablation: build
-	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out results/models/brain-mri-ablation --ablation --epochs 40 --steps 25 --minutes 60 --resume $(ARGS) \
-	  --description "Ablation: brain model without click-responsive training"
+	$(TRAIN) --data $(SHARED)/brain-mets-t2w --out results/models/brain-mri-ablation --ablation --epochs 40 --until 33 --steps 25 --minutes 120 \
+	  --focus zoom --size 128 --resume $(ARGS) \
+	  --description "Ablation: brain model without click-responsive training (brain-mri's recipe otherwise)"
 
 clean:
 	$(MVN) -q clean
