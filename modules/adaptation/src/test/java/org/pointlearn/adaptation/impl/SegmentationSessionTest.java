@@ -158,7 +158,7 @@ class SegmentationSessionTest {
         org.pointlearn.imaging.api.Mask2D chosen = session.state().work().predicted();
         Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
         String lines = "other-square 0\n".repeat(presses);
-        for (int i = 0; i < 100 && !(Files.exists(journal) && Files.readString(journal).contains(lines)); i++) {
+        for (int i = 0; i < 600 && !(Files.exists(journal) && Files.readString(journal).contains(lines)); i++) {
             Thread.sleep(50);
         }
         // kill -9 now: a new session on the same folder finds the slice and the choice.
@@ -218,7 +218,7 @@ class SegmentationSessionTest {
         assertEquals(small2, session.state().work().predicted(), "the first click shows the small square at once");
         assertTrue(session.state().work().otherSquare(), "S can show the others");
         Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
-        for (int i = 0; i < 100 && !(Files.exists(journal)
+        for (int i = 0; i < 600 && !(Files.exists(journal)
                 && Files.readString(journal).contains("other-square 0\nother-square 0\n")); i++) {
             Thread.sleep(50);
         }
@@ -340,7 +340,7 @@ class SegmentationSessionTest {
         session.clear(0);
         assertEquals(List.of(2), session.state().work().unaccepted(), "the draft was discarded");
         Path journal = root.resolve("annotations").resolve("slice-in-progress.txt");
-        for (int i = 0; i < 100 && !Files.exists(journal); i++) {
+        for (int i = 0; i < 600 && !Files.exists(journal); i++) {
             Thread.sleep(50);
         }
         // kill -9 now: nothing closes the session; a new one on the same folder finds the slice.
@@ -378,7 +378,7 @@ class SegmentationSessionTest {
         assertFalse(base.equals(made), "the accept made a version");
         assertEquals(SeriesWork.Step.ACCEPT, st.work().undo(), "the accept is what undo takes back");
         Path masks = root.resolve("annotations").resolve("1.2.3").resolve("1.2.3.4");
-        for (int i = 0; i < 100 && count(masks) < 1; i++) {
+        for (int i = 0; i < 600 && count(masks) < 1; i++) {
             Thread.sleep(50);
         }
         assertEquals(1, count(masks), "the accepted mask is on disk");
@@ -391,7 +391,7 @@ class SegmentationSessionTest {
         assertFalse(st.work().accepted().containsKey(1), "slice 2 is no longer accepted");
         assertEquals(1, st.work().slice(), "slice 2 is in progress again");
         assertEquals(List.of(click), st.work().clicks(), "with its click");
-        for (int i = 0; i < 100 && count(masks) > 0; i++) {
+        for (int i = 0; i < 600 && count(masks) > 0; i++) {
             Thread.sleep(50);
         }
         assertEquals(0, count(masks), "the mask left the disk");
