@@ -14,7 +14,7 @@ import org.pointlearn.inference.api.SegmentationModel;
 /**
  * A model's card may name the adaptation settings it is used with (chosen by measurement for that
  * model): every policy but the paper's learns with them over the defaults, sessions opened on the
- * model start with them, and the shipped general MRI model learns at its own Mid-Interaction rate.
+ * model start with them, and the shipped general MRI model learns with its own Mid-Interaction step (one, at 2e-5).
  */
 class ModelAdaptationSettingsTest {
 
@@ -43,12 +43,19 @@ class ModelAdaptationSettingsTest {
         for (String name : new String[] {"mri-general", "brain-mri"}) {
             try (SegmentationModel model = SegmentationModel.load(MODELS.resolve(name), Device.cpu());
                  InteractiveSession session = InteractiveSessions.getDefault().open(model, null, true)) {
-                double expected = name.equals("mri-general") ? 5e-5 : AdaptationSettings.defaults().midLearningRate();
-                assertEquals(expected, session.state().settings().midLearningRate(), name);
+                // mri-general: one gentle Mid-Interaction step a click (docs/adaptation.md, "Settings per model")
+                boolean general = name.equals("mri-general");
+                double rate = general ? 2e-5 : AdaptationSettings.defaults().midLearningRate();
+                int steps = general ? 1 : AdaptationSettings.defaults().midSteps();
+                assertEquals(rate, session.state().settings().midLearningRate(), name);
+                assertEquals(steps, session.state().settings().midSteps(), name);
+                assertEquals(AdaptationSettings.defaults().postLearningRate(), session.state().settings().postLearningRate(),
+                        name);
                 // the user's choice in Options goes over the model's
                 session.configure(AdaptationPolicy.METHOD, session.state().settings().toBuilder().postSteps(3).build())
                         .get(1, TimeUnit.MINUTES);
-                assertEquals(expected, session.state().settings().midLearningRate(), name);
+                assertEquals(rate, session.state().settings().midLearningRate(), name);
+                assertEquals(steps, session.state().settings().midSteps(), name);
                 assertEquals(3, session.state().settings().postSteps(), name);
             }
         }
