@@ -28,7 +28,7 @@ public interface InteractiveSession extends AutoCloseable {
     /** Stops hearing. */
     void removeListener(Consumer<SessionEvent> listener);
 
-    /** Completes when the work asked for so far is done and published. */
+    /** Completes when the work asked for so far is done and published (the model's warm-up after it is opened included). */
     CompletableFuture<Void> idle();
 
     // --- the model ---

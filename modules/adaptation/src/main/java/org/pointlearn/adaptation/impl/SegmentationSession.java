@@ -461,6 +461,7 @@ public final class SegmentationSession implements InteractiveSession {
         changed();
         String failure = null;
         AsyncAdaptationSession next = null;
+        CompletableFuture<Void> warming = CompletableFuture.completedFuture(null);
         List<ModelVersion> lineage = List.of();
         ModelVersion inUse = null;
         try {
@@ -481,10 +482,12 @@ public final class SegmentationSession implements InteractiveSession {
             lineage = s.versions();
             inUse = s.activeVersion();
             next = new AsyncAdaptationSession(s);
-            next.submit(() -> {
-                s.warmUp();   // before the user's first click, which queues behind it
+            // before the user's first click, which queues behind it; idle() waits for it (a failure only
+            // means the first click pays for the engine's first use)
+            warming = next.submit(() -> {
+                s.warmUp();
                 return null;
-            });
+            }).handle((r, e) -> null);
         } catch (VersionStoreException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "The adaptation session could not be opened", e);
             failure = e.getMessage() != null ? e.getMessage() : e.toString();
@@ -495,6 +498,7 @@ public final class SegmentationSession implements InteractiveSession {
         SliceDraft resume;
         synchronized (this) {
             session = next;
+            pending = CompletableFuture.allOf(pending, warming);
             if (next != null) {
                 model = m;
                 notReady = null;
