@@ -86,6 +86,23 @@ public class AdaptationSessionTest {
         }
     }
 
+    /** A disk, a first click in it, and what the model shows for it through the surer and the small square. */
+    private record Squares(Image2D image, Click first, Predictor.Focused surer, float[] small, Mask2D wanted) {
+    }
+
+    /** Gives the model a near, a wide and a small first square and looks at a click in a disk through them. */
+    private static Squares squaresOnADisk(SegmentationModel model) {
+        model.describeAs(model.card().toBuilder().focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6)
+                .withZoomOuts(0).withSmallSide(0.05)).build());
+        Image2D image = Fixtures.disk(40, 36, 6, 3);
+        Click first = new Click(40, 36, true);
+        Predictor predictor = new Predictor(model);
+        InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
+        float[] small = predictor.smallSquare(prepared, List.of(first), null).probability();
+        return new Squares(image, first, predictor.predict(prepared, List.of(first), null), small,
+                Mask2D.threshold(small, image.width(), image.height(), Prediction.THRESHOLD));
+    }
+
     /**
      * The user accepted a slice whose mask is the small square's: the next first click shows the small
      * square (S then goes to the surer and the other square); with the memory off, or a frozen
@@ -94,15 +111,12 @@ public class AdaptationSessionTest {
     @Test
     void afterASliceThatWantedTheSmallSquareTheNextFirstClickShowsIt() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel()) {
-            model.describeAs(model.card().toBuilder().focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6)
-                    .withZoomOuts(0).withSmallSide(0.05)).build());
-            Image2D image = Fixtures.disk(40, 36, 6, 3);
-            Click first = new Click(40, 36, true);
-            Predictor predictor = new Predictor(model);
-            InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
-            Predictor.Focused surer = predictor.predict(prepared, List.of(first), null);
-            float[] small = predictor.smallSquare(prepared, List.of(first), null).probability();
-            Mask2D wanted = Mask2D.threshold(small, image.width(), image.height(), Prediction.THRESHOLD);
+            Squares sq = squaresOnADisk(model);
+            Image2D image = sq.image();
+            Click first = sq.first();
+            Predictor.Focused surer = sq.surer();
+            float[] small = sq.small();
+            Mask2D wanted = sq.wanted();
             assertTrue(wanted.dice(Mask2D.threshold(surer.probability(), image.width(), image.height(),
                     Prediction.THRESHOLD)) < 0.95, "the fixture's squares give different masks");
             // no weight updates: only what the session remembers of the squares changes
@@ -156,15 +170,12 @@ public class AdaptationSessionTest {
     void theSquareTheAcceptedSlicesWantedIsRememberedAcrossARestart(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dir) throws Exception {
         try (SegmentationModel model = Fixtures.smallModel()) {
-            model.describeAs(model.card().toBuilder().focus(ModelCard.Focus.ZOOM.withFirstSide(0.15).withWideSide(0.6)
-                    .withZoomOuts(0).withSmallSide(0.05)).build());
-            Image2D image = Fixtures.disk(40, 36, 6, 3);
-            Click first = new Click(40, 36, true);
-            Predictor predictor = new Predictor(model);
-            InputEncoder.PreparedImage prepared = model.encoder().prepareImage(image);
-            float[] surer = predictor.predict(prepared, List.of(first), null).probability();
-            float[] small = predictor.smallSquare(prepared, List.of(first), null).probability();
-            Mask2D wanted = Mask2D.threshold(small, image.width(), image.height(), Prediction.THRESHOLD);
+            Squares sq = squaresOnADisk(model);
+            Image2D image = sq.image();
+            Click first = sq.first();
+            float[] surer = sq.surer().probability();
+            float[] small = sq.small();
+            Mask2D wanted = sq.wanted();
             AdaptationSettings still = Fixtures.strong().toBuilder().postSteps(0).midSteps(0).build();
             try (VersionStore store = VersionStore.open(dir, 8);
                     AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, still, store)) {
