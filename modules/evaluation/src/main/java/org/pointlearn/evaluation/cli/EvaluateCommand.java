@@ -144,7 +144,9 @@ public final class EvaluateCommand {
         Map<String, List<PolicySummary>> forgotten = new LinkedHashMap<>();
         List<PolicyRun> runs = new ArrayList<>();
         List<ForgettingCsv.Check> forgetting = new ArrayList<>();
-        for (String policy : policies) {
+        for (int index = 0; index < policies.size(); index++) {
+            String policy = policies.get(index);
+            List<String> later = policies.subList(index + 1, policies.size());
             String runAs = canonical(policy);
             if (done.containsKey(runAs)) {
                 System.out.println(policy + " is the same policy as " + runAs + ": its runs are reported under both names");
@@ -152,7 +154,7 @@ public final class EvaluateCommand {
                 if (forgotten.containsKey(runAs)) {
                     forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, forgotten.get(runAs)));
                 }
-                writeReport(out, runs, source != null ? forgetting : null);
+                writeReport(out, runs, source != null ? forgetting : null, later, parts, orders, sourceBefore);
                 continue;
             }
             List<PolicyRun> policyRuns = new ArrayList<>();
@@ -213,22 +215,50 @@ public final class EvaluateCommand {
                 forgotten.put(runAs, after);
                 forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, after));
             }
-            writeReport(out, runs, source != null ? forgetting : null);
+            writeReport(out, runs, source != null ? forgetting : null, later, parts, orders, sourceBefore);
         }
         System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
     }
 
     /**
      * The report of the policies finished so far, written after each one: a long run stopped
-     * part-way still shows what it finished, and the last write is the whole run's report.
+     * part-way still shows what it finished, and the last write is the whole run's report. The
+     * later policies whose every order is kept from a stopped run are reported too, so a run stopped
+     * while it measures one policy again (make results' REDO) still shows the others; a policy with
+     * orders missing is left out until it has them all.
      *
      * @param forgetting the forgetting checks, or null without a source domain
+     * @param later the policies after the one just finished
      */
-    private static void writeReport(Path out, List<PolicyRun> runs, List<ForgettingCsv.Check> forgetting)
-            throws IOException {
-        EvaluationReport.write(out, runs);
-        if (forgetting != null) {
-            EvaluationReport.writeForgetting(out, forgetting);
+    private static void writeReport(Path out, List<PolicyRun> runs, List<ForgettingCsv.Check> forgetting,
+            List<String> later, RunParts parts, int orders, PolicySummary sourceBefore) throws IOException {
+        List<PolicyRun> all = new ArrayList<>(runs);
+        List<ForgettingCsv.Check> checks = forgetting == null ? null : new ArrayList<>(forgetting);
+        for (String policy : later) {
+            List<RunParts.Part> kept = new ArrayList<>();
+            try {
+                for (int order = 0; order < orders; order++) {
+                    var part = parts.find(policy, order);
+                    if (part.isEmpty()) {
+                        break;
+                    }
+                    kept.add(part.get());
+                }
+            } catch (IOException unreadable) {
+                continue;   // said in words when the run comes to that policy
+            }
+            if (kept.size() < orders) {
+                continue;
+            }
+            kept.forEach(part -> all.add(part.run()));
+            if (checks != null && AdaptationPolicy.named(canonical(policy)).adapts()) {
+                checks.add(new ForgettingCsv.Check(policy, sourceBefore,
+                        kept.stream().map(part -> meanOfSources(part.sourceAfter())).toList()));
+            }
+        }
+        EvaluationReport.write(out, all);
+        if (checks != null) {
+            EvaluationReport.writeForgetting(out, checks);
         }
     }
 
@@ -268,14 +298,18 @@ public final class EvaluateCommand {
      * domains (each counts once), each domain's Dice@5 printed.
      */
     private static PolicySummary summary(List<PolicyRun> sourceRuns) {
-        List<PolicySummary> each = sourceRuns.stream().map(PolicyRun::summary).toList();
-        if (each.size() == 1) {
-            return each.get(0);
+        if (sourceRuns.size() > 1) {
+            StringBuilder line = new StringBuilder("  source domains, Dice@5:");
+            sourceRuns.forEach(r -> line.append(String.format(" %s %.3f", r.domain(), r.summary().diceAt(5))));
+            System.out.println(line);
         }
-        StringBuilder line = new StringBuilder("  source domains, Dice@5:");
-        each.forEach(p -> line.append(String.format(" %s %.3f", p.domain(), p.diceAt(5))));
-        System.out.println(line);
-        return PolicySummary.meanOfDomains(each.size() + " domains", each);
+        return meanOfSources(sourceRuns);
+    }
+
+    /** The mean of the source domains' summaries (each domain counts once), printing nothing. */
+    private static PolicySummary meanOfSources(List<PolicyRun> sourceRuns) {
+        List<PolicySummary> each = sourceRuns.stream().map(PolicyRun::summary).toList();
+        return each.size() == 1 ? each.get(0) : PolicySummary.meanOfDomains(each.size() + " domains", each);
     }
 
     /** The arguments that decide an evaluation's numbers, in a fixed order (what kept parts must match). */

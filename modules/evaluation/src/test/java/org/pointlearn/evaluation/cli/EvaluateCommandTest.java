@@ -81,8 +81,8 @@ class EvaluateCommandTest {
         Path source = subset("brain-mets-t2w", List.of("BraTS-MET-00232-000_1051"));
         Path whole = folder.resolve("whole");
         Path resumed = folder.resolve("resumed");
-        List<String> args = List.of("--data", target.toString(), "--model", BRAIN.toString(), "--policy", "frozen,post",
-                "--set", "postSteps=2", "--orders", "2", "--source", source.toString());
+        List<String> args = List.of("--data", target.toString(), "--model", BRAIN.toString(), "--policy",
+                "frozen,post,mid", "--set", "postSteps=2,midSteps=1", "--orders", "2", "--source", source.toString());
         java.util.function.BiFunction<Path, List<String>, String[]> with = (out, more) -> Stream
                 .of(args, List.of("--out", out.toString()), more).flatMap(List::stream).toArray(String[]::new);
         EvaluateCommand.main(with.apply(whole, List.of()));
@@ -97,22 +97,22 @@ class EvaluateCommandTest {
         }
         Files.delete(parts.resolve("post-order1.txt"));
         String printed = printed(() -> EvaluateCommand.main(with.apply(resumed, List.of("--resume", "true"))));
-        assertEquals(3, printed.lines().filter(l -> l.contains("kept from the stopped run")).count(),
-                "frozen's two orders and post's first were read back: " + printed);
+        assertEquals(5, printed.lines().filter(l -> l.contains("kept from the stopped run")).count(),
+                "frozen's and mid's two orders and post's first were read back: " + printed);
         assertTrue(printed.contains("brain-ms-flair post order 1 ("), "post's second order ran: " + printed);
         for (String report : List.of(EvaluationReport.SUMMARY, EvaluationReport.PER_IMAGE, EvaluationReport.FORGETTING)) {
             assertEquals(Files.readAllLines(whole.resolve(report)), Files.readAllLines(resumed.resolve(report)), report);
         }
 
         Exception e = assertThrows(java.io.IOException.class, () -> EvaluateCommand.main(with.apply(resumed,
-                List.of("--resume", "true", "--set", "postSteps=1"))));
+                List.of("--resume", "true", "--set", "postSteps=1,midSteps=1"))));
         assertTrue(e.getMessage().contains("other arguments") && e.getMessage().contains(parts.toString()), e.getMessage());
 
         String again = printed(() -> EvaluateCommand.main(with.apply(resumed, List.of("--policy", "frozen"))));
         assertTrue(!again.contains("kept from the stopped run") && !Files.exists(parts.resolve("post-order0.txt")),
                 "without --resume nothing is kept: " + again);
 
-        // a run that stops during post (here: post's kept part is unreadable) still reports frozen, which it finished
+        // a run that stops during post still reports frozen, which it finished, and mid, which it kept
         Path stopped = folder.resolve("stopped");
         Path stoppedParts = stopped.resolve(org.pointlearn.evaluation.report.RunParts.FOLDER);
         Files.createDirectories(stoppedParts);
@@ -121,12 +121,17 @@ class EvaluateCommandTest {
                 Files.copy(f, stoppedParts.resolve(f.getFileName().toString()));
             }
         }
-        Files.writeString(stoppedParts.resolve("post-order0.txt"), "run\tbroken\n");
+        // post measured again (its first order gone) and stopped in its second (an unreadable part)
+        Files.delete(stoppedParts.resolve("post-order0.txt"));
+        Files.writeString(stoppedParts.resolve("post-order1.txt"), "run\tbroken\n");
         assertThrows(java.io.IOException.class, () -> EvaluateCommand.main(with.apply(stopped, List.of("--resume", "true"))));
-        List<String> wholeSummary = Files.readAllLines(whole.resolve(EvaluationReport.SUMMARY));
-        assertEquals(wholeSummary.stream().filter(l -> !l.contains(",post,")).toList(),
-                Files.readAllLines(stopped.resolve(EvaluationReport.SUMMARY)),
-                "the report of the stopped run is frozen's, as in the whole run: " + wholeSummary);
+        for (String report : List.of(EvaluationReport.SUMMARY, EvaluationReport.FORGETTING)) {
+            List<String> wholeReport = Files.readAllLines(whole.resolve(report));
+            assertEquals(wholeReport.stream().filter(l -> !l.contains(",post,")).toList(),
+                    Files.readAllLines(stopped.resolve(report)),
+                    report + " of the stopped run: frozen, which it finished, and mid, whose every order it kept"
+                    + " (post is being measured again, as REDO=<run>:post does), as in the whole run: " + wholeReport);
+        }
     }
 
     private interface Run {
