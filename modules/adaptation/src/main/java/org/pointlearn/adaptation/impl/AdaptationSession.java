@@ -171,18 +171,11 @@ public final class AdaptationSession implements AutoCloseable {
     public synchronized Prediction click(Click click, Consumer<Prediction> beforeUpdate, BooleanSupplier cancelled)
             throws AdaptationException {
         ImageInteraction img = requireImage();
-        if (click.x() < 0 || click.y() < 0 || click.x() >= img.image().width() || click.y() >= img.image().height()) {
-            throw new AdaptationException("The click at (" + click.x() + ", " + click.y() + ") is outside the "
-                    + img.image().width() + "x" + img.image().height() + " image");
-        }
-        float[] previous = img.lastProbability();
-        List<Click> clicks = img.clicksWith(click);
         long t0 = System.nanoTime();
-        Predictor.FirstSquare wanted = squaresPaused ? Predictor.FirstSquare.SURER : squares.pick();
-        Predictor.Focused focused = predictor.predict(img.prepared(), clicks, previous);
-        img.push(new ImageInteraction.Step(click, previous, prediction(img, clicks, focused, false), null, List.of(),
-                focused.view(), focused.other()));
-        Prediction plain = showWanted(img, focused, wanted);
+        Predictor.FirstSquare wanted = wantedSquare();
+        Prediction plain = predictPlain(img, click, wanted);
+        float[] previous = img.last().previous();
+        List<Click> clicks = img.clicks();
         long t1 = System.nanoTime();
         lastClick = new ClickTimings(millis(t0, t1), 0, 0, 0);
         if (!policy.mid() || !policy.adapts() || settings.midSteps() == 0) {
@@ -211,6 +204,57 @@ public final class AdaptationSession implements AutoCloseable {
         Prediction adapted = showWanted(img, again, wanted);
         lastClick = new ClickTimings(millis(t0, t1), millis(t2, t3), millis(t3, t4), millis(t4, System.nanoTime()));
         return adapted;
+    }
+
+    /**
+     * What clicks on an image the session has not started yet would show with the model as it is
+     * now, learning nothing and keeping nothing. A click made while an accept is still learning is
+     * shown with it at once, between two of the accept's steps (the model part-way through that
+     * update), and is predicted again, and learned from, once the accept is done
+     * ({@link AsyncAdaptationSession}).
+     *
+     * @param proposal the image's starting mask, as {@link #start} takes it, or null
+     * @param clicks the clicks on the image so far, at least one
+     * @return the last click's plain prediction, with the square the first-square memory wants shown
+     * @throws AdaptationException when a click is outside the image
+     */
+    public synchronized Prediction preview(Image2D image, float[] proposal, List<Click> clicks)
+            throws AdaptationException {
+        if (clicks.isEmpty()) {
+            throw new IllegalArgumentException("a preview needs a click");
+        }
+        try (ImageInteraction img = new ImageInteraction("preview", image, model.encoder().prepareImage(image),
+                proposal)) {
+            Predictor.FirstSquare wanted = wantedSquare();
+            Prediction shown = null;
+            for (Click click : clicks) {
+                shown = predictPlain(img, click, wanted);
+            }
+            return shown;
+        }
+    }
+
+    /** Under the lock: the first square a first click shows now. */
+    private Predictor.FirstSquare wantedSquare() {
+        return squaresPaused ? Predictor.FirstSquare.SURER : squares.pick();
+    }
+
+    /**
+     * Under the lock: a click predicted by the model as it is, added to the image as its last step,
+     * with the wanted first square shown.
+     */
+    private Prediction predictPlain(ImageInteraction img, Click click, Predictor.FirstSquare wanted)
+            throws AdaptationException {
+        if (click.x() < 0 || click.y() < 0 || click.x() >= img.image().width() || click.y() >= img.image().height()) {
+            throw new AdaptationException("The click at (" + click.x() + ", " + click.y() + ") is outside the "
+                    + img.image().width() + "x" + img.image().height() + " image");
+        }
+        float[] previous = img.lastProbability();
+        List<Click> clicks = img.clicksWith(click);
+        Predictor.Focused focused = predictor.predict(img.prepared(), clicks, previous);
+        img.push(new ImageInteraction.Step(click, previous, prediction(img, clicks, focused, false), null, List.of(),
+                focused.view(), focused.other()));
+        return showWanted(img, focused, wanted);
     }
 
     /**

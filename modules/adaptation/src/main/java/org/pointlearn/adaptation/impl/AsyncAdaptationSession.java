@@ -1,18 +1,23 @@
 package org.pointlearn.adaptation.impl;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pointlearn.adaptation.api.AdaptationException;
 import org.pointlearn.adaptation.api.Prediction;
 import org.pointlearn.adaptation.api.UpdateReport;
 import org.pointlearn.adaptation.api.VersionStoreException;
+import org.pointlearn.imaging.api.Image2D;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.Click;
 
@@ -22,7 +27,8 @@ import org.pointlearn.inference.api.Click;
  * the synchronous session (so the user gets what evaluation measures), but a result that a
  * newer click or undo made stale is dropped: its future completes empty and the callback is
  * not called. {@link #cancel()} stops the update in progress, which then leaves the model as
- * before it.
+ * before it. A click made while an accept learns can be shown between two of its steps
+ * ({@link Preview}) before it is predicted and learned from in turn.
  */
 public final class AsyncAdaptationSession implements AutoCloseable {
 
@@ -30,6 +36,9 @@ public final class AsyncAdaptationSession implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Accepts queued or learning, and the previews of clicks made meanwhile (run between the accept's steps). */
+    private final AtomicInteger learning = new AtomicInteger();
+    private final Queue<Runnable> previews = new ConcurrentLinkedQueue<>();
 
     /** @param session the synchronous session (closed with this wrapper) */
     public AsyncAdaptationSession(AdaptationSession session) {
@@ -53,7 +62,32 @@ public final class AsyncAdaptationSession implements AutoCloseable {
      * @return the final prediction, or empty when it became stale
      */
     public CompletableFuture<Optional<Prediction>> click(Click click, Consumer<Prediction> onPrediction) {
+        return click(click, onPrediction, null);
+    }
+
+    /**
+     * A click on an image whose start is queued behind an accept that is still learning: besides
+     * the click itself, which waits for the accept, {@code preview} is predicted between two of the
+     * accept's steps and given to {@code onPrediction} first (AdaptationSession#preview), so the
+     * user sees the mask within a step rather than after the whole update.
+     *
+     * @param preview the image, its proposal and every click on it so far (this one last), or null
+     */
+    public CompletableFuture<Optional<Prediction>> click(Click click, Consumer<Prediction> onPrediction,
+            Preview preview) {
         long mine = generation.incrementAndGet();
+        if (preview != null && learning.get() > 0) {
+            previews.add(() -> {
+                if (!stale(mine)) {
+                    try {
+                        deliver(mine, session.preview(preview.image(), preview.proposal(), preview.clicks()),
+                                onPrediction);
+                    } catch (AdaptationException e) {
+                        // the click itself, after the accept, says it in words
+                    }
+                }
+            });
+        }
         cancelled.set(false);
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -93,7 +127,44 @@ public final class AsyncAdaptationSession implements AutoCloseable {
     public CompletableFuture<UpdateReport> accept(Mask2D finalMask) {
         generation.incrementAndGet();
         cancelled.set(false);
-        return submit(() -> session.accept(finalMask, cancelled::get));
+        learning.incrementAndGet();
+        return submit(() -> {
+            try {
+                return session.accept(finalMask, () -> {
+                    showPreviews();
+                    return cancelled.get();
+                });
+            } finally {
+                learning.decrementAndGet();
+                previews.clear();   // their clicks are predicted now, after the accept
+            }
+        });
+    }
+
+    /** Whether an accept is queued or learning (a click now may want a preview). */
+    public boolean learning() {
+        return learning.get() > 0;
+    }
+
+    /** On the session's thread, between two steps of an accept: the previews of the clicks made meanwhile. */
+    private void showPreviews() {
+        for (Runnable preview = previews.poll(); preview != null; preview = previews.poll()) {
+            preview.run();
+        }
+    }
+
+    /**
+     * What a click made during an accept is previewed on: the image its session will start after
+     * the accept, the proposal it starts from, and the clicks on it so far.
+     *
+     * @param proposal probabilities on the image's grid, or null
+     */
+    public record Preview(Image2D image, float[] proposal, List<Click> clicks) {
+
+        /** Copies the click list. */
+        public Preview {
+            clicks = List.copyOf(clicks);
+        }
     }
 
     /** Runs any session work on the session's thread, after what is queued. */

@@ -775,12 +775,21 @@ public final class SegmentationSession implements InteractiveSession {
         return shown;
     }
 
-    /** Under the lock: the click is shown now, journaled, and the model predicts (and learns) on its thread. */
+    /**
+     * Under the lock: the click is shown now, journaled, and the model predicts (and learns) on its
+     * thread; while an accept is still learning, its mask is previewed between the accept's steps.
+     */
     private CompletableFuture<Void> addClick(Click click, AsyncAdaptationSession s) {
         int k = work.slice();
         work.addClick(click);
         journal();
-        CompletableFuture<Void> done = s.click(click, p -> show(k, p)).thenApply(p -> null);
+        AsyncAdaptationSession.Preview preview = null;
+        if (s.learning()) {
+            Mask2D proposal = work.proposal();
+            preview = new AsyncAdaptationSession.Preview(Image2D.ofSlice(volume, k),
+                    proposal == null ? null : proposal.toFloats(), work.clicks());
+        }
+        CompletableFuture<Void> done = s.click(click, p -> show(k, p), preview).thenApply(p -> null);
         track(done);
         return done;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,84 @@ class AsyncAdaptationSessionTest {
             assertArrayEquals(before, async.submit(() -> AdaptationSessionTest.predictOnce(async.session(), probe)).get());
             assertEquals(AdaptationEvent.Kind.CANCELLED, async.session().events().get(async.session().events().size() - 1)
                     .kind());
+        }
+    }
+
+    /**
+     * The slice-by-slice loop: Shift+Enter, then a click on the next slice while the accept still
+     * learns. The click's mask is shown between two of the accept's steps, not after the whole
+     * update; then the click is predicted and learned from as without the preview, and the accept
+     * learns exactly as it would have (same model after, same masks shown last).
+     */
+    @Test
+    void aClickMadeWhileAnAcceptLearnsIsShownBeforeTheAcceptEndsAndChangesNothingItLearns() throws Exception {
+        Image2D next = Fixtures.disk(36, 30, 12, 5);
+        Click click = new Click(36, 30, true);
+        List<Prediction> withoutPreview = new CopyOnWriteArrayList<>();
+        float[] modelWithout = acceptThenClick(next, click, withoutPreview, false, null, null);
+
+        List<Prediction> shown = new CopyOnWriteArrayList<>();
+        List<Boolean> acceptDoneWhenShown = new CopyOnWriteArrayList<>();
+        float[][] previewBefore = new float[1][];
+        float[] modelWith = acceptThenClick(next, click, shown, true, acceptDoneWhenShown, previewBefore);
+
+        assertEquals(3, shown.size(), "the preview, then the click's plain prediction and its re-prediction: " + shown);
+        assertEquals(List.of(false, true, true), acceptDoneWhenShown, "the preview came while the accept was learning");
+        assertFalse(shown.get(0).adapted());
+        assertEquals(List.of(click), shown.get(0).clicks());
+        assertArrayEquals(previewBefore[0],
+                shown.get(0).probability(), "the preview came before the accept's first step: the model as it was");
+        assertArrayEquals(withoutPreview.get(withoutPreview.size() - 1).probability(),
+                shown.get(shown.size() - 1).probability(), "the click's own masks are as without the preview");
+        assertArrayEquals(modelWithout, modelWith, "the accept and the click learned the same with the preview");
+    }
+
+    /**
+     * A slice learned from, then a click on {@code next}: made while the accept is queued (with a
+     * preview) or after it. Returns a probe's prediction by the model at the end; with
+     * {@code previewBefore}, the preview of the click made before the accept goes in its first place.
+     */
+    private static float[] acceptThenClick(Image2D next, Click click, List<Prediction> shown, boolean during,
+            List<Boolean> acceptDone, float[][] previewBefore) throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
+                     AdaptationPolicy.METHOD, Fixtures.strong().withSteps(12, 1), VersionStore.inMemory(4)))) {
+            async.submit(() -> {
+                async.session().start(Fixtures.disk(40, 36, 14, 2), "accepted");
+                return async.session().click(new Click(40, 36, true));
+            }).get(60, TimeUnit.SECONDS);
+            if (previewBefore != null) {
+                previewBefore[0] = async.submit(() -> async.session().preview(next, null, List.of(click)))
+                        .get(60, TimeUnit.SECONDS).probability();
+            }
+            CountDownLatch release = new CountDownLatch(1);
+            async.submit(() -> {
+                awaitQuietly(release);
+                return null;
+            });
+            var report = async.accept(Fixtures.diskMask(40, 36, 14));
+            async.submit(() -> {
+                async.session().start(next, "next");
+                return null;
+            });
+            CompletableFuture<Optional<Prediction>> clicked;
+            if (during) {
+                assertTrue(async.learning());
+                clicked = async.click(click, p -> {
+                    acceptDone.add(report.isDone());
+                    shown.add(p);
+                }, new AsyncAdaptationSession.Preview(next, null, List.of(click)));
+                release.countDown();
+            } else {
+                release.countDown();
+                report.get(60, TimeUnit.SECONDS);
+                assertFalse(async.learning());
+                clicked = async.click(click, shown::add);
+            }
+            assertTrue(report.get(60, TimeUnit.SECONDS).kept());
+            assertTrue(clicked.get(60, TimeUnit.SECONDS).isPresent());
+            return async.submit(() -> AdaptationSessionTest.predictOnce(async.session(), Fixtures.disk(30, 30, 10, 9)))
+                    .get(60, TimeUnit.SECONDS);
         }
     }
 

@@ -293,6 +293,37 @@ class SegmentationSessionTest {
         assertTrue(heard.stream().anyMatch(e -> e.kind() == SessionEvent.Kind.CHANGED), "changes were published");
     }
 
+    /**
+     * Shift+Enter, then a click on the next slice at once: the click's mask is on that slice while
+     * the accept is still learning (between two of its steps), not only once it is done.
+     */
+    @Test
+    void aClickRightAfterAnAcceptShowsItsMaskWhileTheAcceptStillLearns() throws Exception {
+        session = open();
+        session.configure(org.pointlearn.adaptation.api.AdaptationPolicy.METHOD,
+                org.pointlearn.adaptation.api.AdaptationSettings.defaults().toBuilder().postSteps(40).build())
+                .get(1, TimeUnit.MINUTES);
+        session.openSeries(SERIES, volume()).get(1, TimeUnit.MINUTES);
+        settle();
+        session.beginStroke(1, 40, 36, 8, true);
+        session.endStroke();
+        CompletableFuture<UpdateReport> update = session.accept(1).orElseThrow();
+        List<Boolean> learningWhenShown = new CopyOnWriteArrayList<>();
+        session.addListener(e -> {
+            SeriesWork w = e.state().work();
+            if (w.slice() == 2 && w.predicted() != null && !w.predicted().equals(w.proposal())) {
+                learningWhenShown.add(!update.isDone());
+            }
+        });
+        session.click(2, new Click(40, 36, true));
+        assertTrue(update.get(2, TimeUnit.MINUTES).kept(), "the accept made a version");
+        settle();
+        assertFalse(learningWhenShown.isEmpty(), "the click's mask was shown");
+        assertTrue(learningWhenShown.get(0), "the first of the click's masks came while the accept was learning: "
+                + learningWhenShown);
+        assertEquals(1, session.state().work().clicks().size());
+    }
+
     @Test
     void acceptKeepsTheMaskMakesAVersionAndProposesItOnTheNeighbours() throws Exception {
         session = open();
