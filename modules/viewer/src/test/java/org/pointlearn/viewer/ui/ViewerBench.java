@@ -50,6 +50,8 @@ class ViewerBench {
     private static final int CLICKS = Integer.getInteger("bench.clicks", 20);
     private static final int ACCEPTS = Integer.getInteger("bench.accepts", 8);
     private static final long TIMEOUT_MS = 5000;
+    /** How soon after Shift+Enter a quick user clicks on the next slice. */
+    private static final int QUICK_MS = Integer.getInteger("bench.quick", 300);
 
     @TempDir
     Path dir;
@@ -216,13 +218,48 @@ class ViewerBench {
                 }
                 settle(viewer, robot);
             }
+            // The slice-by-slice pace: Shift+Enter, then a click on the next slice while the accept still
+            // learns. The click turns the slice's proposal into its working mask at once, on screen, so the
+            // screen cannot tell the model's mask from it: timed until the session publishes the click's
+            // mask, then two rounds of the event thread (its repaint).
+            List<Double> quick = new ArrayList<>();
+            int qx = canvas.x + canvas.width / 2 - 30;
+            int qy = canvas.y + canvas.height / 2;
+            for (int a = 0; a < ACCEPTS; a++) {
+                robot.keyPress(KeyEvent.VK_SHIFT);
+                robot.keyPress(KeyEvent.VK_ENTER);
+                robot.keyRelease(KeyEvent.VK_ENTER);
+                robot.keyRelease(KeyEvent.VK_SHIFT);
+                Thread.sleep(QUICK_MS);
+                AtomicLong maskAt = new AtomicLong();
+                java.util.function.Consumer<org.pointlearn.adaptation.api.SessionEvent> listener = e -> {
+                    var w = e.state().work();
+                    if (w.clicks().size() == 1 && w.predicted() != null && !w.predicted().equals(w.proposal())) {
+                        maskAt.compareAndSet(0, System.nanoTime());
+                    }
+                };
+                session.addListener(listener);
+                robot.mouseMove(qx, qy);
+                robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+                robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+                long t0 = System.nanoTime();
+                if (until(() -> maskAt.get() != 0, t0, 1) >= 0) {
+                    ViewerTopComponentTest.onEdt(() -> null);
+                    ViewerTopComponentTest.onEdt(() -> null);
+                    quick.add((System.nanoTime() - t0) / 1e6);
+                }
+                session.removeListener(listener);
+                settle(viewer, robot);
+            }
             assertTrue(!clicks.isEmpty(), "no click showed a mask on screen within " + TIMEOUT_MS + " ms");
             String name = renderer.equals("vtk") ? "VTK" : "Java2D";
             return List.of(
                     row("click -> mask on screen, " + name + (missed > 0 ? " (" + missed + " clicks showed no mask)" : ""),
                             clicks, "median <= 100 ms, p95 <= 150 ms"),
                     row("longest event-thread stall during an accept (Shift+Enter), " + name, stalls, "<= 100 ms"),
-                    row("accept (Shift+Enter) -> next slice's proposal on screen, " + name, proposals, "<= 2000 ms"));
+                    row("accept (Shift+Enter) -> next slice's proposal on screen, " + name, proposals, "<= 2000 ms"),
+                    row("Shift+Enter, a click on the next slice " + QUICK_MS + " ms later -> its mask published and"
+                            + " painted (the accept still learning), " + name, quick, "median <= 100 ms, p95 <= 150 ms"));
         } finally {
             ViewerTopComponentTest.onEdt(() -> {
                 frame.get().dispose();
