@@ -82,8 +82,10 @@ public final class AsyncAdaptationSession implements AutoCloseable {
                     try {
                         deliver(mine, session.preview(preview.image(), preview.proposal(), preview.clicks()),
                                 onPrediction);
-                    } catch (AdaptationException e) {
-                        // the click itself, after the accept, says it in words
+                    } catch (AdaptationException | RuntimeException e) {
+                        // never the accept's failure: the click itself, after the accept, says it in words
+                        java.util.logging.Logger.getLogger(AsyncAdaptationSession.class.getName())
+                                .log(java.util.logging.Level.FINE, "no preview of a click made during an accept", e);
                     }
                 }
             });

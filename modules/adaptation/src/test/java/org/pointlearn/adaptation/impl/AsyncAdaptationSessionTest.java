@@ -129,6 +129,31 @@ class AsyncAdaptationSessionTest {
         assertArrayEquals(modelWithout, modelWith, "the accept and the click learned the same with the preview");
     }
 
+    /** A preview that cannot be made (a click outside the image) never fails the accept; the click says why. */
+    @Test
+    void aClickThatCannotBePreviewedLeavesTheAcceptToFinish() throws Exception {
+        try (SegmentationModel model = Fixtures.smallModel();
+             AsyncAdaptationSession async = new AsyncAdaptationSession(new AdaptationSession(model,
+                     AdaptationPolicy.METHOD, Fixtures.strong(), VersionStore.inMemory(4)))) {
+            async.submit(() -> {
+                async.session().start(Fixtures.disk(40, 36, 14, 2), "accepted");
+                return async.session().click(new Click(40, 36, true));
+            }).get(60, TimeUnit.SECONDS);
+            var report = async.accept(Fixtures.diskMask(40, 36, 14));
+            Image2D next = Fixtures.disk(36, 30, 12, 5);
+            async.submit(() -> {
+                async.session().start(next, "next");
+                return null;
+            });
+            Click outside = new Click(500, 30, true);
+            var clicked = async.click(outside, p -> { }, new AsyncAdaptationSession.Preview(next, null, List.of(outside)));
+            assertTrue(report.get(60, TimeUnit.SECONDS).kept(), "the accept made its version");
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> clicked.get(60, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("outside"), e.getCause().getMessage());
+        }
+    }
+
     /**
      * A slice learned from, then a click on {@code next}: made while the accept is queued (with a
      * preview) or after it. Returns a probe's prediction by the model at the end; with
