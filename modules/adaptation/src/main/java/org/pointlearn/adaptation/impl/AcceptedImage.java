@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.pointlearn.imaging.api.Mask2D;
 import org.pointlearn.inference.api.InputEncoder;
+import org.pointlearn.adaptation.api.AcceptTimings;
 import org.pointlearn.adaptation.api.AdaptationEvent;
 import org.pointlearn.adaptation.api.AdaptationException;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
@@ -29,6 +30,11 @@ final class AcceptedImage {
     private final Mask2D mask;
     private final AdaptationSettings settings;
     private final AdaptationPolicy policy;
+    /** Where the time went (nanoseconds): "test, then train", the Post steps, the guard, the save. */
+    private long testNanos;
+    private long postNanos;
+    private long guardNanos;
+    private long saveNanos;
 
     AcceptedImage(AdaptationSession session, ImageInteraction image, Mask2D mask) {
         this.session = session;
@@ -41,6 +47,8 @@ final class AcceptedImage {
     UpdateReport learn(BooleanSupplier cancelled) throws AdaptationException {
         long start = System.nanoTime();
         SliceTest test = policy.adapts() ? session.testBeforeLearning(image, mask) : null;
+        testNanos = System.nanoTime() - start;
+        long postStart = System.nanoTime();
         InputEncoder.WorkingImage view = session.acceptedView(image, mask);
         UpdateExample accepted = session.examples().accepted(view, image.clicks(), image.lastPrevious(),
                 mask, settings, session.rule().weighting());
@@ -59,6 +67,7 @@ final class AcceptedImage {
             }
             List<Double> post = session.runner().post(examples, session.replay(), session.augmentation(), settings,
                     cancelled);
+            postNanos = System.nanoTime() - postStart;
             if (post == null) {
                 return cancelled(start);
             }
@@ -81,6 +90,7 @@ final class AcceptedImage {
 
     private UpdateReport judge(ReplayBuffer.Item item, List<Double> losses, int postSteps, SliceTest test,
             long start) throws AdaptationException {
+        long guardStart = System.nanoTime();
         GuardVerdict verdict = settings.guardEnabled()
                 ? session.guard().judge(ForgettingGuard.scores(session.learner(), session.replay().items()), losses,
                         session.learner().parametersFinite(), settings.guardMargin())
@@ -89,6 +99,7 @@ final class AcceptedImage {
         session.replay().add(item);
         VersionStore store = session.store();
         String parent = store.active().id();
+        guardNanos = System.nanoTime() - guardStart;
         if (!verdict.passed()) {
             restoreActive(parent);
             rememberBaseline(item);
@@ -99,20 +110,29 @@ final class AcceptedImage {
         }
         ModelVersion version = new ModelVersion(store.nextId(), parent, Instant.now(), image.imageId(),
                 policy.name(), image.midSteps(), postSteps, losses, verdict.reason(), millisSince(start), test);
+        long saveStart = System.nanoTime();
         try {
             store.commit(version, session.model(), session.learner().capture());
         } catch (VersionStoreException e) {
             restoreActive(parent);
             throw new AdaptationException(e.getMessage(), e);
         }
+        saveNanos = System.nanoTime() - saveStart;
         if (settings.guardEnabled()) {
+            long baselineStart = System.nanoTime();
             restoreActive(parent);
             rememberBaseline(item);
             restoreActive(version.id());
+            guardNanos += System.nanoTime() - baselineStart;
         }
         session.announce(AdaptationEvent.Kind.VERSION_CREATED, "Learned from " + image.imageId() + ": version "
                 + version.id() + " (" + verdict.reason() + ")", version.id());
         return new UpdateReport(version, verdict, "New model version " + version.id(), millisSince(start));
+    }
+
+    /** Where this accept's time went, with the first squares' scoring the session did before it. */
+    AcceptTimings timings(double squaresMillis) {
+        return new AcceptTimings(squaresMillis, testNanos / 1e6, postNanos / 1e6, guardNanos / 1e6, saveNanos / 1e6);
     }
 
     /** The new image's Dice under the model that has not learned from it (the one now in the learner). */

@@ -13,6 +13,7 @@ import org.pointlearn.inference.api.FocusPolicy;
 import org.pointlearn.inference.api.InputEncoder;
 import org.pointlearn.inference.api.Predictor;
 import org.pointlearn.inference.api.SegmentationModel;
+import org.pointlearn.adaptation.api.AcceptTimings;
 import org.pointlearn.adaptation.api.AdaptationEvent;
 import org.pointlearn.adaptation.api.AdaptationException;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
@@ -59,6 +60,7 @@ public final class AdaptationSession implements AutoCloseable {
     private ImageInteraction current;
     private int imageCount;
     private volatile ClickTimings lastClick = ClickTimings.NONE;
+    private volatile AcceptTimings lastAccept = AcceptTimings.NONE;
 
     /**
      * A session on a live model. An empty store gets the model as its base version; a store
@@ -353,6 +355,11 @@ public final class AdaptationSession implements AutoCloseable {
         }
     }
 
+    /** Where the time of the latest accept went ({@link AcceptTimings#NONE} before the first). */
+    public AcceptTimings lastAcceptTimings() {
+        return lastAccept;
+    }
+
     /** Where the time of the latest click went ({@link ClickTimings#NONE} before the first). */
     public ClickTimings lastClickTimings() {
         return lastClick;
@@ -466,8 +473,15 @@ public final class AdaptationSession implements AutoCloseable {
         }
         current = null;
         try (img) {
+            long t0 = System.nanoTime();
             rememberSquares(img, finalMask);
-            return new AcceptedImage(this, img, finalMask).learn(cancelled);
+            AcceptedImage accepted = new AcceptedImage(this, img, finalMask);
+            double squaresMillis = millis(t0, System.nanoTime());
+            try {
+                return accepted.learn(cancelled);
+            } finally {
+                lastAccept = accepted.timings(squaresMillis);
+            }
         }
     }
 

@@ -50,6 +50,11 @@ public class AdaptationSessionTest {
             assertEquals(List.of("v0", "v1"), s.versions().stream().map(ModelVersion::id).toList());
             assertEquals("v0", s.activeVersion().parentId());
             assertEquals(10, s.activeVersion().postSteps());
+            // make bench's "of which" rows: where the accept's time went
+            var timings = s.lastAcceptTimings();
+            assertTrue(timings.postMillis() > 0 && timings.guardMillis() > 0 && timings.saveMillis() > 0, timings.toString());
+            assertTrue(timings.postMillis() + timings.guardMillis() + timings.saveMillis() + timings.testMillis()
+                    <= report.millis() + 1, timings + " within the accept's " + report.millis() + " ms");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.pointlearn.adaptation.api.AcceptTimings;
 import org.pointlearn.adaptation.api.AdaptationPolicy;
 import org.pointlearn.adaptation.impl.AdaptationSession;
 import org.pointlearn.adaptation.api.AdaptationSettings;
@@ -126,15 +127,27 @@ public final class BenchCommand {
                     runs, () -> uncheck(() -> session.click(new Click(300, 200, false))),
                     () -> uncheck(session::undo));
             List<String> ids = new ArrayList<>();
-            timeFew("accept: Post-Interaction update, guard, new version saved", "<= 1500 ms", 8, () -> {
-                newImage.run();
+            List<AcceptTimings> acceptParts = new ArrayList<>();
+            // the slice and its click are made before the clock starts: only the accept is timed
+            timeAfter("accept: Post-Interaction update, guard, new version saved", "<= 1500 ms", 8, newImage, () -> {
                 uncheck(() -> session.accept(accepted));
                 ids.add(session.activeVersion().id());
+                acceptParts.add(session.lastAcceptTimings());
             });
+            List<AcceptTimings> accepts = acceptParts.subList(WARMUP, acceptParts.size());
+            record("- of which the Post-Interaction steps (" + oneMidStep.postSteps() + ", with their examples)", "",
+                    accepts.stream().mapToDouble(AcceptTimings::postMillis).toArray());
+            record("- of which the forgetting guard (replayed slices scored after and before)", "",
+                    accepts.stream().mapToDouble(AcceptTimings::guardMillis).toArray());
+            record("- of which \"test, then train\" (the slice scored by the version in use and the base)", "",
+                    accepts.stream().mapToDouble(AcceptTimings::testMillis).toArray());
+            record("- of which the first click's squares scored for the first-square memory", "",
+                    accepts.stream().mapToDouble(AcceptTimings::squaresMillis).toArray());
+            record("- of which the new version written to disk", "",
+                    accepts.stream().mapToDouble(AcceptTimings::saveMillis).toArray());
             AdaptationSettings guarded = session.settings();
             session.updateSettings(guarded.withGuard(false));
-            timeFew("- the same accept without the forgetting guard", "", 8, () -> {
-                newImage.run();
+            timeAfter("- the same accept without the forgetting guard", "", 8, newImage, () -> {
                 uncheck(() -> session.accept(accepted));
                 ids.add(session.activeVersion().id());
             });
