@@ -231,7 +231,10 @@ public final class BenchCommand {
         rows.forEach(r -> b.append(r).append('\n'));
         b.append("\nA click with a Mid-Interaction update is a plain prediction, a snapshot of the model (for\n")
                 .append("undo), one update step and a re-prediction; the \"of which\" rows time those parts inside\n")
-                .append("the same clicks (AdaptationSession.lastClickTimings).\n");
+                .append("the same clicks (AdaptationSession.lastClickTimings). An accept is timed alone (its slice and\n")
+                .append("click made before the clock starts); its \"of which\" rows time its parts inside the same\n")
+                .append("accepts (AdaptationSession.lastAcceptTimings). The workstation runs the accept in the background:\n")
+                .append("a click on the next slice meanwhile is shown between two of its steps (ViewerBench's last row).\n");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, b.toString());
     }
