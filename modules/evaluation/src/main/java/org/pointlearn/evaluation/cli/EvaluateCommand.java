@@ -144,6 +144,7 @@ public final class EvaluateCommand {
         Map<String, List<PolicySummary>> forgotten = new LinkedHashMap<>();
         List<PolicyRun> runs = new ArrayList<>();
         List<ForgettingCsv.Check> forgetting = new ArrayList<>();
+        Map<String, List<RunParts.Part>> keptWhole = keptWhole(parts, policies, orders);
         for (int index = 0; index < policies.size(); index++) {
             String policy = policies.get(index);
             List<String> later = policies.subList(index + 1, policies.size());
@@ -154,7 +155,7 @@ public final class EvaluateCommand {
                 if (forgotten.containsKey(runAs)) {
                     forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, forgotten.get(runAs)));
                 }
-                writeReport(out, runs, source != null ? forgetting : null, later, parts, orders, sourceBefore);
+                writeReport(out, runs, source != null ? forgetting : null, later, keptWhole, sourceBefore);
                 continue;
             }
             List<PolicyRun> policyRuns = new ArrayList<>();
@@ -215,7 +216,7 @@ public final class EvaluateCommand {
                 forgotten.put(runAs, after);
                 forgetting.add(new ForgettingCsv.Check(policy, sourceBefore, after));
             }
-            writeReport(out, runs, source != null ? forgetting : null, later, parts, orders, sourceBefore);
+            writeReport(out, runs, source != null ? forgetting : null, later, keptWhole, sourceBefore);
         }
         System.out.println("written: " + out.resolve(EvaluationReport.SUMMARY));
     }
@@ -229,25 +230,16 @@ public final class EvaluateCommand {
      *
      * @param forgetting the forgetting checks, or null without a source domain
      * @param later the policies after the one just finished
+     * @param keptWhole the policies whose every order was kept when the run started
      */
     private static void writeReport(Path out, List<PolicyRun> runs, List<ForgettingCsv.Check> forgetting,
-            List<String> later, RunParts parts, int orders, PolicySummary sourceBefore) throws IOException {
+            List<String> later, Map<String, List<RunParts.Part>> keptWhole, PolicySummary sourceBefore)
+            throws IOException {
         List<PolicyRun> all = new ArrayList<>(runs);
         List<ForgettingCsv.Check> checks = forgetting == null ? null : new ArrayList<>(forgetting);
         for (String policy : later) {
-            List<RunParts.Part> kept = new ArrayList<>();
-            try {
-                for (int order = 0; order < orders; order++) {
-                    var part = parts.find(policy, order);
-                    if (part.isEmpty()) {
-                        break;
-                    }
-                    kept.add(part.get());
-                }
-            } catch (IOException unreadable) {
-                continue;   // said in words when the run comes to that policy
-            }
-            if (kept.size() < orders) {
+            List<RunParts.Part> kept = keptWhole.get(policy);
+            if (kept == null) {
                 continue;
             }
             kept.forEach(part -> all.add(part.run()));
@@ -260,6 +252,33 @@ public final class EvaluateCommand {
         if (checks != null) {
             EvaluationReport.writeForgetting(out, checks);
         }
+    }
+
+    /**
+     * The policies whose every order a stopped run kept, read once when the run starts (a policy's
+     * parts are only written when the run comes to it); an unreadable part leaves its policy out,
+     * and the run says why when it comes to it.
+     */
+    private static Map<String, List<RunParts.Part>> keptWhole(RunParts parts, List<String> policies, int orders) {
+        Map<String, List<RunParts.Part>> whole = new LinkedHashMap<>();
+        for (String policy : policies) {
+            List<RunParts.Part> kept = new ArrayList<>();
+            try {
+                for (int order = 0; order < orders; order++) {
+                    var part = parts.find(policy, order);
+                    if (part.isEmpty()) {
+                        break;
+                    }
+                    kept.add(part.get());
+                }
+            } catch (IOException unreadable) {
+                continue;
+            }
+            if (kept.size() == orders) {
+                whole.put(policy, kept);
+            }
+        }
+        return whole;
     }
 
     /** One source domain of the forgetting check: its validation images (the model card's split), in a fixed order. */

@@ -197,10 +197,7 @@ class ViewerBench {
                 if (watch) {
                     watchdog.start();
                 }
-                robot.keyPress(KeyEvent.VK_SHIFT);
-                robot.keyPress(KeyEvent.VK_ENTER);
-                robot.keyRelease(KeyEvent.VK_ENTER);
-                robot.keyRelease(KeyEvent.VK_SHIFT);
+                shiftEnter(robot);
                 long t0 = System.nanoTime();
                 if (!watch) {
                     double shown = until(() -> count(robot.createScreenCapture(canvas), GreySlice.PROPOSAL) >= 20, t0, 5);
@@ -226,10 +223,7 @@ class ViewerBench {
             int qx = canvas.x + canvas.width / 2 - 30;
             int qy = canvas.y + canvas.height / 2;
             for (int a = 0; a < ACCEPTS; a++) {
-                robot.keyPress(KeyEvent.VK_SHIFT);
-                robot.keyPress(KeyEvent.VK_ENTER);
-                robot.keyRelease(KeyEvent.VK_ENTER);
-                robot.keyRelease(KeyEvent.VK_SHIFT);
+                shiftEnter(robot);
                 Thread.sleep(QUICK_MS);
                 AtomicLong maskAt = new AtomicLong();
                 java.util.function.Consumer<org.pointlearn.adaptation.api.SessionEvent> listener = e -> {
@@ -275,6 +269,14 @@ class ViewerBench {
         ViewerTopComponentTest.onEdt(() -> null);
         ViewerTopComponentTest.onEdt(() -> null);
         robot.waitForIdle();
+    }
+
+    /** Shift+Enter: accept the slice and go on to the next. */
+    private static void shiftEnter(Robot robot) {
+        robot.keyPress(KeyEvent.VK_SHIFT);
+        robot.keyPress(KeyEvent.VK_ENTER);
+        robot.keyRelease(KeyEvent.VK_ENTER);
+        robot.keyRelease(KeyEvent.VK_SHIFT);
     }
 
     /** Milliseconds from t0 until the probe holds, polled every few milliseconds; -1 on timeout. */
