@@ -62,6 +62,9 @@ import java.util.Set;
  *     two, the near, the wide or the small one) whose first-click mask came closest to the masks the
  *     user accepted on this many recent slices (0 = off: always the surer one); learned while the
  *     policy adapts, like the weights (docs/interaction.md, "The square the accepted slices wanted")
+ * @param batchNormOnly whether the Post- and Mid-Interaction steps change only BatchNorm's scale and shift
+ *     (the parameters TENT adapts) instead of every weight: cheaper steps, a smaller change per step; fixed
+ *     for a session (a change takes effect when the next session starts)
  */
 public record AdaptationSettings(
         int postSteps, double postLearningRate, int midSteps, double midLearningRate, double midDiceWeight,
@@ -72,7 +75,8 @@ public record AdaptationSettings(
         int versionsInMemory, long seed, double versionPull,
         boolean ccgAgreeing,
         double ccgCutoff, double ccgBeta, double focalAlpha, double focalGamma,
-        int testWindow, double testMargin, int testClicks, boolean postFirstClick, int squareMemory) {
+        int testWindow, double testMargin, int testClicks, boolean postFirstClick, int squareMemory,
+        boolean batchNormOnly) {
 
     /** Checks the ranges. */
     public AdaptationSettings {
@@ -135,6 +139,7 @@ public record AdaptationSettings(
                 .testClicks(1)
                 .postFirstClick(true)
                 .squareMemory(5)
+                .batchNormOnly(false)
                 .build();
     }
 
@@ -333,6 +338,7 @@ public record AdaptationSettings(
         private int testClicks;
         private boolean postFirstClick;
         private int squareMemory;
+        private boolean batchNormOnly;
 
         private Builder() {
         }
@@ -370,6 +376,7 @@ public record AdaptationSettings(
             this.testClicks = from.testClicks;
             this.postFirstClick = from.postFirstClick;
             this.squareMemory = from.squareMemory;
+            this.batchNormOnly = from.batchNormOnly;
         }
 
         /** Sets {@code postSteps}. */
@@ -564,13 +571,19 @@ public record AdaptationSettings(
             return this;
         }
 
+        /** Sets {@code batchNormOnly}. */
+        public Builder batchNormOnly(boolean value) {
+            this.batchNormOnly = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws IllegalArgumentException when a value is out of range, said in words
          */
         public AdaptationSettings build() {
-            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks, postFirstClick, squareMemory);
+            return new AdaptationSettings(postSteps, postLearningRate, midSteps, midLearningRate, midDiceWeight, ccgLambda, ccgSigma, clickTargetRadius, flipProbability, maxRotationDegrees, maxScale, maxShift, replayCapacity, replayEvery, guardEnabled, guardMargin, tentSteps, tentLearningRate, iasaAnchorWeight, versionsInMemory, seed, versionPull, ccgAgreeing, ccgCutoff, ccgBeta, focalAlpha, focalGamma, testWindow, testMargin, testClicks, postFirstClick, squareMemory, batchNormOnly);
         }
     }
 }

@@ -79,7 +79,7 @@ public final class AdaptationSession implements AutoCloseable {
         this.settings = settings;
         this.store = store;
         this.rule = UpdateRule.of(policy);
-        this.learner = new Learner(model, rule.batchNormOnly());
+        this.learner = new Learner(model, rule.batchNormOnly() || settings.batchNormOnly());
         this.predictor = new Predictor(model);
         this.focus = new FocusPolicy(model.card().focus());
         this.examples = new ExampleBuilder(model.encoder());
@@ -615,8 +615,12 @@ public final class AdaptationSession implements AutoCloseable {
         squaresPaused = paused;
     }
 
-    /** Uses other settings from the next update on. */
-    public synchronized void updateSettings(AdaptationSettings newSettings) {
+    /**
+     * Uses other settings from the next update on; which parameters learn (batchNormOnly) stays as the
+     * session started, so {@link #settings()} says what is in effect.
+     */
+    public synchronized void updateSettings(AdaptationSettings requested) {
+        AdaptationSettings newSettings = requested.toBuilder().batchNormOnly(settings.batchNormOnly()).build();
         if (newSettings.testWindow() != settings.testWindow() || newSettings.testMargin() != settings.testMargin()) {
             tests = new TestRecord(newSettings.testWindow(), newSettings.testMargin());
             runner.setLearningScale(1);

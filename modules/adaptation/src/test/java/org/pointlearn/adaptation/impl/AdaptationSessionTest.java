@@ -409,6 +409,23 @@ public class AdaptationSessionTest {
     }
 
     @Test
+    void withBatchNormOnlyTheMethodLearnsButLeavesEveryConvolutionAsShipped() throws Exception {
+        AdaptationSettings bn = Fixtures.strong().toBuilder().batchNormOnly(true).build();
+        try (SegmentationModel model = Fixtures.smallModel();
+                AdaptationSession s = new AdaptationSession(model, AdaptationPolicy.METHOD, bn, VersionStore.inMemory(8))) {
+            Image2D probe = Fixtures.disk(30, 30, 10, 9);
+            float[] before = predictOnce(s, probe);
+            float[] conv = LearnerTest.values(model, "weight");
+            float[] gamma = LearnerTest.values(model, "gamma");
+            UpdateReport report = learnFrom(s, 40, 36, 14, 16);
+            assertTrue(report.kept(), report.message());
+            assertFalse(java.util.Arrays.equals(before, predictOnce(s, probe)), "the method changed nothing");
+            assertArrayEquals(conv, LearnerTest.values(model, "weight"));
+            assertFalse(java.util.Arrays.equals(gamma, LearnerTest.values(model, "gamma")));
+        }
+    }
+
+    @Test
     void wrongUseIsExplainedInWords() throws Exception {
         try (SegmentationModel model = Fixtures.smallModel(); AdaptationSession s = session(model, AdaptationPolicy.METHOD)) {
             AdaptationException noImage = assertThrows(AdaptationException.class, () -> s.click(new Click(1, 1, true)));

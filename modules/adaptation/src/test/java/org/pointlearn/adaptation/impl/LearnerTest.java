@@ -35,7 +35,7 @@ class LearnerTest {
         return new UpdateExample(input, target, null, null);
     }
 
-    private static float[] values(SegmentationModel model, String suffix) {
+    static float[] values(SegmentationModel model, String suffix) {
         List<Float> out = new ArrayList<>();
         for (Pair<String, Parameter> p : model.block().getParameters()) {
             if (p.getKey().endsWith(suffix)) {
