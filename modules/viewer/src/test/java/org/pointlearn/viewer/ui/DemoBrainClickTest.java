@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +41,13 @@ class DemoBrainClickTest {
     /** Pixels (1 mm) around a structure that count as its neighbourhood. */
     private static final int NEIGHBOURHOOD = 20;
     private static final Path AAL = Path.of("/usr/share/mricron/templates/aal.nii.gz");
+    /**
+     * Part of a lateral ventricle one click must cover: measured 27 % (left) and 29 % (right), a blob
+     * around the click in the thin crescent (docs/interaction.md, "One click on the demo brain").
+     */
+    private static final double COVERED_VENTRICLE = 0.2;
 
-    private static SegmentationModel model;
+    private SegmentationModel model;
     private static Volume atlas;
 
     @TempDir
@@ -55,14 +60,14 @@ class DemoBrainClickTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = SegmentationModel.load(MODEL, Device.cpu());
         assertTrue(Files.isRegularFile(AAL), AAL + " is missing: run scripts/setup (package mricron-data)");
         atlas = Reorientation.toAxial(NiftiReader.read(AAL));
     }
 
-    @AfterAll
-    static void close() {
-        model.close();
+    /** A model as shipped for each test: a click's Mid-Interaction step changes the model in place. */
+    @BeforeEach
+    void loadModel() throws Exception {
+        model = SegmentationModel.load(MODEL, Device.cpu());
     }
 
     @AfterEach
@@ -70,6 +75,7 @@ class DemoBrainClickTest {
         if (hub != null) {
             hub.close();
         }
+        model.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,7 +86,33 @@ class DemoBrainClickTest {
         int w = brain.geometry().width();
         int h = brain.geometry().height();
         int k = largestSlice(label, w, h);
-        Mask2D truth = labelMask(label, k, w, h);
+        clickInside(structure, brain, k, labelMask(label, k, w, h), 0.45);
+    }
+
+    /**
+     * The click of the first report (issue 14): inside a lateral ventricle, where one click once gave
+     * four blobs spread over the brain. The atlas has no ventricles; the ventricle is the dark (CSF)
+     * region beside the caudate on the caudate's largest slice, on its side of the midline.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"left lateral ventricle, 71, 72", "right lateral ventricle, 72, 71"})
+    void oneClickInsideALateralVentricleGivesThatVentricle(String structure, int caudate, int otherCaudate)
+            throws Exception {
+        Volume brain = TestVolumes.colin27();
+        int w = brain.geometry().width();
+        int h = brain.geometry().height();
+        int k = largestSlice(caudate, w, h);
+        Mask2D ventricle = ventricleBeside(brain.slice(k), labelMask(caudate, k, w, h), labelMask(otherCaudate, k, w, h));
+        assertTrue(ventricle.area() >= 150 && ventricle.area() <= 3000,
+                "the ventricle found beside the caudate has " + ventricle.area() + " px");
+        clickInside(structure, brain, k, ventricle, COVERED_VENTRICLE);
+    }
+
+    /** One left click at the structure's innermost pixel on slice k; the mask shown is checked against it. */
+    private void clickInside(String structure, Volume brain, int k, Mask2D truth, double coveredAtLeast)
+            throws Exception {
+        int w = brain.geometry().width();
+        int h = brain.geometry().height();
         int[] inner = deepestPoint(truth);
 
         open(brain, k);
@@ -113,7 +145,7 @@ class DemoBrainClickTest {
                 + what);
         // 45 %: with two Mid-Interaction steps at 5e-5 (mri-general's card until 2026-12-07) the right caudate
         // was covered 49 %, with its one step at 2e-5 52 % (docs/interaction.md, "One click on the demo brain")
-        assertTrue(covered(shown, truth) >= 0.45, "the mask covers little of the structure: " + what);
+        assertTrue(covered(shown, truth) >= coveredAtLeast, "the mask covers little of the structure: " + what);
         int tintedFar = 0;
         int tintedNear = 0;
         int[] toTruth = squaredDistanceTo(truth);
@@ -244,6 +276,66 @@ class DemoBrainClickTest {
             inside[i] = Math.round(s[i]) == label ? 1 : 0;
         }
         return Mask2D.threshold(inside, w, h, 0.5f);
+    }
+
+    /**
+     * The lateral ventricle beside a caudate: from the caudate's centre towards the midline (halfway
+     * between the two caudates) to the first dark pixel (below 0.6 of the caudate's median, CSF on this
+     * T1), then every dark pixel 4-connected to it on that side of the midline within 4 cm.
+     */
+    private static Mask2D ventricleBeside(float[] slice, Mask2D caudate, Mask2D otherCaudate) {
+        int w = caudate.width();
+        int h = caudate.height();
+        double[] c = centroid(caudate);
+        double mid = (c[0] + centroid(otherCaudate)[0]) / 2;
+        float[] inCaudate = new float[caudate.area()];
+        for (int i = 0, n = 0; i < slice.length; i++) {
+            if (caudate.get(i)) {
+                inCaudate[n++] = slice[i];
+            }
+        }
+        java.util.Arrays.sort(inCaudate);
+        float dark = 0.6f * inCaudate[inCaudate.length / 2];
+        int y0 = (int) Math.round(c[1]);
+        int step = mid > c[0] ? 1 : -1;
+        int x0 = (int) Math.round(c[0]);
+        while (slice[y0 * w + x0] >= dark) {
+            x0 += step;
+            assertTrue((x0 - mid) * step < 0, "no dark pixel between the caudate and the midline");
+        }
+        float[] inside = new float[w * h];
+        java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+        todo.add(new int[] {x0, y0});
+        inside[y0 * w + x0] = 1;
+        while (!todo.isEmpty()) {
+            int[] p = todo.poll();
+            for (int[] d : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                int x = p[0] + d[0];
+                int y = p[1] + d[1];
+                boolean sameSide = (x - mid) * step < 0;
+                boolean near = (x - x0) * (x - x0) + (y - y0) * (y - y0) <= 40 * 40;
+                if (x >= 0 && y >= 0 && x < w && y < h && sameSide && near && inside[y * w + x] == 0
+                        && slice[y * w + x] < dark) {
+                    inside[y * w + x] = 1;
+                    todo.add(new int[] {x, y});
+                }
+            }
+        }
+        return Mask2D.threshold(inside, w, h, 0.5f);
+    }
+
+    private static double[] centroid(Mask2D m) {
+        double sx = 0;
+        double sy = 0;
+        for (int y = 0; y < m.height(); y++) {
+            for (int x = 0; x < m.width(); x++) {
+                if (m.get(x, y)) {
+                    sx += x;
+                    sy += y;
+                }
+            }
+        }
+        return new double[] {sx / m.area(), sy / m.area()};
     }
 
     /** The pixel of the mask farthest from its border (where a user clicks "inside"). */
