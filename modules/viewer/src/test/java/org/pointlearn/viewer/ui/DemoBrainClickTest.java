@@ -27,12 +27,13 @@ import org.pointlearn.imaging.api.Volume;
 import org.pointlearn.inference.api.SegmentationModel;
 
 /**
- * One left click inside a deep grey structure of the demo brain (Colin27), with the default
- * shipped model, through the viewer's click tool: the mask shown covers that structure and stays
- * in its neighbourhood (within 2 cm), not blobs elsewhere; the Dice printed says how exactly
- * (docs/interaction.md: the general model's one-click masks are still larger than these
- * structures). The structures come from the AAL atlas, which was drawn on this very brain
- * (Debian's mricron-data ships both on one grid); the model never saw either.
+ * One left click inside a deep grey structure or a lateral ventricle of the demo brain (Colin27),
+ * with the default shipped model, through the viewer's click tool: the mask shown covers part of
+ * that structure and stays in its neighbourhood (within 2 cm), not blobs elsewhere; the Dice
+ * printed says how exactly (docs/interaction.md, "One click on the demo brain"). The deep grey
+ * structures come from the AAL atlas, which was drawn on this very brain (Debian's mricron-data
+ * ships both on one grid), the ventricles from the brain's own dark CSF beside the caudate; the
+ * model never saw either.
  */
 class DemoBrainClickTest {
 
