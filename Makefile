@@ -116,11 +116,12 @@ train-fundus-disc: build
 	  --description "Optic disc on colour fundus photographs"
 ## The class-agnostic MRI model: every train-mri domain and brain-mets-t2w, half the examples pseudo-objects,
 ## focus crops. scripts/train-mri-general runs its recipe stage by stage (hours on 2 cores); stopped, it goes
-## on from its checkpoint when started again. OUT=<folder> trains elsewhere than models/mri-general.
+## on from its checkpoint when started again. OUT=<folder> trains elsewhere than models/mri-general;
+## ARGS='--base 16' adds options to every stage (docs/interaction.md, "Capacity").
 MRI_MIX = $(SHARED)/brain-mets-t2w,$(SHARED)/train-mri/brain-brisc-tumour,$(SHARED)/train-mri/spine-spider-t2,$(SHARED)/train-mri/kidney-t2,$(SHARED)/train-mri/heart-hvsmr2
 MRI_GROUPS = spine-spider-t2=^([0-9]+)_,heart-hvsmr2=^([0-9]+)_,kidney-t2=([0-9]{6})_[0-9]+$$
 train-mri-general: build
-	SHARED_DATA=$(SHARED) scripts/train-mri-general $(or $(OUT),models/mri-general)
+	SHARED_DATA=$(SHARED) scripts/train-mri-general $(or $(OUT),models/mri-general) $(ARGS)
 ## Scores a model of this recipe (default the shipped one; MODEL=<folder>, e.g. a checkpoint) on the
 ## validation split and writes the scores into its card: the README's validation table. CARD=focus.firstSide=0.2
 ## sets the card's focus or edit rules first and keeps them (as make eval's CARD, which only tries them).
