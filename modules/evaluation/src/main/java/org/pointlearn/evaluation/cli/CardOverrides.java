@@ -62,6 +62,8 @@ public final class CardOverrides {
                 case "focus.local" -> f = f.withLocal(Boolean.parseBoolean(v));
                 case "focus.wideAreaRatio" -> f = f.withWideAreaRatio(Double.parseDouble(v));
                 case "focus.smallSide" -> f = f.withSmallSide(Double.parseDouble(v));
+                case "focus.nearFilled" -> f = f.withFilled(Double.parseDouble(v), f.wideFilled());
+                case "focus.wideFilled" -> f = f.withFilled(f.nearFilled(), Double.parseDouble(v));
                 case "edits.negativeNeverAdds" -> e = e.withNegativeNeverAdds(Boolean.parseBoolean(v));
                 case "edits.clickedPixelKeepsItsLabel" -> e = e.withClickedPixelKeepsItsLabel(Boolean.parseBoolean(v));
                 case "edits.keepClickedComponents" -> e = e.withKeepClickedComponents(Boolean.parseBoolean(v));

@@ -26,7 +26,7 @@ class CardOverridesTest {
         pairs.put("edits.negativeNeverAdds", "false");
         pairs.put("edits.keepClickedComponents", "true");
         ModelCard c = CardOverrides.apply(CARD, pairs);
-        assertEquals(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.25, 1.6, 0.1, 3, 0, true, 0, 0), c.focus());
+        assertEquals(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.25, 1.6, 0.1, 3, 0, true, 0, 0, 0, 0), c.focus());
         assertEquals(new ModelCard.Edits(false, true, true), c.edits());
         assertEquals(CARD.workingSize(), c.workingSize());
         assertEquals(CARD.focus(), CardOverrides.apply(CARD, Map.of()).focus());
@@ -38,5 +38,16 @@ class CardOverridesTest {
                 () -> CardOverrides.apply(CARD, Map.of("focus.size", "1")));
         assertTrue(unknown.getMessage().contains("no field 'focus.size'"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CardOverrides.apply(CARD, Map.of("focus.policy", "wide")));
+        assertThrows(IllegalArgumentException.class, () -> CardOverrides.apply(CARD, Map.of("focus.nearFilled", "1.5")),
+                "a share of a square is at most 1");
+    }
+
+    @Test
+    void theFillBoundsOfTheWideSquareAreSetOneByOne() {
+        ModelCard c = CardOverrides.apply(CARD, Map.of("focus.nearFilled", "0.45"));
+        assertEquals(0.45, c.focus().nearFilled());
+        assertEquals(0, c.focus().wideFilled());
+        ModelCard both = CardOverrides.apply(c, Map.of("focus.wideFilled", "0.2"));
+        assertEquals(CARD.focus().withFilled(0.45, 0.2), both.focus());
     }
 }

@@ -11,7 +11,7 @@ import org.pointlearn.inference.api.ModelCard;
 
 class TrainingViewsTest {
 
-    private static final ModelCard.Focus ZOOM = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 2, 0, false, 0, 0);
+    private static final ModelCard.Focus ZOOM = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 2, 0, false, 0, 0, 0, 0);
 
     private static Mask2D disk(int size, int cx, int cy, int r) {
         Mask2D m = Mask2D.empty(size, size);

@@ -183,57 +183,77 @@ public record ModelCard(int format, String name, String version, String descript
      *     not looked at with the first click, only when the user asks for another square (key S) a
      *     second time, so a small lesion answered at the near square's scale can be had at its own (a
      *     card without the field reads 0: none; docs/interaction.md, "A square below focus.minSide")
+     * @param nearFilled 0, or with {@code wideFilled} a second way for the wide square's mask to be shown
+     *     (within {@code wideAreaRatio}): when the near mask fills more than this share of its square and
+     *     the wide mask less than {@code wideFilled} of its own, the near square has cut an object the
+     *     wide one holds whole (a card without the fields reads 0: off; docs/interaction.md, "Capacity")
+     * @param wideFilled see {@code nearFilled}
      */
     public record Focus(Policy policy, double firstSide, double grow, double minSide, int zoomOuts, double wideSide,
-            boolean local, double wideAreaRatio, double smallSide) {
+            boolean local, double wideAreaRatio, double smallSide, double nearFilled, double wideFilled) {
         /** The whole image every time, with the zoom sizes a zoom policy would use. */
-        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0, false, 0, 0);
+        public static final Focus FULL = new Focus(Policy.FULL, 0.35, 1.4, 0.08, 2, 0, false, 0, 0, 0, 0);
         /** Zoomed squares with the measured sizes (docs/interaction.md). */
         public static final Focus ZOOM = FULL.withPolicy(Policy.ZOOM);
 
         /** The same sizes with another policy. */
         public Focus withPolicy(Policy p) {
-            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
+            return new Focus(p, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another first-click square side (fraction of the image). */
         public Focus withFirstSide(double side) {
-            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
+            return new Focus(policy, side, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another expansion of the box around mask and positive clicks. */
         public Focus withGrow(double factor) {
-            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
+            return new Focus(policy, firstSide, factor, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another smallest square side (fraction of the image). */
         public Focus withMinSide(double side) {
-            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide, local, wideAreaRatio, smallSide);
+            return new Focus(policy, firstSide, grow, side, zoomOuts, wideSide, local, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another number of zoom-outs when the mask touches the border. */
         public Focus withZoomOuts(int n) {
-            return new Focus(policy, firstSide, grow, minSide, n, wideSide, local, wideAreaRatio, smallSide);
+            return new Focus(policy, firstSide, grow, minSide, n, wideSide, local, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another wider first-click square (0: none). */
         public Focus withWideSide(double side) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side, local, wideAreaRatio, smallSide);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, side, local, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with local correction regions on or off. */
         public Focus withLocal(boolean on) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, on, wideAreaRatio, smallSide);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, on, wideAreaRatio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another bound on the wide square's mask (0: none). */
         public Focus withWideAreaRatio(double ratio) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, ratio, smallSide);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, ratio, smallSide,
+                    nearFilled, wideFilled);
         }
 
         /** The same with another third, smaller first-click square (0: none). */
         public Focus withSmallSide(double side) {
-            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, side);
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, side,
+                    nearFilled, wideFilled);
+        }
+
+        /** The same with another pair of fill bounds for the wide square's mask (0 and 0: off). */
+        public Focus withFilled(double near, double wide) {
+            return new Focus(policy, firstSide, grow, minSide, zoomOuts, wideSide, local, wideAreaRatio, smallSide,
+                    near, wide);
         }
 
         /** Which part of the image the network sees. */
@@ -306,9 +326,10 @@ public record ModelCard(int format, String name, String version, String descript
             p.add("unknown focus policy (full or zoom)");
         } else if (!(focus.firstSide() > 0) || !(focus.minSide() > 0) || !(focus.grow() >= 1) || focus.zoomOuts() < 0
                 || !(focus.wideSide() >= 0) || !(focus.wideAreaRatio() == 0 || focus.wideAreaRatio() >= 1)
-                || !(focus.smallSide() >= 0 && focus.smallSide() < 1)) {
+                || !(focus.smallSide() >= 0 && focus.smallSide() < 1)
+                || !(focus.nearFilled() >= 0 && focus.nearFilled() <= 1 && focus.wideFilled() >= 0 && focus.wideFilled() <= 1)) {
             p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0, wideSide >= 0,"
-                    + " wideAreaRatio 0 or >= 1, smallSide 0 or below 1)");
+                    + " wideAreaRatio 0 or >= 1, smallSide 0 or below 1, nearFilled and wideFilled 0 to 1)");
         }
         if (clickEncoding.type() == null) {
             p.add("unknown click encoding (disk or gaussian)");

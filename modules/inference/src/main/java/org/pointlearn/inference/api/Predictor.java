@@ -136,7 +136,8 @@ public final class Predictor {
     private boolean showsWide(Focused near, Focused far, FocusPolicy.Views views, float[] previous, int w) {
         // a first click on another object beside a mask: judged inside the wide square, the rest is the old mask
         Region judged = previous != null && FocusPolicy.anyMask(previous) ? views.wide() : null;
-        return showsWide(near.probability(), far.probability(), judged, w, model.card().focus().wideAreaRatio());
+        return showsWide(near.probability(), near.view().region(), far.probability(), far.view().region(), judged, w,
+                model.card().focus());
     }
 
     /**
@@ -151,18 +152,39 @@ public final class Predictor {
     }
 
     /**
-     * Whether a first click shows the wide square's mask rather than the near one's: the network must
-     * be surer of it by {@link #WIDER_BY}, and (when {@code areaRatio} > 0) it must cover at most
-     * {@code areaRatio} times the near mask's pixels: two views that disagree that much are not seeing
-     * the same object, and the near one is the one at the click's scale.
+     * Whether a first click shows the wide square's mask rather than the near one's. Never when the card
+     * bounds its area ({@code wideAreaRatio} > 0) and it covers more than that many times the near mask's
+     * pixels: two views that disagree that much are not seeing the same object, and the near one is the
+     * one at the click's scale. Within the bound, when the network is surer of it by {@link #WIDER_BY}, or
+     * (the card's {@code nearFilled} > 0) when the near mask fills more than {@code nearFilled} of its
+     * square and the wide mask less than {@code wideFilled} of its own: the near square has cut an object
+     * the wide one holds whole (docs/interaction.md, "Capacity").
      *
+     * @param nearSquare the square the near mask was last predicted in (zoomed out or not)
+     * @param wideSquare the same for the wide mask
      * @param judged only the pixels of this region count (all when null)
      * @param w the width of the source grid both maps are on
      */
-    static boolean showsWide(float[] near, float[] wide, Region judged, int w, double areaRatio) {
+    static boolean showsWide(float[] near, Region nearSquare, float[] wide, Region wideSquare, Region judged, int w,
+            ModelCard.Focus card) {
         int h = near.length / w;
-        return certainty(wide, judged, w, h) > certainty(near, judged, w, h) + WIDER_BY
-                && (areaRatio <= 0 || area(wide, judged, w) <= areaRatio * area(near, judged, w));
+        int nearArea = area(near, judged, w);
+        int wideArea = area(wide, judged, w);
+        if (card.wideAreaRatio() > 0 && wideArea > card.wideAreaRatio() * nearArea) {
+            return false;
+        }
+        if (certainty(wide, judged, w, h) > certainty(near, judged, w, h) + WIDER_BY) {
+            return true;
+        }
+        return card.nearFilled() > 0 && nearArea > card.nearFilled() * squareArea(nearSquare, w, h)
+                && wideArea < card.wideFilled() * squareArea(wideSquare, w, h);
+    }
+
+    /** The area of a square that lies on a w x h grid (a square over the border is cut by it). */
+    static double squareArea(Region square, int w, int h) {
+        double across = Math.min(square.right(), w) - Math.max(square.x(), 0);
+        double down = Math.min(square.bottom(), h) - Math.max(square.y(), 0);
+        return Math.max(across, 0) * Math.max(down, 0);
     }
 
     /** Pixels with probability >= 0.5 (inside the region when it is not null). */

@@ -33,7 +33,7 @@ class FocusedPredictionTest {
     @Test
     void outsideTheRegionLookedAtThePreviousMaskStaysExactly() throws Exception {
         ModelCard card = TestModels.smallCard(1).toBuilder()
-                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false, 0, 0)).build();
+                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false, 0, 0, 0, 0)).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             Predictor predictor = new Predictor(model);
             int w = 300;
@@ -71,7 +71,7 @@ class FocusedPredictionTest {
 
     @Test
     void aFirstClickWithTwoSquaresShowsTheMaskTheNetworkIsSurerOf() throws Exception {
-        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false, 0, 0);
+        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false, 0, 0, 0, 0);
         ModelCard card = TestModels.smallCard(1).toBuilder().focus(near).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             int w = 300;
@@ -105,6 +105,11 @@ class FocusedPredictionTest {
         }
     }
 
+    /** The card's rule with a bound on the wide mask's area and the fill bounds (0: off). */
+    private static ModelCard.Focus rule(double areaRatio, double nearFilled, double wideFilled) {
+        return ModelCard.Focus.ZOOM.withWideAreaRatio(areaRatio).withFilled(nearFilled, wideFilled);
+    }
+
     /**
      * The longer-trained network is sure of a wide blob around a small lesion: with the card's bound the
      * near mask stays unless the wide one is at most that many times its size.
@@ -120,12 +125,51 @@ class FocusedPredictionTest {
         for (int i = 0; i < 70; i++) {
             wide[i] = 0.95f;       // 70 pixels, certainty 0.9
         }
-        assertTrue(Predictor.showsWide(near, wide, null, w, 0), "no bound: the surer mask");
-        assertTrue(Predictor.showsWide(near, wide, null, w, 8), "7 times the near mask, within 8");
-        assertFalse(Predictor.showsWide(near, wide, null, w, 6), "7 times the near mask, beyond 6");
-        assertFalse(Predictor.showsWide(wide, near, null, w, 0), "the near mask when it is the surer one");
+        Region sq = new Region(0, 0, w, w);
+        assertTrue(Predictor.showsWide(near, sq, wide, sq, null, w, rule(0, 0, 0)), "no bound: the surer mask");
+        assertTrue(Predictor.showsWide(near, sq, wide, sq, null, w, rule(8, 0, 0)), "7 times the near mask, within 8");
+        assertFalse(Predictor.showsWide(near, sq, wide, sq, null, w, rule(6, 0, 0)), "7 times the near mask, beyond 6");
+        assertFalse(Predictor.showsWide(wide, sq, near, sq, null, w, rule(0, 0, 0)), "the near mask when it is the surer one");
         Region firstRows = new Region(0, 0, w, 1);
-        assertTrue(Predictor.showsWide(near, wide, firstRows, w, 6), "counted inside the judged region: 20 vs 10");
+        assertTrue(Predictor.showsWide(near, sq, wide, sq, firstRows, w, rule(6, 0, 0)),
+                "counted inside the judged region: 20 vs 10");
+    }
+
+    /**
+     * A near square that a large object fills (the network's part of it) and a wide square that holds
+     * a compact mask: the wide one is shown though the network is no surer of it, unless it breaks the
+     * area bound; a near mask that leaves its square half empty stays.
+     */
+    @Test
+    void aFullNearSquareAndACompactWideMaskShowTheWideOne() {
+        int w = 40;
+        Region nearSquare = new Region(10, 10, 10, 10);     // 100 pixels
+        Region wideSquare = new Region(0, 0, 40, 40);       // 1600 pixels
+        float[] near = new float[w * w];
+        float[] wide = new float[w * w];
+        for (int y = 11; y < 19; y++) {
+            for (int x = 11; x < 19; x++) {
+                near[y * w + x] = 0.9f;                     // 64 pixels, 0.64 of its square, certainty 0.8
+            }
+        }
+        for (int y = 6; y < 24; y++) {
+            for (int x = 6; x < 24; x++) {
+                wide[y * w + x] = 0.8f;                     // 324 pixels, 0.2 of its square, certainty 0.6
+            }
+        }
+        assertFalse(Predictor.showsWide(near, nearSquare, wide, wideSquare, null, w, rule(6, 0, 0)),
+                "without the fill bounds the surer near mask stays");
+        assertTrue(Predictor.showsWide(near, nearSquare, wide, wideSquare, null, w, rule(6, 0.5, 0.25)),
+                "near square 0.64 full, wide mask 0.2 of its square: the wide one");
+        assertFalse(Predictor.showsWide(near, nearSquare, wide, wideSquare, null, w, rule(6, 0.7, 0.25)),
+                "a near square less full than 0.7 keeps its mask");
+        assertFalse(Predictor.showsWide(near, nearSquare, wide, wideSquare, null, w, rule(6, 0.5, 0.15)),
+                "a wide mask filling more than 0.15 of its square is not compact");
+        assertFalse(Predictor.showsWide(near, nearSquare, wide, wideSquare, null, w, rule(4, 0.5, 0.25)),
+                "5 times the near mask, beyond an area bound of 4");
+        Region overTheBorder = new Region(-20, -20, 80, 80);
+        assertFalse(Predictor.showsWide(near, nearSquare, wide, overTheBorder, null, w, rule(6, 0.5, 0.15)),
+                "a wide square over the slice's border counts only its part on it: 324 of 1600 pixels, not of 6400");
     }
 
     @Test

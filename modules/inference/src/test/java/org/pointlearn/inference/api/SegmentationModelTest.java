@@ -101,6 +101,16 @@ class SegmentationModelTest {
         }
         com.google.gson.JsonObject older = com.google.gson.JsonParser.parseString(
                 Files.readString(dir.resolve("model.json"))).getAsJsonObject();
+        ModelCard.Focus filled = ModelCard.Focus.ZOOM.withWideSide(0.35).withFilled(0.45, 0.2);
+        older.add("focus", com.google.gson.JsonParser.parseString(SegmentationModel.toJson(
+                TestModels.smallCard(1).toBuilder().focus(filled).build())).getAsJsonObject().get("focus"));
+        Files.writeString(dir.resolve("model.json"), older.toString());
+        assertEquals(filled, SegmentationModel.readCard(dir).focus(), "the fill bounds are kept");
+        older.getAsJsonObject("focus").remove("nearFilled");
+        older.getAsJsonObject("focus").remove("wideFilled");
+        Files.writeString(dir.resolve("model.json"), older.toString());
+        assertEquals(filled.withFilled(0, 0), SegmentationModel.readCard(dir).focus(),
+                "a card from before the fill bounds has them off");
         older.remove("focus");
         older.remove("edits");
         Files.writeString(dir.resolve("model.json"), older.toString());
