@@ -117,7 +117,8 @@ train-fundus-disc: build
 ## The class-agnostic MRI model: every train-mri domain and brain-mets-t2w, half the examples pseudo-objects,
 ## focus crops. scripts/train-mri-general runs its recipe stage by stage (hours on 2 cores); stopped, it goes
 ## on from its checkpoint when started again. OUT=<folder> trains elsewhere than models/mri-general;
-## ARGS='--base 16' adds options to every stage (docs/interaction.md, "Capacity").
+## ARGS='--base 32' adds options to every stage (here: the wider network shipped until 2026-12-07;
+## docs/interaction.md, "Capacity").
 MRI_MIX = $(SHARED)/brain-mets-t2w,$(SHARED)/train-mri/brain-brisc-tumour,$(SHARED)/train-mri/spine-spider-t2,$(SHARED)/train-mri/kidney-t2,$(SHARED)/train-mri/heart-hvsmr2
 MRI_GROUPS = spine-spider-t2=^([0-9]+)_,heart-hvsmr2=^([0-9]+)_,kidney-t2=([0-9]{6})_[0-9]+$$
 train-mri-general: build
