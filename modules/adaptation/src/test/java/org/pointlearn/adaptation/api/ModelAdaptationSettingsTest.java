@@ -14,7 +14,7 @@ import org.pointlearn.inference.api.SegmentationModel;
 /**
  * A model's card may name the adaptation settings it is used with (chosen by measurement for that
  * model): every policy but the paper's learns with them over the defaults, sessions opened on the
- * model start with them, and the shipped general MRI model learns with its own Mid-Interaction step (one, at 2e-5).
+ * model start with them, and the shipped general MRI model learns with its own Mid-Interaction step (one, at 1e-5).
  */
 class ModelAdaptationSettingsTest {
 
@@ -45,7 +45,7 @@ class ModelAdaptationSettingsTest {
                  InteractiveSession session = InteractiveSessions.getDefault().open(model, null, true)) {
                 // mri-general: one gentle Mid-Interaction step a click (docs/adaptation.md, "Settings per model")
                 boolean general = name.equals("mri-general");
-                double rate = general ? 2e-5 : AdaptationSettings.defaults().midLearningRate();
+                double rate = general ? 1e-5 : AdaptationSettings.defaults().midLearningRate();
                 int steps = general ? 1 : AdaptationSettings.defaults().midSteps();
                 assertEquals(rate, session.state().settings().midLearningRate(), name);
                 assertEquals(steps, session.state().settings().midSteps(), name);
