@@ -327,7 +327,8 @@ public record ModelCard(int format, String name, String version, String descript
         } else if (!(focus.firstSide() > 0) || !(focus.minSide() > 0) || !(focus.grow() >= 1) || focus.zoomOuts() < 0
                 || !(focus.wideSide() >= 0) || !(focus.wideAreaRatio() == 0 || focus.wideAreaRatio() >= 1)
                 || !(focus.smallSide() >= 0 && focus.smallSide() < 1)
-                || !(focus.nearFilled() >= 0 && focus.nearFilled() <= 1 && focus.wideFilled() >= 0 && focus.wideFilled() <= 1)) {
+                || !(focus.nearFilled() >= 0 && focus.nearFilled() <= 1)
+                || !(focus.wideFilled() >= 0 && focus.wideFilled() <= 1)) {
             p.add("focus sizes out of range (firstSide and minSide > 0, grow >= 1, zoomOuts >= 0, wideSide >= 0,"
                     + " wideAreaRatio 0 or >= 1, smallSide 0 or below 1, nearFilled and wideFilled 0 to 1)");
         }

@@ -33,7 +33,7 @@ class FocusedPredictionTest {
     @Test
     void outsideTheRegionLookedAtThePreviousMaskStaysExactly() throws Exception {
         ModelCard card = TestModels.smallCard(1).toBuilder()
-                .focus(new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.35, 1.4, 0.08, 0, 0, false, 0, 0, 0, 0)).build();
+                .focus(ModelCard.Focus.ZOOM.withZoomOuts(0)).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             Predictor predictor = new Predictor(model);
             int w = 300;
@@ -71,7 +71,7 @@ class FocusedPredictionTest {
 
     @Test
     void aFirstClickWithTwoSquaresShowsTheMaskTheNetworkIsSurerOf() throws Exception {
-        ModelCard.Focus near = new ModelCard.Focus(ModelCard.Focus.Policy.ZOOM, 0.15, 1.4, 0.08, 0, 0, false, 0, 0, 0, 0);
+        ModelCard.Focus near = ModelCard.Focus.ZOOM.withFirstSide(0.15).withZoomOuts(0);
         ModelCard card = TestModels.smallCard(1).toBuilder().focus(near).build();
         try (SegmentationModel model = SegmentationModel.create(card, Device.cpu())) {
             int w = 300;
@@ -129,7 +129,8 @@ class FocusedPredictionTest {
         assertTrue(Predictor.showsWide(near, sq, wide, sq, null, w, rule(0, 0, 0)), "no bound: the surer mask");
         assertTrue(Predictor.showsWide(near, sq, wide, sq, null, w, rule(8, 0, 0)), "7 times the near mask, within 8");
         assertFalse(Predictor.showsWide(near, sq, wide, sq, null, w, rule(6, 0, 0)), "7 times the near mask, beyond 6");
-        assertFalse(Predictor.showsWide(wide, sq, near, sq, null, w, rule(0, 0, 0)), "the near mask when it is the surer one");
+        assertFalse(Predictor.showsWide(wide, sq, near, sq, null, w, rule(0, 0, 0)),
+                "the near mask when it is the surer one");
         Region firstRows = new Region(0, 0, w, 1);
         assertTrue(Predictor.showsWide(near, sq, wide, sq, firstRows, w, rule(6, 0, 0)),
                 "counted inside the judged region: 20 vs 10");
