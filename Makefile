@@ -2,7 +2,7 @@
 
 MVN  ?= mvn -B
 
-.PHONY: all setup build run test stress engine-info clean eval first-click first-click-choice compare-models bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
+.PHONY: mri-general-b32 all setup build run test stress engine-info clean eval first-click first-click-choice compare-models bench results train-brain-mri train-fundus-disc train-ablation train-mri-ablations train-mri-general score-mri-general train-mri-lodo colin27-domain volume
 
 all: build
 
@@ -114,6 +114,12 @@ train-brain-mri: build
 train-fundus-disc: build
 	$(TRAIN) --data $(SHARED)/fundus-idrid --out models/fundus-disc --epochs 15 --steps 25 --minutes 18 $(ARGS) \
 	  --description "Optic disc on colour fundus photographs"
+## The base-32 mri-general shipped until 2026-12-07, taken from the commit that shipped it (its weights are
+## not kept in the tree) -> target/mri-general-b32, e.g. for make compare-models MODELS='... b32=target/mri-general-b32'
+mri-general-b32:
+	mkdir -p target/mri-general-b32
+	git show b45cf48:models/mri-general/model.params > target/mri-general-b32/model.params
+	git show b45cf48:models/mri-general/model.json > target/mri-general-b32/model.json
 ## The class-agnostic MRI model: every train-mri domain and brain-mets-t2w, half the examples pseudo-objects,
 ## focus crops. scripts/train-mri-general runs its recipe stage by stage (hours on 2 cores); stopped, it goes
 ## on from its checkpoint when started again. OUT=<folder> trains elsewhere than models/mri-general;
