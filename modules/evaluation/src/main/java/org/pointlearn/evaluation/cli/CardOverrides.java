@@ -10,7 +10,9 @@ import org.pointlearn.inference.api.SegmentationModel;
 
 /**
  * Experiments with how a model is used without retraining it: {@code --card} sets the focus
- * and edit-rule fields of the loaded card ({@code focus.policy=zoom,edits.keepClickedComponents=true}).
+ * and edit-rule fields of the loaded card ({@code focus.policy=zoom,edits.keepClickedComponents=true})
+ * and the adaptation settings it names ({@code adaptation.midLearningRate=1e-5}; the names are checked
+ * where the settings are read, which refuses one that is not a setting).
  */
 public final class CardOverrides {
 
@@ -50,8 +52,13 @@ public final class CardOverrides {
     static ModelCard apply(ModelCard card, Map<String, String> pairs) {
         ModelCard.Focus f = card.focus();
         ModelCard.Edits e = card.edits();
+        Map<String, String> adaptation = new LinkedHashMap<>();
         for (Map.Entry<String, String> kv : pairs.entrySet()) {
             String v = kv.getValue();
+            if (kv.getKey().startsWith("adaptation.")) {
+                adaptation.put(kv.getKey().substring("adaptation.".length()), v);
+                continue;
+            }
             switch (kv.getKey()) {
                 case "focus.policy" -> f = f.withPolicy(ModelCard.Focus.Policy.of(v));
                 case "focus.firstSide" -> f = f.withFirstSide(Double.parseDouble(v));
@@ -70,7 +77,9 @@ public final class CardOverrides {
                 default -> throw new IllegalArgumentException("--card has no field '" + kv.getKey() + "'");
             }
         }
-        ModelCard changed = card.toBuilder().focus(f).edits(e).build();
+        ModelCard.Builder b = card.toBuilder().focus(f).edits(e);
+        adaptation.forEach(b::adaptation);
+        ModelCard changed = b.build();
         if (!changed.problems().stream().filter(p -> !p.contains("sha256")).toList().isEmpty()) {
             throw new IllegalArgumentException("--card gives an unusable card: " + changed.problems());
         }

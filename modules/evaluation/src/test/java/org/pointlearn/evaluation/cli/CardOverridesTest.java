@@ -50,4 +50,11 @@ class CardOverridesTest {
         ModelCard both = CardOverrides.apply(c, Map.of("focus.wideFilled", "0.2"));
         assertEquals(CARD.focus().withFilled(0.45, 0.2), both.focus());
     }
+
+    @Test
+    void adaptationSettingsAreWrittenIntoTheCardByName() {
+        ModelCard c = CardOverrides.apply(CARD, Map.of("adaptation.midLearningRate", "1e-5"));
+        assertEquals(Map.of("midLearningRate", "1e-5"), c.adaptation());
+        assertEquals(CARD.focus(), c.focus(), "the rest stays");
+    }
 }
