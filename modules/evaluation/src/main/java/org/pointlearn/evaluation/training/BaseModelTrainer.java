@@ -101,7 +101,8 @@ final class BaseModelTrainer {
         DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine).build())
                 .optDevices(new Device[] {model.device()});
-        Augmenter augmenter = new Augmenter(model.card().normalisation().type() == ModelCard.Normalisation.Scaling.PERCENTILE);
+        Augmenter augmenter = new Augmenter(model.card().normalisation().type() == ModelCard.Normalisation.Scaling.PERCENTILE,
+                o.remap);
         double best = model.card().metrics().get("validationDiceAt3") instanceof Number n ? n.doubleValue() : -1;
         long start = System.nanoTime();
         try (Trainer trainer = model.djlModel().newTrainer(cfg)) {
@@ -298,7 +299,8 @@ final class BaseModelTrainer {
                 + " steps" + (o.pseudo > 0 ? "; pseudo-objects " + o.pseudo + " of the examples" : "")
                 + (o.neighbour > 0 ? "; neighbour-like previous masks: " + o.neighbourText() : "")
                 + (o.pseudo > 0 && o.small > 0 ? "; " + o.smallText() : "")
-                + (o.firstSides != null ? "; " + o.firstSidesText() : "");
+                + (o.firstSides != null ? "; " + o.firstSidesText() : "")
+                + (o.remap > 0 ? "; " + o.remapText() : "");
     }
 
     private ModelCard newCard(TrainingData data) throws IOException {

@@ -51,6 +51,8 @@ final class TrainingOptions {
     double neighbour;
     /** Fraction of the pseudo-objects drawn of a small lesion's size ({@link PseudoObjects}). */
     double small;
+    /** Share of the examples whose grey values go through a random curve, bias field and noise ({@link Augmenter#remap}). */
+    double remap;
     /**
      * With focus crops: the least and largest side of the first-click squares (fractions of the
      * slice's longer side, drawn log-uniformly); null: around the card's first side.
@@ -95,6 +97,7 @@ final class TrainingOptions {
         o.pseudo = Double.parseDouble(kv.getOrDefault("pseudo", "0"));
         o.neighbour = Double.parseDouble(kv.getOrDefault("neighbour", "0"));
         o.small = Double.parseDouble(kv.getOrDefault("small", "0"));
+        o.remap = Double.parseDouble(kv.getOrDefault("remap", "0"));
         if (kv.containsKey("first-sides")) {
             o.firstSides = sides(kv.get("first-sides"));
         }
@@ -116,6 +119,9 @@ final class TrainingOptions {
         }
         if (!(o.small >= 0 && o.small <= 1)) {
             throw new IllegalArgumentException("--small must be a fraction in [0, 1]");
+        }
+        if (!(o.remap >= 0 && o.remap <= 1)) {
+            throw new IllegalArgumentException("--remap must be a fraction in [0, 1]");
         }
         return o;
     }
@@ -159,6 +165,12 @@ final class TrainingOptions {
         return "first-click squares of " + firstSides[0] + "-" + firstSides[1] + " of the slice's longer side (log-uniform)";
     }
 
+    /** What the card says of the random grey-value curves. */
+    String remapText() {
+        return remap + " of the examples with their grey values through a random curve of 5 knots (rising 1/2, falling 1/4, "
+                + "as drawn 1/4), a linear bias field of up to +-25 % and Gaussian noise of up to 0.03";
+    }
+
     /** What the card says of the small pseudo-objects. */
     String smallText() {
         return small + " of the pseudo-objects small (" + PseudoObjects.describe(true) + ", "
@@ -188,7 +200,7 @@ final class TrainingOptions {
         m.put("sampling", data.size() > 1 ? "a domain, then an object class of it, then an image, each uniformly"
                 : "images uniformly");
         m.put("augmentation", "horizontal flip 0.5, vertical flip 0.2, rotation +-12 deg, scale +-12 %, shift +-6 %, "
-                + "contrast +-15 %, brightness +-0.08, gamma exp(+-0.25)");
+                + "contrast +-15 %, brightness +-0.08, gamma exp(+-0.25)" + (remap > 0 ? "; " + remapText() : ""));
         return m;
     }
 }
