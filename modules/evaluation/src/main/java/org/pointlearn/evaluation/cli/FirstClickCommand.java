@@ -224,7 +224,7 @@ public final class FirstClickCommand {
             }
         }
         var r = f.view().region();
-        double squareArea = Math.min(r.width(), w) * Math.min(r.height(), h);
+        double squareArea = Predictor.squareArea(r, w, h);
         return String.format(Locale.ROOT, "%s,%s,%b,%d,%.4f,%.4f,%.4f,%.4f,%d,%.4f,%.5f%n", domain, id.replace(',', '_'),
                 trained, setting, dice, mask == 0 ? 0 : sum / mask, mask / squareArea,
                 Math.max(r.width(), r.height()) / Math.max(w, h), f.passes(), mask == 0 ? 0 : (double) unsure / mask,

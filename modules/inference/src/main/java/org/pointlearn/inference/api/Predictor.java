@@ -180,8 +180,11 @@ public final class Predictor {
                 && wideArea < card.wideFilled() * squareArea(wideSquare, w, h);
     }
 
-    /** The area of a square that lies on a w x h grid (a square over the border is cut by it). */
-    static double squareArea(Region square, int w, int h) {
+    /**
+     * The area of a square that lies on a w x h grid (a square over the border is cut by it): what
+     * the first-square rule and FirstClickCommand's table divide a mask's area by.
+     */
+    public static double squareArea(Region square, int w, int h) {
         double across = Math.min(square.right(), w) - Math.max(square.x(), 0);
         double down = Math.min(square.bottom(), h) - Math.max(square.y(), 0);
         return Math.max(across, 0) * Math.max(down, 0);
