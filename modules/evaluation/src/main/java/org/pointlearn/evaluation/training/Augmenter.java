@@ -26,15 +26,22 @@ final class Augmenter {
 
     private final boolean unitRange;
     private final double remap;
+    private final boolean monotone;
 
     /**
      * @param unitRange whether image values are in [0, 1] (percentile normalisation)
      * @param remap share of the samples whose grey values go through a random curve (0: none,
      *        and no random numbers are drawn for it, so earlier recipes replay exactly)
+     * @param monotone whether the curves only rise or fall (else a quarter of them are as drawn)
      */
-    Augmenter(boolean unitRange, double remap) {
+    Augmenter(boolean unitRange, double remap, boolean monotone) {
         this.unitRange = unitRange;
         this.remap = remap;
+        this.monotone = monotone;
+    }
+
+    Augmenter(boolean unitRange, double remap) {
+        this(unitRange, remap, false);
     }
 
     WorkingSample apply(WorkingSample s, Random rnd) {
@@ -50,7 +57,7 @@ final class Augmenter {
         float[] mask = warp.nearest(s.mask().toFloats());
         jitter(img, rnd);
         if (remap > 0 && unitRange && rnd.nextDouble() < remap) {
-            remap(img, n, rnd);
+            remap(img, n, monotone, rnd);
         }
         return new WorkingSample(s.id(), n, img, Mask2D.threshold(mask, n, n, 0.5f));
     }
@@ -70,16 +77,17 @@ final class Augmenter {
 
     /**
      * A random piecewise-linear grey-value curve through {@value #KNOTS} knots (rising half of
-     * the time, falling a quarter: an inverted contrast, as T1 against T2; as drawn a quarter),
+     * the time, falling a quarter: an inverted contrast, as T1 against T2; as drawn a quarter;
+     * monotone: rising two thirds, falling one third),
      * times a linear bias field of up to +-{@value #MAX_BIAS} across the square, plus Gaussian
      * noise of up to {@value #MAX_NOISE}; values stay in [0, 1].
      */
-    static void remap(float[] img, int n, Random rnd) {
+    static void remap(float[] img, int n, boolean monotone, Random rnd) {
         double[] y = new double[KNOTS];
         for (int k = 0; k < KNOTS; k++) {
             y[k] = rnd.nextDouble();
         }
-        int kind = rnd.nextInt(4);
+        int kind = rnd.nextInt(monotone ? 3 : 4);
         if (kind < 3) {
             Arrays.sort(y);
         }

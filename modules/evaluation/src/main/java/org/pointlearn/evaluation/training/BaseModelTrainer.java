@@ -102,7 +102,7 @@ final class BaseModelTrainer {
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine).build())
                 .optDevices(new Device[] {model.device()});
         Augmenter augmenter = new Augmenter(model.card().normalisation().type() == ModelCard.Normalisation.Scaling.PERCENTILE,
-                o.remap);
+                o.remap, o.remapMonotone);
         double best = model.card().metrics().get("validationDiceAt3") instanceof Number n ? n.doubleValue() : -1;
         long start = System.nanoTime();
         try (Trainer trainer = model.djlModel().newTrainer(cfg)) {

@@ -53,6 +53,8 @@ final class TrainingOptions {
     double small;
     /** Share of the examples whose grey values go through a random curve, bias field and noise ({@link Augmenter#remap}). */
     double remap;
+    /** Whether those curves only rise or fall ({@code --remap-curves monotone}; else {@code any}). */
+    boolean remapMonotone;
     /**
      * With focus crops: the least and largest side of the first-click squares (fractions of the
      * slice's longer side, drawn log-uniformly); null: around the card's first side.
@@ -98,6 +100,11 @@ final class TrainingOptions {
         o.neighbour = Double.parseDouble(kv.getOrDefault("neighbour", "0"));
         o.small = Double.parseDouble(kv.getOrDefault("small", "0"));
         o.remap = Double.parseDouble(kv.getOrDefault("remap", "0"));
+        String curves = kv.getOrDefault("remap-curves", "any");
+        if (!curves.equals("any") && !curves.equals("monotone")) {
+            throw new IllegalArgumentException("--remap-curves must be any or monotone, not '" + curves + "'");
+        }
+        o.remapMonotone = curves.equals("monotone");
         if (kv.containsKey("first-sides")) {
             o.firstSides = sides(kv.get("first-sides"));
         }
@@ -167,8 +174,9 @@ final class TrainingOptions {
 
     /** What the card says of the random grey-value curves. */
     String remapText() {
-        return remap + " of the examples with their grey values through a random curve of 5 knots (rising 1/2, falling 1/4, "
-                + "as drawn 1/4), a linear bias field of up to +-25 % and Gaussian noise of up to 0.03";
+        return remap + " of the examples with their grey values through a random curve of 5 knots ("
+                + (remapMonotone ? "rising 2/3, falling 1/3" : "rising 1/2, falling 1/4, as drawn 1/4")
+                + "), a linear bias field of up to +-25 % and Gaussian noise of up to 0.03";
     }
 
     /** What the card says of the small pseudo-objects. */
